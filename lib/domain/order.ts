@@ -1,0 +1,80 @@
+import type { Money } from './money';
+
+/** Orders API v2026-01-01 `FulfillmentStatus`, the one status vocabulary used inside the extension. */
+export const ORDER_STATUSES = [
+  'PENDING_AVAILABILITY',
+  'PENDING',
+  'UNSHIPPED',
+  'PARTIALLY_SHIPPED',
+  'SHIPPED',
+  'CANCELLED',
+  'UNFULFILLABLE',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** The seller-facing sub-types the order list filters by (see lib/domain/order-sub-type.ts). */
+export const ORDER_SUB_TYPES = ['prime', 'business', 'business-prime', 'second-day', 'standard'] as const;
+export type OrderSubType = (typeof ORDER_SUB_TYPES)[number];
+
+/** How an order first reached the extension: which report or sync run, and when. */
+export interface FirstReported {
+  /** When the extension first stored the order (ISO 8601). */
+  readonly at: string;
+  readonly source:
+    | { readonly kind: 'report'; readonly reportId: string; readonly reportType: string }
+    | { readonly kind: 'search'; readonly syncRunId: string }
+    | { readonly kind: 'get-order'; readonly syncRunId: string };
+}
+
+/**
+ * `full` came from the Orders API; `report` from a flat-file order report, which lacks the Prime
+ * flag and the ship-by window (those stay unknown until the Orders API returns the order).
+ */
+export type OrderDetailLevel = 'full' | 'report';
+
+export interface StoredOrder {
+  readonly orderId: string;
+  readonly marketplaceId: string;
+  readonly marketplaceName?: string;
+  /** AMAZON, or NON_AMAZON for off-Amazon (multi-channel / Checkout by Amazon) orders. */
+  readonly channel: 'AMAZON' | 'NON_AMAZON';
+  readonly status: OrderStatus;
+  readonly fulfilledBy?: 'MERCHANT' | 'AMAZON';
+  /** v2026 `fulfillmentServiceLevel` (STANDARD, SECOND_DAY, ...) or the report's ship-service-level. */
+  readonly serviceLevel?: string;
+  /** v2026 `programs` (PRIME, AMAZON_BUSINESS, PREMIUM, ...). */
+  readonly programs: readonly string[];
+  /** Unknown (undefined) when only a report has described the order. */
+  readonly isPrime?: boolean;
+  readonly isBusiness: boolean;
+  readonly subTypes: readonly OrderSubType[];
+  readonly purchaseDate: string;
+  readonly lastUpdated: string;
+  readonly shipBy?: { readonly earliest?: string; readonly latest?: string };
+  readonly deliverBy?: { readonly earliest?: string; readonly latest?: string };
+  readonly total?: Money;
+  readonly itemCount: number;
+  /** Lower-cased order id, SKUs, ASINs and titles, for search. */
+  readonly searchText: string;
+  readonly firstReported: FirstReported;
+  readonly detailLevel: OrderDetailLevel;
+  /** Set while any line carries an open buyer cancellation request. */
+  readonly buyerCancelRequest?: { readonly reason?: string; readonly firstSeenAt: string };
+  readonly sellerOrderId?: string;
+}
+
+export interface StoredOrderItem {
+  readonly orderId: string;
+  readonly orderItemId: string;
+  readonly asin?: string;
+  readonly sku?: string;
+  readonly title?: string;
+  readonly quantityOrdered: number;
+  readonly quantityShipped: number;
+  readonly unitPrice?: Money;
+  /** What the buyer pays for the line (proceeds total), when Amazon has priced it. */
+  readonly lineTotal?: Money;
+  readonly customizedUrl?: string;
+  readonly cancelRequest?: { readonly requester?: string; readonly reason?: string };
+  readonly cancelledBy?: string;
+}

@@ -1,0 +1,56 @@
+import { defineConfig } from 'wxt';
+
+// A test build (ORDER_MANAGER_TEST_BUILD=1) may reach the local SP-API sandbox; the store build may not.
+const testBuild = process.env.ORDER_MANAGER_TEST_BUILD === '1';
+
+const SELLER_CENTRAL_HOSTS = [
+  'sellercentral.amazon.com',
+  'sellercentral.amazon.ca',
+  'sellercentral.amazon.com.mx',
+  'sellercentral.amazon.com.br',
+  'sellercentral.amazon.co.uk',
+  'sellercentral.amazon.de',
+  'sellercentral.amazon.fr',
+  'sellercentral.amazon.it',
+  'sellercentral.amazon.es',
+  'sellercentral.amazon.nl',
+  'sellercentral.amazon.se',
+  'sellercentral.amazon.pl',
+  'sellercentral.amazon.com.be',
+  'sellercentral.amazon.ie',
+  'sellercentral.amazon.com.tr',
+  'sellercentral.amazon.ae',
+  'sellercentral.amazon.sa',
+  'sellercentral.amazon.eg',
+  'sellercentral.amazon.in',
+  'sellercentral.amazon.sg',
+  'sellercentral.amazon.com.au',
+  'sellercentral.amazon.co.jp',
+  'sellercentral.amazon.co.za',
+  'sellercentral-europe.amazon.com',
+  'sellercentral-japan.amazon.com',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  outDir: '.output',
+  manifest: {
+    name: 'Order Manager for Seller Central',
+    description:
+      'Sync, cancel and refund Amazon orders safely from one place, and keep Seller Central in step.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
+    host_permissions: [
+      ...SELLER_CENTRAL_HOSTS.map((h) => `https://${h}/*`),
+      'https://sellingpartnerapi-na.amazon.com/*',
+      'https://sellingpartnerapi-eu.amazon.com/*',
+      'https://sellingpartnerapi-fe.amazon.com/*',
+      'https://api.amazon.com/*',
+      // Report and feed documents are served from Amazon's S3 buckets.
+      'https://tortuga-prod-na.s3-external-1.amazonaws.com/*',
+      'https://tortuga-prod-eu.s3-eu-west-1.amazonaws.com/*',
+      'https://tortuga-prod-fe.s3-us-west-2.amazonaws.com/*',
+      ...(testBuild ? ['http://127.0.0.1/*'] : []),
+    ],
+    action: { default_title: 'Order Manager' },
+  },
+});
