@@ -33,7 +33,7 @@ const SELLER_CENTRAL_HOSTS = [
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  outDir: '.output',
+  outDir: testBuild ? '.output-test' : '.output',
   manifest: {
     name: 'Order Manager for Seller Central',
     description:

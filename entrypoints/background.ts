@@ -1,3 +1,3 @@
-export default defineBackground(() => {
-  // Wiring lands here (see lib/background).
-});
+import { startBackground } from '../lib/background/start-background';
+
+export default defineBackground(startBackground);

@@ -1,0 +1,34 @@
+import type { Clock } from '../clock';
+import { createSandbox, SANDBOX_CREDENTIALS, type Sandbox } from '../sandbox';
+
+/** Demo requests never leave the extension; this origin only names them (.invalid never resolves). */
+export const DEMO_ORIGIN = 'https://demo.sp-api.invalid';
+export const DEMO_MARKETPLACE_IDS = [
+  'ATVPDKIKX0DER',
+  'A2EUQ1WTGCTBG2',
+  'A1F83G8C2ARO7P',
+  'A1PA6795UKMFR9',
+] as const;
+export const DEMO_ORDER_COUNT = 300;
+
+export function demoCredentials() {
+  return {
+    clientId: SANDBOX_CREDENTIALS.clientId,
+    clientSecret: SANDBOX_CREDENTIALS.clientSecret,
+    refreshToken: SANDBOX_CREDENTIALS.refreshToken,
+  };
+}
+
+/**
+ * The sandbox behind demo mode. Its data is anchored to the moment demo mode was first used (kept
+ * in storage), so a restarted service worker rebuilds the same orders instead of new ones.
+ */
+export function createDemoSandbox(clock: Clock, anchorMs: number): Sandbox {
+  return createSandbox({
+    clock,
+    seed: 1,
+    orderCount: DEMO_ORDER_COUNT,
+    anchorMs,
+    documentOrigin: DEMO_ORIGIN,
+  });
+}

@@ -1,0 +1,42 @@
+import type { RequestType } from '../messaging';
+
+/** What the background knows of who sent a message (a subset of runtime.MessageSender). */
+export interface SenderInfo {
+  readonly id?: string;
+  readonly url?: string;
+}
+
+export interface ExtensionIdentity {
+  readonly id: string;
+  /** browser.runtime.getURL('/'), e.g. chrome-extension://<id>/ */
+  readonly origin: string;
+}
+
+/** Requests a Seller Central content script may make: read-only, or opening a view. */
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['open-manager']);
+
+const SELLER_CENTRAL_HOST =
+  /^sellercentral(-europe|-japan)?\.amazon\.(com|ca|com\.mx|com\.br|co\.uk|de|fr|it|es|nl|se|pl|com\.be|ie|com\.tr|ae|sa|eg|in|sg|com\.au|co\.jp|co\.za)$/;
+
+/**
+ * Decides whether a sender may make a request. Only this extension's own pages may ask for
+ * anything that spends API quota or touches credentials; content scripts on Seller Central can
+ * only ask to open a view.
+ */
+export function isSenderAllowed(type: RequestType, sender: SenderInfo, self: ExtensionIdentity): boolean {
+  if (sender.id !== self.id || !sender.url) return false;
+  const url = safeUrl(sender.url);
+  if (!url) return false;
+  if (sender.url.startsWith(self.origin)) return true;
+  return (
+    url.protocol === 'https:' && SELLER_CENTRAL_HOST.test(url.hostname) && CONTENT_SCRIPT_REQUESTS.has(type)
+  );
+}
+
+function safeUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,129 @@
+import { browser } from 'wxt/browser';
+import { systemClock } from '../clock';
+import { openOrderDb } from '../store';
+import { runOrderSync } from '../sync/order-sync';
+import { loadSettings } from '../settings/settings-store';
+import { loadSyncStatus, updateSyncStatus } from '../sync/sync-status-store';
+import type { Sandbox } from '../sandbox';
+import { createMessageRouter } from './message-router';
+import { clientFor, connectionFor, type SpApiConnection } from './sp-api-connection';
+import { createDemoSandbox } from './demo-sandbox';
+import { armSyncAlarm, nextSyncAt, SYNC_ALARM } from './sync-alarm';
+import { createSyncJob } from './sync-job';
+import { describeError } from './describe-error';
+import type { Settings } from '../settings/settings-schema';
+
+const DEMO_ANCHOR_KEY = 'demoAnchorMs';
+
+/** Wires the background: alarms, messages and the sync job. Logic lives in the modules it imports. */
+export function startBackground(): void {
+  const clock = systemClock;
+  let sandbox: Promise<Sandbox> | undefined;
+  const demoSandbox = () =>
+    (sandbox ??= (async () => {
+      const stored = (await browser.storage.local.get(DEMO_ANCHOR_KEY))[DEMO_ANCHOR_KEY];
+      const anchor = typeof stored === 'number' ? stored : clock.now();
+      if (typeof stored !== 'number') await browser.storage.local.set({ [DEMO_ANCHOR_KEY]: anchor });
+      return createDemoSandbox(clock, anchor);
+    })());
+
+  // One client per settings value, so its access token and rate-limit buckets live across syncs.
+  let cached: { key: string; connection: SpApiConnection } | undefined;
+  const connection = (settings: Settings): SpApiConnection => {
+    const key = JSON.stringify([settings.credentials, settings.endpointOverride]);
+    if (cached?.key !== key) {
+      cached = {
+        key,
+        connection: connectionFor(settings, {
+          clock,
+          fetch: (request) => fetch(request),
+          demoTransport: () => async (request) => (await demoSandbox()).fetch(request),
+        }),
+      };
+    }
+    return cached.connection;
+  };
+
+  const db = openOrderDb();
+  const syncJob = createSyncJob({
+    clock,
+    loadSettings,
+    connection,
+    nextSyncAt,
+    updateStatus: updateSyncStatus,
+    newRunId: () => `sync-${new Date(clock.now()).toISOString()}-${crypto.randomUUID().slice(0, 8)}`,
+    runSync: async ({ connection: conn, settings, syncRunId, onProgress }) =>
+      runOrderSync({
+        client: conn.client,
+        db: await db,
+        clock,
+        settings: {
+          backfillDays: settings.backfillDays,
+          importNonAmazonOrders: settings.importNonAmazonOrders,
+          marketplaceIds: conn.marketplaceIds,
+        },
+        syncRunId,
+        onProgress,
+      }),
+  });
+
+  const router = createMessageRouter(
+    {
+      'sync-now': async () => syncJob.start('manual'),
+      'test-connection': async ({ credentials, endpointOverride }) => {
+        try {
+          const client = clientFor(credentials, endpointOverride, { clock, fetch: (r) => fetch(r) });
+          return await client.testConnection(credentials.marketplaceIds);
+        } catch (error) {
+          const { message, code } = describeError(error);
+          return { ok: false as const, message, ...(code ? { code } : {}) };
+        }
+      },
+      'settings-changed': async () => {
+        const settings = await loadSettings();
+        await armSyncAlarm(settings);
+        await updateSyncStatus({ demo: settings.credentials === null, nextSyncAt: await nextSyncAt() });
+        void syncJob.start('settings');
+        return { ok: true as const };
+      },
+      'open-manager': async ({ orderId }) => {
+        const path = orderId ? `/manager.html#/order/${encodeURIComponent(orderId)}` : '/manager.html';
+        await browser.tabs.create({ url: browser.runtime.getURL(path as '/manager.html') });
+        return { ok: true as const };
+      },
+    },
+    { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
+  );
+
+  browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncJob.start('alarm');
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void resume('install');
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void resume('startup');
+  });
+
+  // Every worker start: heal the alarm, and finish a sync that a killed worker left running.
+  void (async () => {
+    const settings = await loadSettings();
+    await armSyncAlarm(settings);
+    const status = await loadSyncStatus();
+    if (status.running) {
+      await updateSyncStatus({ running: false });
+      void syncJob.start('startup');
+    } else {
+      await updateSyncStatus({ demo: settings.credentials === null, nextSyncAt: await nextSyncAt() });
+    }
+  })();
+
+  async function resume(trigger: 'install' | 'startup') {
+    const settings = await loadSettings();
+    await armSyncAlarm(settings);
+    void syncJob.start(trigger);
+  }
+}

@@ -1,0 +1,61 @@
+import { createMessageRouter, type Handlers } from '../../../lib/background/message-router';
+
+const self = { id: 'ext', origin: 'chrome-extension://ext/' };
+const popup = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
+
+function handlers(): Handlers & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    'sync-now': async () => {
+      calls.push('sync-now');
+      return { started: true };
+    },
+    'test-connection': async () => ({ ok: true as const, message: 'Connected' }),
+    'settings-changed': async () => ({ ok: true as const }),
+    'open-manager': async ({ orderId }) => {
+      calls.push(`open-manager ${orderId ?? ''}`);
+      return { ok: true as const };
+    },
+  };
+}
+
+describe('message router', () => {
+  it('passes a valid request from an allowed sender to its handler', async () => {
+    const h = handlers();
+    const route = createMessageRouter(h, self);
+    expect(await route({ type: 'sync-now' }, popup)).toEqual({ started: true });
+    expect(h.calls).toEqual(['sync-now']);
+  });
+
+  it('refuses malformed and unknown messages without calling anything', async () => {
+    const h = handlers();
+    const route = createMessageRouter(h, self);
+    expect(await route({ type: 'delete-everything' }, popup)).toEqual({
+      error: 'Unknown or malformed request',
+    });
+    expect(await route({ type: 'open-manager', orderId: '<img src=x>' }, popup)).toHaveProperty('error');
+    expect(await route('sync-now', popup)).toHaveProperty('error');
+    expect(h.calls).toEqual([]);
+  });
+
+  it('refuses a content script asking for a sync', async () => {
+    const h = handlers();
+    const route = createMessageRouter(h, self);
+    const tab = { id: 'ext', url: 'https://sellercentral.amazon.com/orders-v3' };
+    expect(await route({ type: 'sync-now' }, tab)).toEqual({
+      error: 'Request sync-now is not allowed from this sender',
+    });
+    expect(await route({ type: 'open-manager', orderId: '111-1234567-1234567' }, tab)).toEqual({ ok: true });
+    expect(h.calls).toEqual(['open-manager 111-1234567-1234567']);
+  });
+
+  it('turns a failing handler into an error answer', async () => {
+    const h = handlers();
+    h['sync-now'] = async () => {
+      throw new Error('disk full');
+    };
+    const route = createMessageRouter(h, self);
+    expect(await route({ type: 'sync-now' }, popup)).toEqual({ error: 'disk full' });
+  });
+});

@@ -1,0 +1,83 @@
+import { createSyncJob, type SyncJobDeps, type SyncRunInput } from '../../../lib/background/sync-job';
+import { ManualClock } from '../../../lib/clock';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings-schema';
+import type { SyncStatus } from '../../../lib/sync/sync-status';
+import type { SpApiConnection } from '../../../lib/background/sp-api-connection';
+
+function setup(overrides: Partial<Settings> = {}, runSync?: SyncJobDeps['runSync']) {
+  let status: Partial<SyncStatus> = {};
+  const runs: SyncRunInput[] = [];
+  let release: () => void = () => undefined;
+  const deps: SyncJobDeps = {
+    clock: new ManualClock(Date.parse('2026-11-26T10:00:00Z')),
+    loadSettings: async () => ({ ...DEFAULT_SETTINGS, ...overrides }),
+    connection: () => ({ demo: true, marketplaceIds: ['ATVPDKIKX0DER'] }) as unknown as SpApiConnection,
+    runSync:
+      runSync ??
+      (async (input) => {
+        runs.push(input);
+        input.onProgress({ phase: 'Fetching updated orders', done: 1, total: 2 });
+        await new Promise<void>((resolve) => (release = resolve));
+        return { ordersWritten: 3, quarantined: 0, calls: 1 };
+      }),
+    updateStatus: async (patch) => {
+      status = { ...status, ...patch };
+    },
+    nextSyncAt: async () => '2026-11-26T10:30:00.000Z',
+    newRunId: () => `run-${runs.length + 1}`,
+  };
+  return { deps, runs, status: () => status, release: () => release() };
+}
+
+describe('sync job', () => {
+  it('never runs two syncs at once', async () => {
+    const t = setup();
+    const job = createSyncJob(t.deps);
+    expect(await job.start('manual')).toEqual({ started: true });
+    expect(await job.start('alarm')).toEqual({ started: false, reason: 'A sync is already running.' });
+    await vi.waitFor(() => expect(t.runs).toHaveLength(1));
+    expect(t.status()).toMatchObject({
+      running: true,
+      phase: 'Fetching updated orders',
+      progress: { done: 1, total: 2 },
+    });
+    t.release();
+    await job.idle();
+    expect(t.status()).toMatchObject({
+      running: false,
+      lastSuccessAt: '2026-11-26T10:00:00.000Z',
+      nextSyncAt: '2026-11-26T10:30:00.000Z',
+      lastResult: { ordersWritten: 3, quarantined: 0, calls: 1 },
+    });
+    expect(await job.start('manual')).toEqual({ started: true });
+  });
+
+  it('does nothing when order download is turned off', async () => {
+    const t = setup({ allowOrderDownload: false });
+    const job = createSyncJob(t.deps);
+    expect(await job.start('alarm')).toEqual({
+      started: false,
+      reason: 'Order download is turned off in Settings.',
+    });
+    expect(t.runs).toHaveLength(0);
+  });
+
+  it('shows the error in plain words with Amazon’s code and request id', async () => {
+    const failure = Object.assign(new Error('raw'), {
+      code: 'Unauthorized',
+      requestId: 'req-123',
+      plainMessage: () => 'Amazon refused the access token.',
+    });
+    const t = setup({}, async () => {
+      throw failure;
+    });
+    const job = createSyncJob(t.deps);
+    await job.start('manual');
+    await job.idle();
+    expect(t.status()).toMatchObject({
+      running: false,
+      lastError: { message: 'Amazon refused the access token.', code: 'Unauthorized', requestId: 'req-123' },
+    });
+    expect(t.status().lastSuccessAt).toBeUndefined();
+  });
+});
