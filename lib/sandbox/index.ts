@@ -1,0 +1,279 @@
+/**
+ * The SP-API sandbox: a web-standard fetch handler emulating LWA, Orders API v2026-01-01 and
+ * Reports API 2021-06-30 on a seeded data set that evolves with its clock. No Node-only imports:
+ * the same handler serves demo mode in the extension's service worker and the Node test server.
+ */
+import { Hono, type Context } from 'hono';
+import type { Clock } from '../clock';
+import { matchOperation, OPERATIONS, type OperationSpec } from '../sp-api/usage-plans';
+import { breakBody, FaultQueue, isSandboxFault, type SandboxFault } from './fault-queue';
+import { LwaTokens } from './lwa-tokens';
+import { buildOrderDataset, type OrderDataset } from './order-dataset';
+import { hashSeed, mulberry32 } from './prng';
+import { RateLimiter } from './rate-limiter';
+import { ReportStore } from './report-store';
+import { getOrder, searchOrders } from './search-orders';
+import {
+  INTERNAL_FAILURE,
+  QUOTA_EXCEEDED,
+  s3ErrorXml,
+  SandboxHttpError,
+  SERVICE_UNAVAILABLE,
+  UNAUTHORIZED_EXPIRED,
+  UNAUTHORIZED_INVALID,
+  type SpApiError,
+} from './sp-api-errors';
+
+export type { SandboxFault } from './fault-queue';
+
+export const SANDBOX_CREDENTIALS = {
+  clientId: 'amzn1.application-oa2-client.sandbox',
+  clientSecret: 'sandbox-client-secret',
+  refreshToken: 'Atzr|sandbox-refresh-token',
+  sellerId: 'A1SANDBOXSELLER',
+};
+
+export interface SandboxOptions {
+  clock: Clock;
+  seed?: number;
+  orderCount?: number;
+  anchorMs?: number;
+  documentOrigin?: string;
+  credentials?: typeof SANDBOX_CREDENTIALS;
+  enforceRateLimits?: boolean;
+  control?: boolean;
+}
+
+export interface SandboxStats {
+  /** SP-API calls by operation name (every call that reached an operation, whatever its status). */
+  calls: Record<string, number>;
+  total: number;
+  /** Calls that are not SP-API operations. */
+  other: { lwaToken: number; documentDownload: number };
+}
+
+export interface Sandbox {
+  fetch(request: Request): Promise<Response>;
+  readonly clock: Clock;
+  injectFault(fault: SandboxFault): void;
+  revokeRefreshToken(): void;
+  stats(): SandboxStats;
+  /** The generated data set (read-only; for tests and the benchmark). */
+  readonly dataset: OrderDataset;
+}
+
+interface Outcome {
+  status: number;
+  body?: unknown;
+}
+
+type Handler = (c: Context, origin: string) => Outcome | Promise<Outcome>;
+
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const clock = options.clock;
+  const seed = options.seed ?? 1;
+  const credentials = options.credentials ?? SANDBOX_CREDENTIALS;
+  const dataset = buildOrderDataset(seed, options.orderCount ?? 300, options.anchorMs ?? clock.now());
+  const lwa = new LwaTokens(clock, credentials, seed);
+  const limiter = new RateLimiter(clock);
+  const faults = new FaultQueue();
+  const reports = new ReportStore(clock, dataset, seed);
+  const enforce = options.enforceRateLimits ?? true;
+  const calls: Record<string, number> = {};
+  const other = { lwaToken: 0, documentDownload: 0 };
+  const idRandom = mulberry32(hashSeed(seed, 0x7e9));
+  const requestId = () => {
+    let s = '';
+    for (let i = 0; i < 32; i++) s += Math.floor(idRandom() * 16).toString(16);
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  };
+
+  const errorBody = (error: SpApiError) => ({ errors: [error] });
+
+  const respond = (
+    spec: OperationSpec | undefined,
+    id: string,
+    outcome: Outcome,
+    text?: string,
+  ): Response => {
+    const headers = new Headers({ 'x-amzn-RequestId': id });
+    const s = outcome.status;
+    if (spec && ((s >= 200 && s < 300) || s === 400 || s === 404))
+      headers.set('x-amzn-RateLimit-Limit', String(spec.rate));
+    if (outcome.body === undefined && text === undefined) return new Response(null, { status: s, headers });
+    headers.set('content-type', 'application/json');
+    return new Response(text ?? JSON.stringify(outcome.body), { status: s, headers });
+  };
+
+  const spApi = (operation: string, handler: Handler) => async (c: Context) => {
+    const spec = OPERATIONS.find((o) => o.operation === operation);
+    const id = requestId();
+    calls[operation] = (calls[operation] ?? 0) + 1;
+    const tokenState = lwa.check(c.req.header('x-amz-access-token') ?? null);
+    if (tokenState !== 'valid') {
+      return respond(spec, id, {
+        status: 403,
+        body: errorBody(tokenState === 'expired' ? UNAUTHORIZED_EXPIRED : UNAUTHORIZED_INVALID),
+      });
+    }
+    const fault = faults.take(operation);
+    if (fault?.kind === '429') return respond(spec, id, { status: 429, body: errorBody(QUOTA_EXCEEDED) });
+    if (fault?.kind === '500') return respond(spec, id, { status: 500, body: errorBody(INTERNAL_FAILURE) });
+    if (fault?.kind === '503')
+      return respond(spec, id, { status: 503, body: errorBody(SERVICE_UNAVAILABLE) });
+    if (fault?.kind === 'slow') await clock.sleep(fault.delayMs ?? 10_000);
+    if (enforce && spec && !limiter.take(operation, spec)) {
+      return respond(spec, id, { status: 429, body: errorBody(QUOTA_EXCEEDED) });
+    }
+    let outcome: Outcome;
+    try {
+      outcome = await handler(c, new URL(c.req.url).origin);
+    } catch (error) {
+      if (!(error instanceof SandboxHttpError)) throw error;
+      outcome = { status: error.status, body: errorBody(error.error) };
+    }
+    if (fault && outcome.status < 300 && outcome.body !== undefined) {
+      if (fault.kind === 'schema-break' || fault.kind === 'unknown-enum') {
+        outcome = { ...outcome, body: breakBody(fault.kind, outcome.body) };
+      } else if (fault.kind === 'malformed-json') {
+        const full = JSON.stringify(outcome.body);
+        return respond(spec, id, outcome, full.slice(0, Math.max(1, Math.floor(full.length / 2))));
+      }
+    }
+    return respond(spec, id, outcome);
+  };
+
+  const params = (c: Context) => new URL(c.req.url).searchParams;
+  const app = new Hono();
+
+  app.post('/auth/o2/token', async (c) => {
+    other.lwaToken += 1;
+    return lwa.handle(c.req.raw);
+  });
+
+  app.get(
+    '/orders/2026-01-01/orders',
+    spApi('searchOrders', (c) => ({ status: 200, body: searchOrders(dataset, params(c), clock.now()) })),
+  );
+  app.get(
+    '/orders/2026-01-01/orders/:orderId',
+    spApi('getOrder', (c) => ({
+      status: 200,
+      body: getOrder(dataset, c.req.param('orderId') ?? '', params(c), clock.now()),
+    })),
+  );
+  app.post(
+    '/reports/2021-06-30/reports',
+    spApi('createReport', async (c) => {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        throw new SandboxHttpError(400, {
+          code: 'InvalidInput',
+          message: 'The request body is not valid JSON.',
+          details: '',
+        });
+      }
+      return { status: 202, body: reports.create(body) };
+    }),
+  );
+  app.get(
+    '/reports/2021-06-30/reports',
+    spApi('getReports', (c) => ({ status: 200, body: reports.list(params(c)) })),
+  );
+  app.get(
+    '/reports/2021-06-30/reports/:reportId',
+    spApi('getReport', (c) => ({ status: 200, body: reports.get(c.req.param('reportId') ?? '') })),
+  );
+  app.delete(
+    '/reports/2021-06-30/reports/:reportId',
+    spApi('cancelReport', (c) => {
+      reports.cancel(c.req.param('reportId') ?? '');
+      return { status: 200 };
+    }),
+  );
+  app.get(
+    '/reports/2021-06-30/documents/:reportDocumentId',
+    spApi('getReportDocument', (c, origin) => ({
+      status: 200,
+      body: reports.document(c.req.param('reportDocumentId') ?? '', options.documentOrigin ?? origin),
+    })),
+  );
+
+  app.get('/_sandbox/documents/:documentId', (c) => {
+    other.documentDownload += 1;
+    const id = requestId().replace(/-/g, '').slice(0, 16).toUpperCase();
+    const result = reports.download(c.req.param('documentId') ?? '', c.req.query('X-Amz-Signature') ?? null);
+    if (result === 'expired' || result === 'denied') {
+      return new Response(
+        s3ErrorXml('AccessDenied', result === 'expired' ? 'Request has expired' : 'Access Denied', id),
+        {
+          status: 403,
+          headers: { 'content-type': 'application/xml', 'x-amz-request-id': id },
+        },
+      );
+    }
+    return new Response(result.bytes as Uint8Array<ArrayBuffer>, {
+      status: 200,
+      headers: {
+        'content-type': result.gzip ? 'application/octet-stream' : 'text/plain;charset=UTF-8',
+        'content-length': String(result.bytes.byteLength),
+        'x-amz-request-id': id,
+      },
+    });
+  });
+
+  if (options.control) {
+    app.post('/_sandbox/clock', async (c) => {
+      const body = (await c.req.json().catch(() => ({}))) as { advanceMs?: unknown; setMs?: unknown };
+      const manual = clock as Partial<{ advance(ms: number): void; set(ms: number): void }>;
+      if (typeof manual.advance !== 'function' || typeof manual.set !== 'function') {
+        return c.json({ error: 'The sandbox runs on the system clock; start it with --manual-clock.' }, 409);
+      }
+      if (typeof body.setMs === 'number') manual.set(body.setMs);
+      if (typeof body.advanceMs === 'number') manual.advance(body.advanceMs);
+      return c.json({ nowMs: clock.now(), now: new Date(clock.now()).toISOString() });
+    });
+    app.post('/_sandbox/faults', async (c) => {
+      const body: unknown = await c.req.json().catch(() => undefined);
+      if (!isSandboxFault(body)) return c.json({ error: 'Expected a SandboxFault JSON object.' }, 400);
+      faults.add(body);
+      return c.json({ queued: body });
+    });
+    app.post('/_sandbox/revoke', (c) => {
+      lwa.revoke();
+      return c.json({ revoked: true });
+    });
+    app.get('/_sandbox/stats', (c) => c.json(stats()));
+  }
+
+  app.notFound((c) => {
+    const spec = matchOperation(c.req.method, new URL(c.req.url).pathname);
+    return respond(spec, requestId(), {
+      status: 404,
+      body: errorBody({
+        code: 'NotFound',
+        message: spec ? `The sandbox does not implement ${spec.operation}.` : 'Resource not found.',
+        details: '',
+      }),
+    });
+  });
+
+  function stats(): SandboxStats {
+    return {
+      calls: { ...calls },
+      total: Object.values(calls).reduce((a, b) => a + b, 0),
+      other: { ...other },
+    };
+  }
+
+  return {
+    fetch: async (request) => app.fetch(request),
+    clock,
+    dataset,
+    injectFault: (fault) => faults.add(fault),
+    revokeRefreshToken: () => lwa.revoke(),
+    stats,
+  };
+}

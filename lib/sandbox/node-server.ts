@@ -1,0 +1,57 @@
+/**
+ * Node-only: serves the sandbox over HTTP with @hono/node-server (control routes on). Kept apart
+ * from lib/sandbox/index.ts so the extension bundle never pulls in Node modules.
+ */
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { ManualClock, systemClock, type Clock } from '../clock';
+import { createSandbox, type Sandbox } from './index';
+
+export interface SandboxServerOptions {
+  port?: number;
+  seed?: number;
+  orders?: number;
+  manualClock?: boolean;
+  host?: string;
+  /** Origin put into report document URLs (default: the request's own origin). */
+  documentOrigin?: string;
+  enforceRateLimits?: boolean;
+  /** Start time of a manual clock (default: now). */
+  startMs?: number;
+}
+
+export interface SandboxServer {
+  url: string;
+  close(): Promise<void>;
+  sandbox: Sandbox;
+  clock: Clock;
+}
+
+export function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
+  const clock: Clock = options.manualClock ? new ManualClock(options.startMs ?? Date.now()) : systemClock;
+  const sandbox = createSandbox({
+    clock,
+    seed: options.seed ?? 1,
+    orderCount: options.orders ?? 300,
+    control: true,
+    documentOrigin: options.documentOrigin,
+    enforceRateLimits: options.enforceRateLimits ?? true,
+  });
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    const server = serve(
+      { fetch: (request) => sandbox.fetch(request), port: options.port ?? 8787, hostname: host },
+      (info: AddressInfo) => {
+        const shownHost = host.includes(':') ? `[${host}]` : host;
+        resolve({
+          url: `http://${shownHost}:${info.port}`,
+          sandbox,
+          clock,
+          close: () =>
+            new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
+        });
+      },
+    );
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,45 @@
+/** The seeded set of orders: plans in creation order plus an id index. */
+import { buildCatalog, type CatalogProduct } from './catalog';
+import { planOrder, streamOrderCount, type OrderPlan } from './order-timeline';
+
+export interface OrderDataset {
+  readonly seed: number;
+  readonly anchorMs: number;
+  readonly catalog: readonly CatalogProduct[];
+  /** Ascending createdMs (index order); includes orders that arrive after the anchor. */
+  readonly plans: readonly OrderPlan[];
+  byId(orderId: string): OrderPlan | undefined;
+  /** First position whose createdMs ≥ ms. */
+  firstCreatedAtOrAfter(ms: number): number;
+}
+
+export function buildOrderDataset(seed: number, orderCount: number, anchorMs: number): OrderDataset {
+  const total = orderCount + streamOrderCount(orderCount);
+  const plans: OrderPlan[] = new Array(total);
+  const ids = new Map<string, number>();
+  for (let i = 0; i < total; i++) {
+    const plan = planOrder(seed, i, orderCount, anchorMs);
+    plans[i] = plan;
+    ids.set(plan.orderId, i);
+  }
+  return {
+    seed,
+    anchorMs,
+    catalog: buildCatalog(seed),
+    plans,
+    byId: (orderId) => {
+      const i = ids.get(orderId);
+      return i === undefined ? undefined : plans[i];
+    },
+    firstCreatedAtOrAfter: (ms) => {
+      let lo = 0;
+      let hi = plans.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (plans[mid]!.createdMs < ms) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    },
+  };
+}

@@ -1,0 +1,471 @@
+import { gunzipSync } from 'fflate';
+import type { z } from 'zod';
+import type { Clock } from '../clock';
+import type { OrderStatus } from '../domain/order';
+import { describeIssues, SpApiError, SpApiNetworkError, SpApiSchemaError } from './errors';
+import { createLwaTokenProvider } from './lwa-token';
+import { RateLimiter } from './rate-limiter';
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry-policy';
+import { errorListSchema } from './schemas/errors';
+import {
+  getOrderResponseSchema,
+  searchOrdersEnvelopeSchema,
+  v2026OrderSchema,
+  type FulfilledBy,
+  type IncludedData,
+  type V2026Order,
+} from './schemas/orders';
+import {
+  createReportResponseSchema,
+  createReportSpecificationSchema,
+  getReportsResponseSchema,
+  reportDocumentSchema,
+  reportSchema,
+  type CreateReportSpecification,
+  type GetReportsResponse,
+  type ProcessingStatus,
+  type Report,
+  type ReportDocument,
+} from './schemas/reports';
+import type { Transport } from './transport';
+import type { OperationName } from './usage-plans';
+
+export type { Transport } from './transport';
+
+export interface SpApiClientOptions {
+  transport: Transport;
+  clock: Clock;
+  credentials: { clientId: string; clientSecret: string; refreshToken: string };
+  endpoints: { spApiBaseUrl: string; lwaTokenUrl: string };
+  random?: () => number;
+  maxAttempts?: number;
+  /** Retry backoff base and cap; defaults 1 s and 60 s. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  userAgent?: string;
+  /** Real-time limit for one HTTP exchange; a hung request becomes a retryable network error. 0 = none. */
+  requestTimeoutMs?: number;
+}
+
+export interface SearchOrdersParams {
+  createdAfter?: string;
+  createdBefore?: string;
+  lastUpdatedAfter?: string;
+  lastUpdatedBefore?: string;
+  fulfillmentStatuses?: readonly OrderStatus[];
+  marketplaceIds?: readonly string[];
+  fulfilledBy?: readonly FulfilledBy[];
+  maxResultsPerPage?: number;
+  paginationToken?: string;
+  /** Defaults to DEFAULT_INCLUDED_DATA; pass [] to ask for the bare orders. */
+  includedData?: readonly IncludedData[];
+}
+
+export interface RejectedOrder {
+  raw: unknown;
+  orderId?: string;
+  reason: string;
+}
+
+export interface SearchOrdersPage {
+  orders: V2026Order[];
+  /** Orders of the page that failed the schema; the good ones are still in `orders`. */
+  rejected: RejectedOrder[];
+  nextToken?: string;
+  lastUpdatedBefore?: string;
+  createdBefore?: string;
+  requestId?: string;
+}
+
+export interface GetReportsParams {
+  reportTypes?: readonly string[];
+  processingStatuses?: readonly ProcessingStatus[];
+  marketplaceIds?: readonly string[];
+  pageSize?: number;
+  createdSince?: string;
+  createdUntil?: string;
+  /** When set, it is sent alone: Amazon fails a getReports call that mixes it with filters. */
+  nextToken?: string;
+}
+
+export interface SpApiCallCounts {
+  /** SP-API operation calls sent, retries included. */
+  total: number;
+  byOperation: Record<string, number>;
+  /** LWA token exchanges sent. */
+  lwa: number;
+  /** Report document downloads sent. */
+  documents: number;
+}
+
+export interface SpApiClient {
+  searchOrders(params: SearchOrdersParams): Promise<SearchOrdersPage>;
+  getOrder(orderId: string, includedData?: readonly IncludedData[]): Promise<V2026Order>;
+  createReport(spec: CreateReportSpecification): Promise<{ reportId: string }>;
+  getReport(reportId: string): Promise<Report>;
+  getReports(params: GetReportsParams): Promise<GetReportsResponse>;
+  getReportDocument(reportDocumentId: string): Promise<ReportDocument>;
+  downloadDocument(doc: { url: string; compressionAlgorithm?: 'GZIP' }): Promise<string>;
+  testConnection(marketplaceIds: readonly string[]): Promise<{ ok: true; message: string }>;
+  readonly calls: SpApiCallCounts;
+}
+
+/** What the mappers need: status (FULFILLMENT), totals (PROCEEDS), buyer requests (CANCELLATION), tracking. */
+export const DEFAULT_INCLUDED_DATA: readonly IncludedData[] = [
+  'PROCEEDS',
+  'FULFILLMENT',
+  'CANCELLATION',
+  'PACKAGES',
+];
+
+export const ORDERS_PATH = '/orders/2026-01-01/orders';
+export const REPORTS_PATH = '/reports/2021-06-30/reports';
+export const REPORT_DOCUMENTS_PATH = '/reports/2021-06-30/documents';
+
+/** The report type testConnection lists (any order report type would do). */
+const CONNECTION_TEST_REPORT_TYPE = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL';
+
+type QueryValue = string | number | readonly string[] | undefined;
+
+interface CallInit {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly path: string;
+  readonly query?: Record<string, QueryValue>;
+  readonly body?: unknown;
+}
+
+interface CallResult {
+  readonly json: unknown;
+  readonly requestId?: string;
+}
+
+/** Query string with arrays comma-separated (the models' `collectionFormat: csv`, as Amazon's clients send). */
+export function buildQuery(query: Record<string, QueryValue>): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      if (value.length === 0) continue;
+      parts.push(`${encodeURIComponent(name)}=${value.map((v: string) => encodeURIComponent(v)).join(',')}`);
+    } else {
+      parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+    }
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** `x-amz-date` in the basic ISO 8601 form Amazon documents (20261126T101500Z). */
+export function amzDate(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+function parseWith<S extends z.ZodType>(
+  schema: S,
+  json: unknown,
+  operation: string,
+  requestId?: string,
+): z.infer<S> {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new SpApiSchemaError(operation, describeIssues(parsed.error.issues), requestId);
+  return parsed.data;
+}
+
+function orderIdOf(raw: unknown): string | undefined {
+  if (raw && typeof raw === 'object' && 'orderId' in raw) {
+    const id = (raw as { orderId: unknown }).orderId;
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
+}
+
+function charsetOf(contentType: string | null): string {
+  const match = contentType ? /charset=([^;]+)/i.exec(contentType) : null;
+  const charset = match?.[1]?.trim().replace(/^"|"$/g, '').toLowerCase();
+  if (!charset) return 'utf-8';
+  // Java-style names appear on Amazon's documents (e.g. Cp1252).
+  if (charset === 'cp1252') return 'windows-1252';
+  if (charset === 'ms932' || charset === 'windows-31j') return 'shift_jis';
+  return charset;
+}
+
+function decodeText(bytes: Uint8Array, contentType: string | null): string {
+  try {
+    return new TextDecoder(charsetOf(contentType)).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+/** A connection cut while the body streams in is a network failure (retryable), not a bug. */
+async function readBody<T>(operation: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    throw new SpApiNetworkError(
+      operation,
+      `body cut off: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
+  const { transport, clock } = options;
+  const baseUrl = options.endpoints.spApiBaseUrl.replace(/\/+$/, '');
+  const policy: RetryPolicy = {
+    maxAttempts: options.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
+    baseDelayMs: options.baseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+    maxDelayMs: options.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+    random: options.random ?? DEFAULT_RETRY_POLICY.random,
+  };
+  const timeoutMs = options.requestTimeoutMs ?? 60_000;
+  const calls: SpApiCallCounts = { total: 0, byOperation: {}, lwa: 0, documents: 0 };
+  const limiter = new RateLimiter(clock);
+  const tokens = createLwaTokenProvider({
+    transport,
+    clock,
+    credentials: options.credentials,
+    lwaTokenUrl: options.endpoints.lwaTokenUrl,
+    onExchange: () => {
+      calls.lwa += 1;
+    },
+  });
+
+  async function send(operation: string, request: Request): Promise<Response> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const exchange = transport(request);
+      if (!timeoutMs) return await exchange;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      return await Promise.race([exchange, timeout]);
+    } catch (error) {
+      throw new SpApiNetworkError(operation, error instanceof Error ? error.message : String(error));
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+    }
+  }
+
+  async function errorFrom(operation: string, response: Response): Promise<SpApiError> {
+    const requestId = response.headers.get('x-amzn-RequestId') ?? undefined;
+    const text = await response.text().catch(() => '');
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    const parsed = errorListSchema.safeParse(json);
+    const first = parsed.success ? parsed.data.errors[0] : undefined;
+    return new SpApiError({
+      operation,
+      status: response.status,
+      code: first?.code ?? `HTTP_${response.status}`,
+      message: first?.message ?? (response.statusText || 'Amazon gave no error details'),
+      details: first?.details || undefined,
+      requestId,
+    });
+  }
+
+  async function attemptCall(operation: OperationName, init: CallInit): Promise<CallResult> {
+    await limiter.acquire(operation);
+    const accessToken = await tokens.getAccessToken();
+    const headers = new Headers({
+      'x-amz-access-token': accessToken,
+      'x-amz-date': amzDate(clock.now()),
+      accept: 'application/json',
+    });
+    if (options.userAgent) headers.set('user-agent', options.userAgent);
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(init.body);
+    }
+    const url = baseUrl + init.path + buildQuery(init.query ?? {});
+    calls.total += 1;
+    calls.byOperation[operation] = (calls.byOperation[operation] ?? 0) + 1;
+    const response = await send(operation, new Request(url, { method: init.method, headers, body }));
+    const requestId = response.headers.get('x-amzn-RequestId') ?? undefined;
+    limiter.observeRateLimit(operation, response.headers.get('x-amzn-RateLimit-Limit'));
+    if (!response.ok) {
+      if (response.status === 403) tokens.invalidate(accessToken);
+      if (response.status === 429) limiter.drain(operation);
+      throw await errorFrom(operation, response);
+    }
+    const text = await readBody(operation, () => response.text());
+    if (!text.trim()) return { json: undefined, requestId };
+    try {
+      return { json: JSON.parse(text), requestId };
+    } catch {
+      throw new SpApiSchemaError(operation, ['(body): not JSON'], requestId);
+    }
+  }
+
+  function call(operation: OperationName, init: CallInit): Promise<CallResult> {
+    return withRetry(() => attemptCall(operation, init), clock, policy);
+  }
+
+  const client: SpApiClient = {
+    calls,
+
+    async searchOrders(params) {
+      const operation = 'searchOrders';
+      if (params.createdAfter && params.lastUpdatedAfter) {
+        throw new RangeError('searchOrders: give createdAfter or lastUpdatedAfter, not both');
+      }
+      if (!params.createdAfter && !params.lastUpdatedAfter && !params.paginationToken) {
+        throw new RangeError('searchOrders: createdAfter or lastUpdatedAfter is required');
+      }
+      if (params.createdAfter && params.lastUpdatedBefore) {
+        throw new RangeError('searchOrders: lastUpdatedBefore cannot be combined with createdAfter');
+      }
+      if (params.lastUpdatedAfter && params.createdBefore) {
+        throw new RangeError('searchOrders: createdBefore cannot be combined with lastUpdatedAfter');
+      }
+      const { json, requestId } = await call(operation, {
+        method: 'GET',
+        path: ORDERS_PATH,
+        query: {
+          createdAfter: params.createdAfter,
+          createdBefore: params.createdBefore,
+          lastUpdatedAfter: params.lastUpdatedAfter,
+          lastUpdatedBefore: params.lastUpdatedBefore,
+          fulfillmentStatuses: params.fulfillmentStatuses,
+          marketplaceIds: params.marketplaceIds,
+          fulfilledBy: params.fulfilledBy,
+          maxResultsPerPage: params.maxResultsPerPage,
+          paginationToken: params.paginationToken,
+          includedData: params.includedData ?? DEFAULT_INCLUDED_DATA,
+        },
+      });
+      const envelope = parseWith(searchOrdersEnvelopeSchema, json, operation, requestId);
+      const page: SearchOrdersPage = { orders: [], rejected: [], requestId };
+      envelope.orders.forEach((raw, index) => {
+        const parsed = v2026OrderSchema.safeParse(raw);
+        if (parsed.success) {
+          page.orders.push(parsed.data);
+        } else {
+          const orderId = orderIdOf(raw);
+          page.rejected.push({
+            raw,
+            orderId,
+            reason: `orders[${index}]${orderId ? ` (${orderId})` : ''}: ${describeIssues(parsed.error.issues).slice(0, 3).join('; ')}`,
+          });
+        }
+      });
+      if (envelope.pagination?.nextToken) page.nextToken = envelope.pagination.nextToken;
+      if (envelope.lastUpdatedBefore) page.lastUpdatedBefore = envelope.lastUpdatedBefore;
+      if (envelope.createdBefore) page.createdBefore = envelope.createdBefore;
+      return page;
+    },
+
+    async getOrder(orderId, includedData = DEFAULT_INCLUDED_DATA) {
+      const operation = 'getOrder';
+      const { json, requestId } = await call(operation, {
+        method: 'GET',
+        path: `${ORDERS_PATH}/${encodeURIComponent(orderId)}`,
+        query: { includedData },
+      });
+      return parseWith(getOrderResponseSchema, json, operation, requestId).order;
+    },
+
+    async createReport(spec) {
+      const operation = 'createReport';
+      // Checked before sending: a bad spec would waste a token of a 0.0167 rps bucket.
+      const body = createReportSpecificationSchema.safeParse(spec);
+      if (!body.success) {
+        throw new RangeError(`createReport: ${describeIssues(body.error.issues).join('; ')}`);
+      }
+      const { json, requestId } = await call(operation, {
+        method: 'POST',
+        path: REPORTS_PATH,
+        body: body.data,
+      });
+      return { reportId: parseWith(createReportResponseSchema, json, operation, requestId).reportId };
+    },
+
+    async getReport(reportId) {
+      const operation = 'getReport';
+      const { json, requestId } = await call(operation, {
+        method: 'GET',
+        path: `${REPORTS_PATH}/${encodeURIComponent(reportId)}`,
+      });
+      return parseWith(reportSchema, json, operation, requestId);
+    },
+
+    async getReports(params) {
+      const operation = 'getReports';
+      const query: Record<string, QueryValue> = params.nextToken
+        ? { nextToken: params.nextToken }
+        : {
+            reportTypes: params.reportTypes,
+            processingStatuses: params.processingStatuses,
+            marketplaceIds: params.marketplaceIds,
+            pageSize: params.pageSize,
+            createdSince: params.createdSince,
+            createdUntil: params.createdUntil,
+          };
+      const { json, requestId } = await call(operation, { method: 'GET', path: REPORTS_PATH, query });
+      return parseWith(getReportsResponseSchema, json, operation, requestId);
+    },
+
+    async getReportDocument(reportDocumentId) {
+      const operation = 'getReportDocument';
+      const { json, requestId } = await call(operation, {
+        method: 'GET',
+        path: `${REPORT_DOCUMENTS_PATH}/${encodeURIComponent(reportDocumentId)}`,
+      });
+      return parseWith(reportDocumentSchema, json, operation, requestId);
+    },
+
+    async downloadDocument(doc) {
+      const operation = 'downloadDocument';
+      return withRetry(
+        async () => {
+          calls.documents += 1;
+          // A presigned URL: sending SP-API headers (the access token above all) there is wrong.
+          const response = await send(operation, new Request(doc.url, { method: 'GET' }));
+          if (!response.ok) throw await errorFrom(operation, response);
+          const bytes = new Uint8Array(await readBody(operation, () => response.arrayBuffer()));
+          const contentType = response.headers.get('content-type');
+          // The transport may already have inflated it (Content-Encoding: gzip), so trust the bytes.
+          if (doc.compressionAlgorithm === 'GZIP' && isGzip(bytes)) {
+            try {
+              return decodeText(gunzipSync(bytes), contentType);
+            } catch (error) {
+              throw new SpApiSchemaError(operation, [`(body): broken gzip: ${(error as Error).message}`]);
+            }
+          }
+          return decodeText(bytes, contentType);
+        },
+        clock,
+        policy,
+      );
+    },
+
+    async testConnection(marketplaceIds) {
+      await tokens.getAccessToken();
+      // getReports costs a token of a 0.0222 rps bucket (refills in 45 s) where searchOrders costs one
+      // of 0.0056 rps (3 min) that the order sync needs; getOrder is cheaper but needs a real order id.
+      const { reports } = await client.getReports({
+        reportTypes: [CONNECTION_TEST_REPORT_TYPE],
+        marketplaceIds: marketplaceIds.slice(0, 10),
+        pageSize: 1,
+      });
+      return {
+        ok: true,
+        message:
+          'Connected: Amazon accepted the credentials and answered a Reports API call' +
+          (reports.length ? ' (recent order reports found).' : '.'),
+      };
+    },
+  };
+  return client;
+}

@@ -1,0 +1,55 @@
+import type { Clock } from '../clock';
+import { LwaError, SpApiError, SpApiNetworkError } from './errors';
+
+export interface RetryPolicy {
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  /** Uniform in [0, 1); injectable so tests choose the jitter. */
+  readonly random: () => number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 1_000,
+  maxDelayMs: 60_000,
+  random: Math.random,
+};
+
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
+
+/** Throttling, server trouble and lost connections are worth another try; 400/403/404 never are. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof SpApiNetworkError) return true;
+  if (error instanceof SpApiError) return RETRYABLE_STATUSES.has(error.status);
+  if (error instanceof LwaError) return error.error === 'network' || RETRYABLE_STATUSES.has(error.status);
+  return false;
+}
+
+/** Full jitter: uniform in [0, min(maxDelay, base * 2^(retry-1))] for the retry-th retry (1-based). */
+export function backoffDelayMs(retry: number, policy: RetryPolicy): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+  return Math.floor(policy.random() * ceiling);
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails with a non-retryable error, or `maxAttempts` is used up;
+ * sleeps on the clock between tries. `onRetry` runs before each wait (the client drains its bucket there).
+ */
+export async function withRetry<T>(
+  attempt: (attemptNumber: number) => Promise<T>,
+  clock: Clock,
+  policy: RetryPolicy,
+  onRetry?: (error: unknown, retry: number, delayMs: number) => void,
+): Promise<T> {
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    try {
+      return await attempt(attemptNumber);
+    } catch (error) {
+      if (!isRetryable(error) || attemptNumber >= policy.maxAttempts) throw error;
+      const delayMs = backoffDelayMs(attemptNumber, policy);
+      onRetry?.(error, attemptNumber, delayMs);
+      await clock.sleep(delayMs);
+    }
+  }
+}

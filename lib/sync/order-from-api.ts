@@ -1,0 +1,120 @@
+import { parseMoney, type Money } from '../domain/money';
+import type { FirstReported, StoredOrder, StoredOrderItem } from '../domain/order';
+import { orderSubTypes } from '../domain/order-sub-type';
+import type { V2026Money, V2026Order, V2026OrderItem } from '../sp-api/schemas/orders';
+
+/** The order cannot be stored as given (e.g. fetched without includedData=FULFILLMENT, so no status). */
+export class OrderMappingError extends Error {
+  override name = 'OrderMappingError';
+  readonly orderId: string;
+  constructor(orderId: string, reason: string) {
+    super(`Order ${orderId}: ${reason}`);
+    this.orderId = orderId;
+  }
+}
+
+function money(value: V2026Money | undefined): Money | undefined {
+  // The schema already checked the amount with parseMoney, so this cannot throw for parsed orders.
+  return value ? parseMoney(value.amount, value.currencyCode) : undefined;
+}
+
+function window(range: { earliestDateTime?: string; latestDateTime?: string } | undefined) {
+  if (!range || (!range.earliestDateTime && !range.latestDateTime)) return undefined;
+  return {
+    ...(range.earliestDateTime ? { earliest: range.earliestDateTime } : {}),
+    ...(range.latestDateTime ? { latest: range.latestDateTime } : {}),
+  };
+}
+
+/** Lower-cased order id, SKUs, ASINs and titles, space-separated, for the list's search box. */
+export function searchTextOf(
+  orderId: string,
+  items: readonly { sku?: string; asin?: string; title?: string }[],
+): string {
+  const words = [orderId];
+  for (const item of items) {
+    for (const word of [item.sku, item.asin, item.title]) if (word) words.push(word);
+  }
+  return words.join(' ').toLowerCase();
+}
+
+function itemFromApi(orderId: string, item: V2026OrderItem, orderShipped: boolean): StoredOrderItem {
+  const request = item.cancellation?.cancellationRequest;
+  const execution = item.cancellation?.cancellationExecution;
+  const quantityShipped = item.fulfillment?.quantityFulfilled ?? (orderShipped ? item.quantityOrdered : 0);
+  return {
+    orderId,
+    orderItemId: item.orderItemId,
+    asin: item.product.asin,
+    sku: item.product.sellerSku,
+    title: item.product.title,
+    quantityOrdered: item.quantityOrdered,
+    quantityShipped,
+    unitPrice: money(item.product.price?.unitPrice),
+    lineTotal: money(item.proceeds?.proceedsTotal),
+    customizedUrl: item.product.customization?.customizedUrl,
+    cancelRequest: request ? { requester: request.requester, reason: request.cancelReason } : undefined,
+    cancelledBy: execution?.cancelledBy,
+  };
+}
+
+/**
+ * Maps an Orders API v2026-01-01 order to the stored model (detail level `full`). A buyer
+ * cancellation request counts as open while its line has no cancellation execution and the order
+ * is not cancelled; `firstSeenAt` is this sighting (the store keeps the earliest).
+ */
+export function orderFromApi(
+  order: V2026Order,
+  firstReported: FirstReported,
+): { order: StoredOrder; items: StoredOrderItem[] } {
+  const status = order.fulfillment?.fulfillmentStatus;
+  if (!status) {
+    throw new OrderMappingError(
+      order.orderId,
+      'has no fulfillment status (ask with includedData=FULFILLMENT)',
+    );
+  }
+  const programs = order.programs ?? [];
+  const isPrime = programs.includes('PRIME');
+  const isBusiness = programs.includes('AMAZON_BUSINESS');
+  const serviceLevel = order.fulfillment?.fulfillmentServiceLevel;
+  const fulfilledBy = order.fulfillment?.fulfilledBy;
+  const items = order.orderItems.map((item) => itemFromApi(order.orderId, item, status === 'SHIPPED'));
+
+  const openRequest = order.orderItems.find(
+    (item) => item.cancellation?.cancellationRequest && !item.cancellation.cancellationExecution,
+  );
+  const buyerCancelRequest =
+    openRequest && status !== 'CANCELLED'
+      ? {
+          reason: openRequest.cancellation?.cancellationRequest?.cancelReason,
+          firstSeenAt: firstReported.at,
+        }
+      : undefined;
+
+  const stored: StoredOrder = {
+    orderId: order.orderId,
+    marketplaceId: order.salesChannel.marketplaceId ?? '',
+    marketplaceName: order.salesChannel.marketplaceName,
+    channel: order.salesChannel.channelName === 'NON_AMAZON' ? 'NON_AMAZON' : 'AMAZON',
+    status,
+    fulfilledBy: fulfilledBy === 'MERCHANT' || fulfilledBy === 'AMAZON' ? fulfilledBy : undefined,
+    serviceLevel,
+    programs: [...programs],
+    isPrime,
+    isBusiness,
+    subTypes: orderSubTypes({ isPrime, isBusiness, serviceLevel }),
+    purchaseDate: order.createdTime,
+    lastUpdated: order.lastUpdatedTime,
+    shipBy: window(order.fulfillment?.shipByWindow),
+    deliverBy: window(order.fulfillment?.deliverByWindow),
+    total: money(order.proceeds?.grandTotal),
+    itemCount: order.orderItems.reduce((sum, item) => sum + item.quantityOrdered, 0),
+    searchText: searchTextOf(order.orderId, items),
+    firstReported,
+    detailLevel: 'full',
+    buyerCancelRequest,
+    sellerOrderId: order.orderAliases?.find((alias) => alias.aliasType === 'SELLER_ORDER_ID')?.aliasId,
+  };
+  return { order: stored, items };
+}

@@ -1,0 +1,214 @@
+import { addMoney, type Money } from '../domain/money';
+import type { FirstReported, OrderStatus, StoredOrder, StoredOrderItem } from '../domain/order';
+import { orderSubTypes } from '../domain/order-sub-type';
+import type { OrderReportRow } from '../formats/order-report';
+import { searchTextOf } from './order-from-api';
+
+/** Amazon's storefront names in the report's sales-channel column → marketplace id. */
+export const MARKETPLACE_BY_SALES_CHANNEL: Readonly<Record<string, string>> = {
+  'amazon.com': 'ATVPDKIKX0DER',
+  'amazon.ca': 'A2EUQ1WTGCTBG2',
+  'amazon.com.mx': 'A1AM78C64UM0Y8',
+  'amazon.com.br': 'A2Q3Y263D00KWC',
+  'amazon.co.uk': 'A1F83G8C2ARO7P',
+  'amazon.de': 'A1PA6795UKMFR9',
+  'amazon.fr': 'A13V1IB3VIYZZH',
+  'amazon.it': 'APJ6JRA9NG5V4',
+  'amazon.es': 'A1RKKUPIHCS9HS',
+  'amazon.nl': 'A1805IZSGTT6HS',
+  'amazon.ie': 'A28R8C7NBKEWEA',
+  'amazon.com.be': 'AMEN7PMS3EDWL',
+  'amazon.se': 'A2NODRKZP88ZB9',
+  'amazon.pl': 'A1C3SOZRARQ6R3',
+  'amazon.com.tr': 'A33AVAJ2PDY3EV',
+  'amazon.ae': 'A2VIGQ35RCS4UG',
+  'amazon.sa': 'A17E79C6D8DWNP',
+  'amazon.eg': 'ARBP9OOSHTCHU',
+  'amazon.in': 'A21TJRUUN4KGV',
+  'amazon.co.za': 'AE08WJ6YKNBMC',
+  'amazon.co.jp': 'A1VC38T7YXB528',
+  'amazon.com.au': 'A39IBJ37TRP1C6',
+  'amazon.sg': 'A19VAU5U5O7RUS',
+};
+
+/** The report's order-status spelling → the v2026 status; undefined when unknown. */
+export function orderStatusFromReport(reportStatus: string): OrderStatus | undefined {
+  const key = reportStatus.toLowerCase().replace(/[^a-z]/g, '');
+  // "Shipped - Delivered to Buyer" and the other shipped sub-states are shipped.
+  if (key.startsWith('shipped')) return 'SHIPPED';
+  switch (key) {
+    case 'pending':
+      return 'PENDING';
+    case 'pendingavailability':
+      return 'PENDING_AVAILABILITY';
+    case 'unshipped':
+    case 'shipping': // AFN: Amazon is preparing the shipment
+      return 'UNSHIPPED';
+    case 'partiallyshipped':
+      return 'PARTIALLY_SHIPPED';
+    case 'invoiceunconfirmed': // v0 status: all items shipped, invoice not yet confirmed
+      return 'SHIPPED';
+    case 'cancelled':
+    case 'canceled':
+      return 'CANCELLED';
+    case 'unfulfillable':
+      return 'UNFULFILLABLE';
+    default:
+      return undefined;
+  }
+}
+
+export function isNonAmazonSalesChannel(salesChannel: string | undefined): boolean {
+  return salesChannel !== undefined && /^non[\s_-]*amazon/i.test(salesChannel.trim());
+}
+
+export interface OrdersFromReportOptions {
+  /** Used when sales-channel names no known marketplace (Non-Amazon orders): the report's marketplace. */
+  readonly defaultMarketplaceId?: string;
+}
+
+export interface OrdersFromReportResult {
+  orders: { order: StoredOrder; items: StoredOrderItem[] }[];
+  rejected: { orderId: string; reason: string }[];
+}
+
+function sum(values: readonly (Money | undefined)[]): Money | undefined {
+  let total: Money | undefined;
+  for (const value of values) if (value) total = total ? addMoney(total, value) : value;
+  return total;
+}
+
+function negative(value: Money | undefined): Money | undefined {
+  // Discount columns are negative in some files and positive in others; either way they reduce the total.
+  return value ? { ...value, amountMinor: -Math.abs(value.amountMinor) } : undefined;
+}
+
+/** What the buyer pays for a row: item, shipping and gift wrap with their taxes, less promotions. */
+function rowCharge(row: OrderReportRow): (Money | undefined)[] {
+  return [
+    row.itemPrice,
+    row.itemTax,
+    row.shippingPrice,
+    row.shippingTax,
+    row.giftWrapPrice,
+    row.giftWrapTax,
+    negative(row.itemPromotionDiscount),
+    negative(row.shipPromotionDiscount),
+  ];
+}
+
+function itemFromRow(row: OrderReportRow, orderItemId: string): StoredOrderItem {
+  const shipped = row.itemStatus ? /^shipped/i.test(row.itemStatus) : false;
+  const unitPrice =
+    row.itemPrice && row.quantity > 0 && row.itemPrice.amountMinor % row.quantity === 0
+      ? { ...row.itemPrice, amountMinor: row.itemPrice.amountMinor / row.quantity }
+      : undefined;
+  return {
+    orderId: row.amazonOrderId,
+    orderItemId,
+    asin: row.asin,
+    sku: row.sku,
+    title: row.productName,
+    quantityOrdered: row.quantity,
+    quantityShipped: shipped ? row.quantity : 0,
+    unitPrice,
+    lineTotal: row.itemPrice,
+    customizedUrl: row.customizedUrl,
+    cancelRequest: row.isBuyerRequestedCancellation
+      ? { requester: 'BUYER', reason: row.buyerRequestedCancelReason }
+      : undefined,
+  };
+}
+
+function orderFromRows(
+  orderId: string,
+  rows: readonly OrderReportRow[],
+  firstReported: FirstReported,
+  options: OrdersFromReportOptions,
+): { order: StoredOrder; items: StoredOrderItem[] } {
+  const first = rows[0];
+  if (!first) throw new Error('no rows');
+  const status = orderStatusFromReport(first.orderStatus);
+  if (!status) throw new Error(`unknown order-status "${first.orderStatus}"`);
+  const currencies = new Set(rows.map((row) => row.currency).filter(Boolean));
+  if (currencies.size > 1) throw new Error(`rows in several currencies (${[...currencies].join(', ')})`);
+
+  // Report rows carry no order item id: `report:<sku>:<n>` stays stable across reports, and the
+  // Orders API's real ids replace these lines when the order is fetched at detail level `full`.
+  const seen = new Map<string, number>();
+  const items = rows.map((row) => {
+    const key = row.sku ?? row.asin ?? 'line';
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return itemFromRow(row, `report:${key}:${n}`);
+  });
+
+  const salesChannel = first.salesChannel;
+  const nonAmazon = isNonAmazonSalesChannel(salesChannel);
+  const knownMarketplace = salesChannel
+    ? MARKETPLACE_BY_SALES_CHANNEL[salesChannel.toLowerCase()]
+    : undefined;
+  const primeFlags = rows.map((row) => row.isPrime).filter((flag) => flag !== undefined);
+  const isPrime = primeFlags.length ? primeFlags.some(Boolean) : undefined;
+  const isBusiness = rows.some((row) => row.isBusinessOrder === true);
+  const serviceLevel = first.shipServiceLevel;
+  const programs = [...(isPrime ? ['PRIME'] : []), ...(isBusiness ? ['AMAZON_BUSINESS'] : [])];
+  const requestRow = rows.find((row) => row.isBuyerRequestedCancellation);
+  const lastUpdated = rows.reduce(
+    (latest, row) => (row.lastUpdatedDate > latest ? row.lastUpdatedDate : latest),
+    first.lastUpdatedDate,
+  );
+
+  const order: StoredOrder = {
+    orderId,
+    marketplaceId: knownMarketplace ?? options.defaultMarketplaceId ?? '',
+    marketplaceName: knownMarketplace ? salesChannel : undefined,
+    channel: nonAmazon ? 'NON_AMAZON' : 'AMAZON',
+    status,
+    fulfilledBy: first.fulfilledBy,
+    serviceLevel,
+    programs,
+    isPrime,
+    isBusiness,
+    subTypes: orderSubTypes({ isPrime, isBusiness, serviceLevel }),
+    purchaseDate: first.purchaseDate,
+    lastUpdated,
+    total: sum(rows.flatMap(rowCharge)),
+    itemCount: rows.reduce((total, row) => total + row.quantity, 0),
+    searchText: searchTextOf(orderId, items),
+    firstReported,
+    detailLevel: 'report',
+    buyerCancelRequest:
+      requestRow && status !== 'CANCELLED'
+        ? { reason: requestRow.buyerRequestedCancelReason, firstSeenAt: firstReported.at }
+        : undefined,
+    sellerOrderId: rows.find((row) => row.merchantOrderId)?.merchantOrderId,
+  };
+  return { order, items };
+}
+
+/**
+ * Groups report rows into orders (one row per order line). An order whose rows cannot be mapped
+ * (unknown status, mixed currencies) is rejected with its reason; the others still map.
+ */
+export function ordersFromReport(
+  rows: readonly OrderReportRow[],
+  firstReported: FirstReported,
+  options: OrdersFromReportOptions = {},
+): OrdersFromReportResult {
+  const groups = new Map<string, OrderReportRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.amazonOrderId);
+    if (group) group.push(row);
+    else groups.set(row.amazonOrderId, [row]);
+  }
+  const result: OrdersFromReportResult = { orders: [], rejected: [] };
+  for (const [orderId, group] of groups) {
+    try {
+      result.orders.push(orderFromRows(orderId, group, firstReported, options));
+    } catch (error) {
+      result.rejected.push({ orderId, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,150 @@
+import type { FirstReported } from '../../../lib/domain/order';
+import { v2026OrderSchema } from '../../../lib/sp-api/schemas/orders';
+import { OrderMappingError, orderFromApi } from '../../../lib/sync/order-from-api';
+import { v2026OrderJson } from '../sp-api/v2026-order-fixture';
+
+const FIRST: FirstReported = {
+  at: '2026-11-26T10:00:00.000Z',
+  source: { kind: 'search', syncRunId: 'run-1' },
+};
+const order = (overrides: Record<string, unknown> = {}) => v2026OrderSchema.parse(v2026OrderJson(overrides));
+const fulfillment = (extra: Record<string, unknown>) => ({
+  fulfillmentStatus: 'UNSHIPPED',
+  fulfilledBy: 'MERCHANT',
+  fulfillmentServiceLevel: 'STANDARD',
+  ...extra,
+});
+
+describe('orderFromApi', () => {
+  it('maps the order and its lines at detail level full', () => {
+    const { order: stored, items } = orderFromApi(order(), FIRST);
+    expect(stored).toMatchObject({
+      orderId: '113-1234567-1234567',
+      marketplaceId: 'ATVPDKIKX0DER',
+      marketplaceName: 'Amazon.com',
+      channel: 'AMAZON',
+      status: 'UNSHIPPED',
+      fulfilledBy: 'MERCHANT',
+      serviceLevel: 'STANDARD',
+      isPrime: false,
+      isBusiness: false,
+      subTypes: ['standard'],
+      purchaseDate: '2026-11-20T10:00:00Z',
+      lastUpdated: '2026-11-20T12:00:00Z',
+      shipBy: { earliest: '2026-11-21T00:00:00Z', latest: '2026-11-22T23:59:59Z' },
+      deliverBy: { earliest: '2026-11-25T00:00:00Z', latest: '2026-11-28T23:59:59Z' },
+      total: { amountMinor: 4998, currency: 'USD' },
+      itemCount: 2,
+      searchText: '113-1234567-1234567 mug-blue b000test01 blue mug',
+      firstReported: FIRST,
+      detailLevel: 'full',
+      sellerOrderId: 'MY-REF-1',
+    });
+    expect(stored.buyerCancelRequest).toBeUndefined();
+    expect(items).toEqual([
+      {
+        orderId: '113-1234567-1234567',
+        orderItemId: '11111111111111',
+        asin: 'B000TEST01',
+        sku: 'MUG-BLUE',
+        title: 'Blue Mug',
+        quantityOrdered: 2,
+        quantityShipped: 0,
+        unitPrice: { amountMinor: 2499, currency: 'USD' },
+        lineTotal: { amountMinor: 4998, currency: 'USD' },
+        customizedUrl: undefined,
+        cancelRequest: undefined,
+        cancelledBy: undefined,
+      },
+    ]);
+  });
+
+  it.each([
+    [['PRIME'], 'STANDARD', ['prime'], true, false],
+    [['AMAZON_BUSINESS'], 'STANDARD', ['business'], false, true],
+    [['PRIME', 'AMAZON_BUSINESS'], 'STANDARD', ['prime', 'business', 'business-prime'], true, true],
+    [[], 'SECOND_DAY', ['second-day'], false, false],
+    [['PREMIUM'], 'EXPEDITED', ['standard'], false, false],
+  ])('programs %j with %s → sub-types %j', (programs, level, subTypes, isPrime, isBusiness) => {
+    const { order: stored } = orderFromApi(
+      order({ programs, fulfillment: fulfillment({ fulfillmentServiceLevel: level }) }),
+      FIRST,
+    );
+    expect(stored.subTypes).toEqual(subTypes);
+    expect(stored.isPrime).toBe(isPrime);
+    expect(stored.isBusiness).toBe(isBusiness);
+    expect(stored.programs).toEqual(programs);
+  });
+
+  it('marks non-Amazon orders', () => {
+    const { order: stored } = orderFromApi(
+      order({ salesChannel: { channelName: 'NON_AMAZON', marketplaceId: 'ATVPDKIKX0DER' } }),
+      FIRST,
+    );
+    expect(stored.channel).toBe('NON_AMAZON');
+  });
+
+  it('keeps the Amazon Custom URL and the buyer cancellation request', () => {
+    const item = {
+      orderItemId: 'I1',
+      quantityOrdered: 1,
+      product: {
+        sellerSku: 'CUSTOM-1',
+        customization: { customizedUrl: 'https://zme-caps.amazon.com/t/x.zip' },
+      },
+      cancellation: { cancellationRequest: { requester: 'BUYER', cancelReason: 'Found cheaper' } },
+    };
+    const { order: stored, items } = orderFromApi(order({ orderItems: [item] }), FIRST);
+    expect(items[0]?.customizedUrl).toBe('https://zme-caps.amazon.com/t/x.zip');
+    expect(items[0]?.cancelRequest).toEqual({ requester: 'BUYER', reason: 'Found cheaper' });
+    expect(stored.buyerCancelRequest).toEqual({ reason: 'Found cheaper', firstSeenAt: FIRST.at });
+  });
+
+  it('does not report an open request once the line is cancelled', () => {
+    const item = {
+      orderItemId: 'I1',
+      quantityOrdered: 1,
+      product: { sellerSku: 'A' },
+      cancellation: {
+        cancellationRequest: { requester: 'BUYER', cancelReason: 'x' },
+        cancellationExecution: { cancelledBy: 'MERCHANT', cancelReason: 'BUYER_CANCELED' },
+      },
+    };
+    const { order: stored, items } = orderFromApi(
+      order({ orderItems: [item], fulfillment: fulfillment({ fulfillmentStatus: 'CANCELLED' }) }),
+      FIRST,
+    );
+    expect(stored.buyerCancelRequest).toBeUndefined();
+    expect(items[0]?.cancelledBy).toBe('MERCHANT');
+  });
+
+  it('reads JPY and EUR totals in minor units', () => {
+    const jpy = orderFromApi(
+      order({ proceeds: { grandTotal: { amount: '19940', currencyCode: 'JPY' } } }),
+      FIRST,
+    );
+    expect(jpy.order.total).toEqual({ amountMinor: 19940, currency: 'JPY' });
+    const eur = orderFromApi(
+      order({ proceeds: { grandTotal: { amount: '1234.5', currencyCode: 'EUR' } } }),
+      FIRST,
+    );
+    expect(eur.order.total).toEqual({ amountMinor: 123450, currency: 'EUR' });
+  });
+
+  it('counts shipped quantity from quantityFulfilled, or the whole line when shipped without it', () => {
+    const items = [
+      { orderItemId: 'A', quantityOrdered: 3, product: {}, fulfillment: { quantityFulfilled: 1 } },
+      { orderItemId: 'B', quantityOrdered: 2, product: {} },
+    ];
+    const partial = orderFromApi(
+      order({ orderItems: items, fulfillment: fulfillment({ fulfillmentStatus: 'SHIPPED' }) }),
+      FIRST,
+    );
+    expect(partial.items.map((i) => i.quantityShipped)).toEqual([1, 2]);
+    expect(partial.order.itemCount).toBe(5);
+  });
+
+  it('refuses an order fetched without its fulfillment status', () => {
+    expect(() => orderFromApi(order({ fulfillment: undefined }), FIRST)).toThrow(OrderMappingError);
+  });
+});
