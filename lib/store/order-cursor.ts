@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { OrderDb } from './order-db';
+
+export const ORDER_CURSOR_KEY = 'orderCursor';
+
+/**
+ * Where order sync stands. Written in the same transaction as the orders it covers, so a worker
+ * killed at any point resumes without gaps or double work.
+ */
+export const orderSyncCursorSchema = z.object({
+  phase: z.enum(['backfill-report', 'backfill-open-orders', 'incremental']),
+  /** Incremental: the next searchOrders lastUpdatedAfter. During backfill: where incremental will start. */
+  lastUpdatedAfter: z.string().optional(),
+  /** Backfill: start of the backfill window (report dataStartTime, open-orders createdAfter). */
+  createdAfter: z.string().optional(),
+  /** Backfill: end of the report window. */
+  createdBefore: z.string().optional(),
+  /** Next page of the search under way; absent between searches. */
+  paginationToken: z.string().optional(),
+  /** The order report being processed; cleared by the batch that writes its last orders. */
+  pendingReportId: z.string().optional(),
+  /** How many of the pending report's orders are already stored (batches are written in order). */
+  reportOrdersDone: z.number().int().nonnegative().optional(),
+  syncRunId: z.string().optional(),
+  updatedAt: z.string(),
+});
+export type OrderSyncCursor = z.infer<typeof orderSyncCursorSchema>;
+
+/** A stored record failed validation; the sync refuses to guess from it. */
+export class DamagedStoreRecordError extends Error {
+  override name = 'DamagedStoreRecordError';
+  constructor(
+    readonly key: string,
+    readonly issues: string,
+  ) {
+    super(`Stored ${key} is damaged: ${issues}`);
+  }
+  plainMessage(): string {
+    return 'The saved sync position is damaged, so the extension stopped rather than guess. Start a full re-sync to rebuild it.';
+  }
+}
+
+export async function readOrderCursor(db: OrderDb): Promise<OrderSyncCursor | undefined> {
+  const record = await db.get('syncState', ORDER_CURSOR_KEY);
+  if (!record) return undefined;
+  const parsed = orderSyncCursorSchema.safeParse(record.value);
+  if (!parsed.success) throw new DamagedStoreRecordError(ORDER_CURSOR_KEY, z.prettifyError(parsed.error));
+  return parsed.data;
+}
+
+/** Forgets the cursor so the next sync backfills again (stored orders merge, nothing is lost). */
+export async function clearOrderCursor(db: OrderDb): Promise<void> {
+  await db.delete('syncState', ORDER_CURSOR_KEY);
+}

@@ -1,0 +1,86 @@
+import {
+  deleteDB,
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
+import type { StoredOrder, StoredOrderItem } from '../domain/order';
+import type { QuarantineRecord, ReportRecord, SyncStateRecord } from './records';
+
+export const ORDER_DB_NAME = 'order-manager';
+
+export interface OrderManagerDb extends DBSchema {
+  orders: {
+    key: string;
+    value: StoredOrder;
+    indexes: {
+      purchaseDate: string;
+      lastUpdated: string;
+      status: string;
+      marketplaceId: string;
+      subTypes: string;
+    };
+  };
+  orderItems: {
+    key: [string, string];
+    value: StoredOrderItem;
+    indexes: { orderId: string };
+  };
+  reports: {
+    key: string;
+    value: ReportRecord;
+  };
+  syncState: {
+    key: string;
+    value: SyncStateRecord;
+  };
+  quarantine: {
+    key: number;
+    // `id` is assigned by the store (autoIncrement), so it is absent on add.
+    value: Omit<QuarantineRecord, 'id'> & { id?: number };
+  };
+}
+
+export type OrderDb = IDBPDatabase<OrderManagerDb>;
+
+type UpgradeTransaction = IDBPTransaction<OrderManagerDb, StoreNames<OrderManagerDb>[], 'versionchange'>;
+
+/**
+ * Schema steps: migrations[i] upgrades version i to i+1. Append new steps; never edit a shipped one,
+ * since installed extensions have already run it.
+ */
+export const migrations: ReadonlyArray<(db: OrderDb, tx: UpgradeTransaction) => void> = [
+  (db) => {
+    const orders = db.createObjectStore('orders', { keyPath: 'orderId' });
+    orders.createIndex('purchaseDate', 'purchaseDate');
+    orders.createIndex('lastUpdated', 'lastUpdated');
+    orders.createIndex('status', 'status');
+    orders.createIndex('marketplaceId', 'marketplaceId');
+    orders.createIndex('subTypes', 'subTypes', { multiEntry: true });
+    const items = db.createObjectStore('orderItems', { keyPath: ['orderId', 'orderItemId'] });
+    items.createIndex('orderId', 'orderId');
+    db.createObjectStore('reports', { keyPath: 'reportId' });
+    db.createObjectStore('syncState', { keyPath: 'key' });
+    db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
+  },
+];
+
+export const ORDER_DB_VERSION = migrations.length;
+
+export function openOrderDb(name: string = ORDER_DB_NAME): Promise<OrderDb> {
+  return openDB<OrderManagerDb>(name, ORDER_DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (let version = oldVersion; version < ORDER_DB_VERSION; version++) migrations[version]?.(db, tx);
+    },
+    // Another context (popup, manager tab) opened a newer schema: let it upgrade instead of blocking it.
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase | null)?.close();
+    },
+  });
+}
+
+export function deleteOrderDb(name: string): Promise<void> {
+  return deleteDB(name);
+}

@@ -1,0 +1,94 @@
+import type { OrderStatus, StoredOrder } from '../domain/order';
+import { orderSubTypes } from '../domain/order-sub-type';
+
+export type OrderMergeOutcome =
+  | { readonly kind: 'insert'; readonly order: StoredOrder; readonly replaceItems: true }
+  | { readonly kind: 'update'; readonly order: StoredOrder; readonly replaceItems: boolean }
+  /** `order` is set when only the first-reported stamp moved earlier and must still be written. */
+  | { readonly kind: 'skip-older'; readonly order?: StoredOrder };
+
+const OPEN_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  'PENDING_AVAILABILITY',
+  'PENDING',
+  'UNSHIPPED',
+  'PARTIALLY_SHIPPED',
+]);
+
+const time = (iso: string) => Date.parse(iso);
+
+/**
+ * How an incoming order combines with the stored one. Amazon's data only moves forward: an older
+ * lastUpdated never overwrites a newer one, and report data (no Prime flag, no ship-by window,
+ * no real item ids) never replaces Orders API data of the same age.
+ */
+export function mergeOrder(existing: StoredOrder | undefined, incoming: StoredOrder): OrderMergeOutcome {
+  if (!existing) return { kind: 'insert', order: incoming, replaceItems: true };
+
+  const firstReported =
+    time(incoming.firstReported.at) < time(existing.firstReported.at)
+      ? incoming.firstReported
+      : existing.firstReported;
+  const age = time(incoming.lastUpdated) - time(existing.lastUpdated);
+  const reportOverFull = incoming.detailLevel === 'report' && existing.detailLevel === 'full';
+
+  if (age < 0 || (age === 0 && reportOverFull)) {
+    return firstReported === existing.firstReported
+      ? { kind: 'skip-older' }
+      : { kind: 'skip-older', order: { ...existing, firstReported } };
+  }
+
+  const buyerCancelRequest = mergeCancelRequest(existing, incoming);
+  if (!reportOverFull) {
+    return {
+      kind: 'update',
+      order: withoutUndefined({ ...incoming, firstReported, buyerCancelRequest }),
+      replaceItems: true,
+    };
+  }
+
+  // A newer report over Orders API data: take its status and dates, keep what only the API knows.
+  const isPrime = incoming.isPrime ?? existing.isPrime;
+  const serviceLevel = incoming.serviceLevel ?? existing.serviceLevel;
+  const isBusiness = incoming.isBusiness || existing.isBusiness;
+  const order: StoredOrder = {
+    ...incoming,
+    firstReported,
+    buyerCancelRequest,
+    isPrime,
+    isBusiness,
+    serviceLevel,
+    subTypes: orderSubTypes({ isPrime, isBusiness, serviceLevel }),
+    programs: [...new Set([...existing.programs, ...incoming.programs])],
+    shipBy: incoming.shipBy ?? existing.shipBy,
+    deliverBy: incoming.deliverBy ?? existing.deliverBy,
+    fulfilledBy: incoming.fulfilledBy ?? existing.fulfilledBy,
+    marketplaceName: incoming.marketplaceName ?? existing.marketplaceName,
+    sellerOrderId: incoming.sellerOrderId ?? existing.sellerOrderId,
+    total: incoming.total ?? existing.total,
+    // Items stay the Orders API ones: their real order item ids are what cancel and refund feeds need.
+    itemCount: existing.itemCount,
+    searchText: existing.searchText,
+  };
+  return { kind: 'update', order: withoutUndefined(order), replaceItems: false };
+}
+
+function mergeCancelRequest(existing: StoredOrder, incoming: StoredOrder): StoredOrder['buyerCancelRequest'] {
+  const before = existing.buyerCancelRequest;
+  const now = incoming.buyerCancelRequest;
+  if (now) {
+    if (!before) return now;
+    const firstSeenAt =
+      time(before.firstSeenAt) < time(now.firstSeenAt) ? before.firstSeenAt : now.firstSeenAt;
+    return withoutUndefined({ reason: now.reason ?? before.reason, firstSeenAt });
+  }
+  // Reports do not carry cancellation requests, so their silence does not clear an open one.
+  if (before && incoming.detailLevel === 'report' && OPEN_STATUSES.has(incoming.status)) return before;
+  return undefined;
+}
+
+/** IndexedDB stores `undefined` properties as present; drop them so records compare cleanly. */
+function withoutUndefined<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field;
+  return out as T;
+}
