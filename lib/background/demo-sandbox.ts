@@ -9,7 +9,8 @@ export const DEMO_MARKETPLACE_IDS = [
   'A1F83G8C2ARO7P',
   'A1PA6795UKMFR9',
 ] as const;
-export const DEMO_ORDER_COUNT = 300;
+// The sandbox spreads its orders over 45 days; 450 puts about 300 in the default 30-day backfill.
+export const DEMO_ORDER_COUNT = 450;
 
 export function demoCredentials() {
   return {
@@ -30,5 +31,7 @@ export function createDemoSandbox(clock: Clock, anchorMs: number): Sandbox {
     orderCount: DEMO_ORDER_COUNT,
     anchorMs,
     documentOrigin: DEMO_ORIGIN,
+    // A new user should see orders within seconds, not after Amazon's minutes of report processing.
+    reportTiming: { queueMs: 300, processingMs: 1_000 },
   });
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { createSpApiClient, type SpApiClient, type Transport } from '../sp-api/client';
-import { endpointsFor } from '../sp-api/endpoints';
+import { resolveEndpoints } from '../sp-api/endpoints';
 import type { Credentials, EndpointOverride, Settings } from '../settings/settings-schema';
 import { DEMO_MARKETPLACE_IDS, DEMO_ORIGIN, demoCredentials } from './demo-sandbox';
 
@@ -56,6 +56,6 @@ export function clientFor(
       clientSecret: credentials.clientSecret,
       refreshToken: credentials.refreshToken,
     },
-    endpoints: endpointsFor(credentials.region, endpointOverride),
+    endpoints: resolveEndpoints(credentials.region, endpointOverride),
   });
 }

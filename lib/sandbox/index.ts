@@ -11,7 +11,7 @@ import { LwaTokens } from './lwa-tokens';
 import { buildOrderDataset, type OrderDataset } from './order-dataset';
 import { hashSeed, mulberry32 } from './prng';
 import { RateLimiter } from './rate-limiter';
-import { ReportStore } from './report-store';
+import { ReportStore, type ReportTiming } from './report-store';
 import { getOrder, searchOrders } from './search-orders';
 import {
   INTERNAL_FAILURE,
@@ -25,6 +25,7 @@ import {
 } from './sp-api-errors';
 
 export type { SandboxFault } from './fault-queue';
+export type { ReportTiming } from './report-store';
 
 export const SANDBOX_CREDENTIALS = {
   clientId: 'amzn1.application-oa2-client.sandbox',
@@ -42,6 +43,8 @@ export interface SandboxOptions {
   credentials?: typeof SANDBOX_CREDENTIALS;
   enforceRateLimits?: boolean;
   control?: boolean;
+  /** Report queue and processing times (default: about 30 s + 60 s, as Amazon's order reports). */
+  reportTiming?: ReportTiming;
 }
 
 export interface SandboxStats {
@@ -77,7 +80,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const lwa = new LwaTokens(clock, credentials, seed);
   const limiter = new RateLimiter(clock);
   const faults = new FaultQueue();
-  const reports = new ReportStore(clock, dataset, seed);
+  const reports = new ReportStore(clock, dataset, seed, options.reportTiming);
   const enforce = options.enforceRateLimits ?? true;
   const calls: Record<string, number> = {};
   const other = { lwaToken: 0, documentDownload: 0 };

@@ -19,8 +19,12 @@ import { hashSeed, mulberry32, randomAlphanumeric } from './prng';
 import { invalidInput, notFound } from './sp-api-errors';
 import { parseIsoParam, queryList } from './search-orders';
 
-const QUEUE_MS = 30_000;
-const BASE_PROCESSING_MS = 60_000;
+/** How long reports sit in the queue and take to process; demo mode shortens both. */
+export interface ReportTiming {
+  readonly queueMs: number;
+  readonly processingMs: number;
+}
+export const AMAZON_LIKE_REPORT_TIMING: ReportTiming = { queueMs: 30_000, processingMs: 60_000 };
 const URL_LIFETIME_MS = 5 * 60_000;
 const RETENTION_MS = 90 * 24 * 60 * 60_000;
 /** Documents larger than this are served gzip-compressed (compressionAlgorithm GZIP). */
@@ -61,6 +65,7 @@ export class ReportStore {
     private readonly clock: Clock,
     private readonly dataset: OrderDataset,
     seed: number,
+    private readonly timing: ReportTiming = AMAZON_LIKE_REPORT_TIMING,
   ) {
     this.#random = mulberry32(hashSeed(seed, 0x4e9));
   }
@@ -132,7 +137,7 @@ export class ReportStore {
       documentId = `amzn1.spdoc.1.4.na.${this.#uuid()}`;
       this.#documents.set(documentId, { bytes: gzip ? gzipSync(raw) : raw, gzip });
     }
-    const startMs = now + QUEUE_MS;
+    const startMs = now + this.timing.queueMs;
     this.#reports.push({
       reportId,
       reportType,
@@ -141,7 +146,8 @@ export class ReportStore {
       dataEndMs: end,
       createdMs: now,
       startMs,
-      endMs: startMs + BASE_PROCESSING_MS + Math.floor(rowCount / 1000) * 1000,
+      endMs:
+        startMs + this.timing.processingMs + Math.floor(rowCount / 1000) * (this.timing.processingMs / 60),
       cancelledMs: NaN,
       rowCount,
       documentId,

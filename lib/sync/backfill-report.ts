@@ -15,8 +15,8 @@ import type { OrderSyncContext } from './order-sync';
 export const ORDER_REPORT_TYPE = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL';
 /** Orders per transaction while storing a report: large enough to be quick, small enough to resume cheaply. */
 export const REPORT_BATCH_SIZE = 500;
-/** Waits between getReport polls; the last one repeats. Reports take minutes, so polling faster only burns calls. */
-export const REPORT_POLL_DELAYS_MS: readonly number[] = [15_000, 30_000, 60_000, 120_000];
+/** Waits between getReport polls; the last one repeats. Short at first (small reports are quick), then minutes apart. */
+export const REPORT_POLL_DELAYS_MS: readonly number[] = [2_000, 5_000, 15_000, 30_000, 60_000, 120_000];
 /** Give up waiting in this run after this long; the report id stays in the cursor for the next run. */
 export const REPORT_MAX_WAIT_MS = 2 * 60 * 60_000;
 /** Order reports lag up to ~30 minutes; polling for changes starts twice that before the report's end. */

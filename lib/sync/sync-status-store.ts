@@ -8,10 +8,17 @@ export async function loadSyncStatus(): Promise<SyncStatus> {
   return parsed.success ? parsed.data : INITIAL_SYNC_STATUS;
 }
 
-export async function updateSyncStatus(patch: Partial<SyncStatus>): Promise<SyncStatus> {
-  const next = syncStatusSchema.parse({ ...(await loadSyncStatus()), ...patch });
-  await browser.storage.local.set({ [KEY]: next });
-  return next;
+// Updates are read-modify-write; chaining them keeps two quick updates from undoing each other.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function updateSyncStatus(patch: Partial<SyncStatus>): Promise<SyncStatus> {
+  const run = queue.then(async () => {
+    const next = syncStatusSchema.parse({ ...(await loadSyncStatus()), ...patch });
+    await browser.storage.local.set({ [KEY]: next });
+    return next;
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /** Calls back on every change; the views re-render from it instead of polling. */
