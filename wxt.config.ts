@@ -32,6 +32,14 @@ const SELLER_CENTRAL_HOSTS = [
 ];
 
 export default defineConfig({
+  hooks: {
+    // The benchmark page only ships in test builds.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      if (testBuild) return;
+      const index = entrypoints.findIndex((e) => e.name === 'bench');
+      if (index >= 0) entrypoints.splice(index, 1);
+    },
+  },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   outDir: testBuild ? '.output-test' : '.output',
   manifest: {
@@ -52,5 +60,9 @@ export default defineConfig({
       ...(testBuild ? ['http://127.0.0.1/*'] : []),
     ],
     action: { default_title: 'Order Manager' },
+    // Firefox needs a stable id for storage and for MV3 host permissions.
+    browser_specific_settings: {
+      gecko: { id: 'order-manager@seller-tools.invalid', strict_min_version: '121.0' },
+    },
   },
 });

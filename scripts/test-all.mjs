@@ -1,13 +1,29 @@
 // The full test suite: formatting, types, lint, unit + component + contract tests, both builds and
 // store zips, then end-to-end tests in real Chromium. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const results = join(root, 'test-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
+
+// The browser tests need Debian's Chromium; install it where we can (as root on Debian), as CI does.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromiumPath)) {
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log("Installing Debian's chromium for the browser tests…");
+    spawnSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+      shell: true,
+      stdio: 'inherit',
+    });
+  } else {
+    console.log(
+      `No Chromium at ${chromiumPath}: install Debian's chromium (sudo apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+}
 
 let passed = 0;
 let failed = 0;

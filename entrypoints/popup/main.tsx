@@ -1,3 +1,7 @@
 import { createRoot } from 'react-dom/client';
+import { browserAppServices } from '../../components/app/browser-app-services';
+import { OrderManagerApp } from '../../components/app/order-manager-app';
 
-createRoot(document.getElementById('root')!).render(<p>Order Manager</p>);
+createRoot(document.getElementById('root')!).render(
+  <OrderManagerApp services={browserAppServices()} layout="popup" />,
+);

@@ -1,0 +1,146 @@
+/**
+ * npm run bench: prints the figures the issues set targets for. Targets are printed beside each
+ * figure; nothing here fails a build (speed is measured, not tested).
+ */
+import { gzipSync } from 'node:zlib';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { execSync } from 'node:child_process';
+import 'fake-indexeddb/auto';
+import { ManualClock } from '../lib/clock';
+import { createSandbox, SANDBOX_CREDENTIALS } from '../lib/sandbox';
+import { createSpApiClient } from '../lib/sp-api/client';
+import { RateLimiter } from '../lib/sp-api/rate-limiter';
+import { openOrderDb, countOrders } from '../lib/store';
+import { runOrderSync } from '../lib/sync/order-sync';
+import { measureInChromium } from './chromium-figures';
+
+const root = resolve(import.meta.dirname, '..');
+const rows: [string, string, string][] = [];
+const record = (what: string, figure: string, target = '') => {
+  rows.push([what, figure, target]);
+  console.log(`${what}: ${figure}${target ? `   (target ${target})` : ''}`);
+};
+
+async function backfillFigures(orderCount: number) {
+  const anchor = Date.parse('2026-11-20T12:00:00Z');
+  const clock = new ManualClock(anchor);
+  const sandbox = createSandbox({ clock, seed: 7, orderCount, anchorMs: anchor });
+  const client = createSpApiClient({
+    transport: (request) => sandbox.fetch(request),
+    clock,
+    credentials: SANDBOX_CREDENTIALS,
+    endpoints: {
+      spApiBaseUrl: 'https://sandbox.bench.invalid',
+      lwaTokenUrl: 'https://sandbox.bench.invalid/auth/o2/token',
+    },
+    random: () => 0.5,
+  });
+  const db = await openOrderDb(`bench-${orderCount}-${Date.now()}`);
+  const settings = {
+    backfillDays: 30,
+    importNonAmazonOrders: true,
+    marketplaceIds: ['ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2', 'A1F83G8C2ARO7P', 'A1PA6795UKMFR9'],
+  };
+  const started = clock.now();
+  const wall = performance.now();
+  await runOrderSync({ client, db, clock, settings, syncRunId: 'bench-backfill' });
+  const simulatedMinutes = (clock.now() - started) / 60_000;
+  const stored = await countOrders(db);
+  record(
+    `Backfill, ${orderCount} orders in the sandbox (${stored} in the 30-day window stored)`,
+    `${client.calls.total} SP-API calls, ${simulatedMinutes.toFixed(1)} simulated minutes (${((performance.now() - wall) / 1000).toFixed(1)} s real)`,
+    'at most 40 calls and 10 simulated minutes',
+  );
+
+  // The same backfill done naively with the deprecated v0 reads: getOrders pages + getOrderItems per order.
+  const naiveClock = new ManualClock(anchor);
+  const limiter = new RateLimiter(naiveClock);
+  const pages = Math.ceil(stored / 100);
+  for (let i = 0; i < pages; i++) await limiter.acquire('getOrders');
+  for (let i = 0; i < stored; i++) await limiter.acquire('getOrderItems');
+  const naiveCalls = pages + stored;
+  const naiveMinutes = (naiveClock.now() - anchor) / 60_000;
+  record(
+    "Naive v0 loop for the same orders (getOrders + getOrderItems per order, on the models' usage plans)",
+    `${naiveCalls} calls, ${naiveMinutes.toFixed(1)} simulated minutes`,
+  );
+  record(
+    'Ratio naive / ours',
+    `${(naiveCalls / Math.max(1, client.calls.total)).toFixed(0)}x calls, ${(naiveMinutes / Math.max(0.1, simulatedMinutes)).toFixed(0)}x time`,
+  );
+
+  // The next scheduled cycle, 30 minutes on.
+  clock.advance(30 * 60_000);
+  const before = client.calls.total;
+  await runOrderSync({ client, db, clock, settings, syncRunId: 'bench-cycle' });
+  record('Next 30-minute sync cycle', `${client.calls.total - before} SP-API calls`);
+
+  // A cycle where nothing changed: the sandbox with no new orders after its anchor.
+  const quietClock = new ManualClock(anchor);
+  const quiet = createSandbox({ clock: quietClock, seed: 7, orderCount: 300, anchorMs: anchor });
+  const quietClient = createSpApiClient({
+    transport: (request) => quiet.fetch(request),
+    clock: quietClock,
+    credentials: SANDBOX_CREDENTIALS,
+    endpoints: {
+      spApiBaseUrl: 'https://sandbox.bench.invalid',
+      lwaTokenUrl: 'https://sandbox.bench.invalid/auth/o2/token',
+    },
+    random: () => 0.5,
+  });
+  const quietDb = await openOrderDb(`bench-idle-${Date.now()}`);
+  await runOrderSync({ client: quietClient, db: quietDb, clock: quietClock, settings, syncRunId: 'idle-1' });
+  const idleBefore = quietClient.calls.total;
+  await runOrderSync({ client: quietClient, db: quietDb, clock: quietClock, settings, syncRunId: 'idle-2' });
+  record(
+    'Idle sync cycle (nothing changed)',
+    `${quietClient.calls.total - idleBefore} SP-API call(s)`,
+    '1 call',
+  );
+}
+
+/** Gzip bytes of an HTML entry's scripts and everything they import, each chunk counted once. */
+function entryGzipBytes(dist: string, html: string): number {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+\.js)["']/g)) {
+      visit(resolve(dirname(file), m[1]!));
+    }
+  };
+  const page = readFileSync(join(dist, html), 'utf8');
+  for (const m of page.matchAll(/<script[^>]+src="([^"]+)"/g)) visit(join(dist, m[1]!));
+  for (const m of page.matchAll(/<link[^>]+href="([^"]+\.css)"/g)) seen.add(join(dist, m[1]!));
+  return [...seen].reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0);
+}
+
+function gzipSizes() {
+  const dist = join(root, '.output', 'chrome-mv3');
+  execSync('npx wxt build', { cwd: root, stdio: 'ignore' });
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  record('Gzip size, popup (its scripts, imports and CSS)', kb(entryGzipBytes(dist, 'popup.html')));
+  record('Gzip size, background', kb(gzipSync(readFileSync(join(dist, 'background.js'))).length));
+  const contentDir = join(dist, 'content-scripts');
+  const content = existsSync(contentDir) ? readdirSync(contentDir).filter((f) => f.endsWith('.js')) : [];
+  record(
+    'Gzip size, content scripts',
+    content.length
+      ? content.map((f) => `${f} ${kb(gzipSync(readFileSync(join(contentDir, f))).length)}`).join(', ')
+      : 'none yet (issue 3)',
+  );
+}
+
+await backfillFigures(10_000);
+gzipSizes();
+if (existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) {
+  for (const [what, figure, target] of await measureInChromium(root)) record(what, figure, target);
+} else {
+  record('Chromium figures', 'skipped: no Chromium found (set CHROMIUM_PATH)');
+}
+
+console.log('\nSummary');
+for (const [what, figure, target] of rows)
+  console.log(`- ${what}: ${figure}${target ? ` [target: ${target}]` : ''}`);

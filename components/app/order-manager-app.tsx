@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { isDemoMode } from '../../lib/settings/settings-schema';
+import { DemoBanner } from '../demo/demo-banner';
+import { OrderDetail } from '../orders/order-detail';
+import { OrderList } from '../orders/order-list';
+import { QuarantineList } from '../quarantine/quarantine-list';
+import { QuarantineNotice } from '../quarantine/quarantine-notice';
+import { useQuarantine } from '../quarantine/use-quarantine';
+import { useSettings } from '../settings/use-settings';
+import { SyncBar } from '../sync/sync-bar';
+import { useSyncStatus } from '../sync/use-sync-status';
+import { useNow } from '../time/use-now';
+import type { AppServices } from './app-services';
+import type { ManagerTarget } from './navigation';
+import './order-manager-app.css';
+
+export interface OrderManagerAppProps {
+  readonly services: AppServices;
+  /** `popup`: list or detail in about 780×600; `tab`: the full-width manager, list and detail side by side. */
+  readonly layout: 'popup' | 'tab';
+  readonly initialTarget?: ManagerTarget;
+}
+
+/** The popup and the full-tab order manager: demo banner, sync bar, order list and order detail. */
+export function OrderManagerApp({ services, layout, initialTarget }: OrderManagerAppProps) {
+  const status = useSyncStatus(services.sync);
+  const settings = useSettings(services.settings);
+  const quarantine = useQuarantine(services.orders);
+  const now = useNow();
+  const [openOrderId, setOpenOrderId] = useState<string | undefined>(
+    initialTarget?.view === 'order' ? initialTarget.orderId : undefined,
+  );
+  const [showQuarantine, setShowQuarantine] = useState(initialTarget?.view === 'quarantine');
+  const demo = Boolean(status?.demo || (settings && isDemoMode(settings)));
+  const popup = layout === 'popup';
+  const quarantineCount = quarantine?.length ?? 0;
+
+  return (
+    <div className={popup ? 'order-app order-app--popup' : 'order-app order-app--tab'}>
+      <header className="order-app__header">
+        <h1>Order Manager</h1>
+        {!popup && (
+          <button type="button" aria-pressed={showQuarantine} onClick={() => setShowQuarantine((s) => !s)}>
+            Unreadable records ({quarantineCount})
+          </button>
+        )}
+        {popup && (
+          <button type="button" onClick={() => services.navigation.openManager()}>
+            Open order manager
+          </button>
+        )}
+        <button type="button" onClick={() => services.navigation.openOptions()}>
+          Settings
+        </button>
+      </header>
+      {demo && <DemoBanner onOpenSettings={() => services.navigation.openOptions()} />}
+      <SyncBar status={status} onSyncNow={() => services.sync.syncNow()} now={now} />
+      {popup && (
+        <QuarantineNotice
+          count={quarantineCount}
+          onShow={() => services.navigation.openManager({ view: 'quarantine' })}
+        />
+      )}
+      {!popup && showQuarantine ? (
+        <main className="order-app__main">
+          <QuarantineList records={quarantine ?? []} />
+        </main>
+      ) : (
+        <main className="order-app__main">
+          {/* The popup keeps the list mounted while an order is open, so Back returns to the same place. */}
+          <div className="order-app__list" hidden={popup && openOrderId !== undefined}>
+            <OrderList
+              source={services.orders}
+              queryStore={services.queryStore}
+              onOpenOrder={setOpenOrderId}
+              selectedOrderId={openOrderId}
+            />
+          </div>
+          {openOrderId !== undefined ? (
+            <div className="order-app__detail">
+              <OrderDetail
+                key={openOrderId}
+                source={services.orders}
+                orderId={openOrderId}
+                onBack={popup ? () => setOpenOrderId(undefined) : undefined}
+              />
+            </div>
+          ) : (
+            !popup && (
+              <div className="order-app__detail order-app__detail--empty">
+                <p>Choose an order to see its items and dates.</p>
+              </div>
+            )
+          )}
+        </main>
+      )}
+    </div>
+  );
+}

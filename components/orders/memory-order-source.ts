@@ -1,0 +1,44 @@
+import type { StoredOrder, StoredOrderItem } from '../../lib/domain/order';
+import { filterOrders, type QuarantineRecord } from '../../lib/store';
+import type { OrderSource } from './order-source';
+
+/** An OrderSource over plain arrays: for component tests and previews without IndexedDB. */
+export class MemoryOrderSource implements OrderSource {
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private orders: readonly StoredOrder[],
+    private items: readonly StoredOrderItem[] = [],
+    private quarantined: readonly QuarantineRecord[] = [],
+  ) {}
+
+  async newest(limit: number): Promise<StoredOrder[]> {
+    return filterOrders(this.orders, {}).slice(0, limit);
+  }
+
+  async all(): Promise<StoredOrder[]> {
+    return filterOrders(this.orders, {});
+  }
+
+  async withItems(orderId: string) {
+    const order = this.orders.find((o) => o.orderId === orderId);
+    if (!order) return undefined;
+    return { order, items: this.items.filter((item) => item.orderId === orderId) };
+  }
+
+  async quarantine(): Promise<QuarantineRecord[]> {
+    return [...this.quarantined];
+  }
+
+  subscribe(onChange: () => void): () => void {
+    this.listeners.add(onChange);
+    return () => this.listeners.delete(onChange);
+  }
+
+  /** Replaces the stored orders and tells subscribers, as a finished sync would. */
+  replace(orders: readonly StoredOrder[], items: readonly StoredOrderItem[] = this.items): void {
+    this.orders = orders;
+    this.items = items;
+    for (const listener of this.listeners) listener();
+  }
+}

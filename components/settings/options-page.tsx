@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { isDemoMode, type Settings } from '../../lib/settings/settings-schema';
+import { CredentialsSection } from './credentials-section';
+import { SelfAuthorisationGuide } from './self-authorisation-guide';
+import type { SettingsSource } from './settings-source';
+import { SyncSettingsSection } from './sync-settings-section';
+import './options-page.css';
+
+export interface OptionsPageProps {
+  readonly source: SettingsSource;
+}
+
+/** The extension's settings: credentials, sync behaviour, endpoint overrides and the set-up guide. */
+export function OptionsPage({ source }: OptionsPageProps) {
+  const [settings, setSettings] = useState<Settings>();
+  const [loadError, setLoadError] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    source.load().then(
+      (loaded) => {
+        if (live) setSettings(loaded);
+      },
+      (error: unknown) => {
+        if (live) setLoadError(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [source]);
+
+  return (
+    <main className="options-page">
+      <h1>Order Manager settings</h1>
+      {loadError && <p role="alert">Could not read the settings: {loadError}</p>}
+      {!settings && !loadError && <p>Loading settings…</p>}
+      {settings && (
+        <>
+          <p className="options-page__mode" data-testid="options-mode">
+            {isDemoMode(settings)
+              ? 'Demo mode: orders come from the built-in SP-API sandbox.'
+              : 'Connected mode: orders come from your Amazon account.'}
+          </p>
+          <CredentialsSection source={source} settings={settings} onSaved={setSettings} />
+          <SyncSettingsSection source={source} settings={settings} onSaved={setSettings} />
+          <SelfAuthorisationGuide />
+        </>
+      )}
+    </main>
+  );
+}

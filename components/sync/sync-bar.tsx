@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import type { SyncStatus } from '../../lib/sync/sync-status';
+import { formatDateTime, formatRelativeTime } from '../time/format-time';
+import type { SyncNowAnswer } from './sync-source';
+import './sync-bar.css';
+
+export interface SyncBarProps {
+  readonly status: SyncStatus | undefined;
+  readonly onSyncNow: () => Promise<SyncNowAnswer>;
+  readonly now: Date;
+}
+
+function TimeAgo({ iso, now }: { iso: string; now: Date }) {
+  return (
+    <time dateTime={iso} title={formatDateTime(iso)}>
+      {formatRelativeTime(iso, now)}
+    </time>
+  );
+}
+
+/** The error is current unless a sync has succeeded since it happened. */
+function currentError(status: SyncStatus) {
+  const error = status.lastError;
+  if (!error) return undefined;
+  if (status.lastSuccessAt && Date.parse(status.lastSuccessAt) > Date.parse(error.at)) return undefined;
+  return error;
+}
+
+/** Last and next sync, a Sync now button, progress while running and the last error in plain words. */
+export function SyncBar({ status, onSyncNow, now }: SyncBarProps) {
+  const [requesting, setRequesting] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const running = status?.running ?? false;
+  const error = status ? currentError(status) : undefined;
+  const progress = status?.progress;
+
+  async function syncNow() {
+    setRequesting(true);
+    setNotice(undefined);
+    try {
+      const answer = await onSyncNow();
+      if (!answer.started) setNotice(answer.reason ?? 'A sync is already running.');
+    } catch (failure) {
+      setNotice(`Could not start a sync: ${failure instanceof Error ? failure.message : String(failure)}`);
+    } finally {
+      setRequesting(false);
+    }
+  }
+
+  return (
+    <section className="sync-bar" aria-label="Sync" data-testid="sync-bar">
+      <div className="sync-bar__row">
+        <span className="sync-bar__fact">
+          Last sync: {status?.lastSyncAt ? <TimeAgo iso={status.lastSyncAt} now={now} /> : 'never'}
+        </span>
+        {status?.nextSyncAt && !running && (
+          <span className="sync-bar__fact">
+            Next sync: <TimeAgo iso={status.nextSyncAt} now={now} />
+          </span>
+        )}
+        <button
+          type="button"
+          className="sync-bar__button"
+          onClick={() => void syncNow()}
+          disabled={running || requesting || !status}
+        >
+          {running ? 'Syncing…' : 'Sync now'}
+        </button>
+      </div>
+      {running && (
+        <div className="sync-bar__progress" data-testid="sync-progress">
+          <span>{status?.phase ?? 'Syncing'}</span>
+          {progress && (
+            <span>
+              {progress.total !== undefined
+                ? `${progress.done} of ${progress.total}`
+                : `${progress.done} done`}
+            </span>
+          )}
+          <progress
+            aria-label="Sync progress"
+            max={progress?.total || undefined}
+            value={progress?.total ? progress.done : undefined}
+            aria-valuetext={
+              progress
+                ? progress.total !== undefined
+                  ? `${progress.done} of ${progress.total}`
+                  : `${progress.done} done`
+                : undefined
+            }
+          />
+        </div>
+      )}
+      {error && !running && (
+        <div className="sync-bar__error" role="alert" data-testid="sync-error">
+          <span>Last sync failed: {error.message}</span>
+          {(error.requestId || error.code) && (
+            <small className="sync-bar__request-id">
+              {error.code && `Amazon error code ${error.code}. `}
+              {error.requestId && `Amazon request id: ${error.requestId}`}
+            </small>
+          )}
+        </div>
+      )}
+      {notice && (
+        <p className="sync-bar__notice" role="status">
+          {notice}
+        </p>
+      )}
+    </section>
+  );
+}

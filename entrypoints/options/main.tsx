@@ -1,0 +1,5 @@
+import { createRoot } from 'react-dom/client';
+import { browserSettingsSource } from '../../components/settings/browser-settings-source';
+import { OptionsPage } from '../../components/settings/options-page';
+
+createRoot(document.getElementById('root')!).render(<OptionsPage source={browserSettingsSource()} />);

@@ -1,0 +1,165 @@
+// @vitest-environment jsdom
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { OptionsPage } from '../../components/settings/options-page';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings-schema';
+import { MemorySettingsSource } from './memory-services';
+
+async function renderOptions(settings: Settings = DEFAULT_SETTINGS) {
+  const source = new MemorySettingsSource(settings);
+  render(<OptionsPage source={source} />);
+  await screen.findByRole('heading', { name: 'Amazon SP-API credentials' });
+  return { source, user: userEvent.setup() };
+}
+
+async function fillCredentials(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(screen.getByLabelText('LWA client id'), 'amzn1.application-oa2-client.abc');
+  await user.type(screen.getByLabelText('LWA client secret'), 'amzn1.oa2-cs.v1.secret');
+  await user.type(screen.getByLabelText(/^Refresh token/), 'Atzr|IwEBI-token');
+}
+
+describe('OptionsPage', () => {
+  it('labels every credentials input and hides the secrets', async () => {
+    await renderOptions();
+    expect(screen.getByLabelText('LWA client id')).not.toHaveAttribute('type', 'password');
+    expect(screen.getByLabelText('LWA client secret')).toHaveAttribute('type', 'password');
+    expect(screen.getByLabelText(/^Refresh token/)).toHaveAttribute('type', 'password');
+    expect(screen.getByRole('combobox', { name: 'Region' })).toHaveValue('na');
+    expect(screen.getByLabelText('Seller id / merchant token (optional)')).toBeInTheDocument();
+    const marketplaces = screen.getByRole('group', { name: 'Marketplaces' });
+    expect(
+      within(marketplaces)
+        .getAllByRole('checkbox')
+        .map((c) => c.parentElement?.textContent),
+    ).toEqual(['Amazon.com (US)', 'Amazon.ca (CA)', 'Amazon.com.mx (MX)', 'Amazon.com.br (BR)']);
+    expect(screen.getByLabelText('SP-API base URL')).toBeInTheDocument();
+    expect(screen.getByLabelText('LWA token URL')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Allow order download' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Allow fulfillment upload' })).toBeChecked();
+    expect(screen.getByRole('spinbutton', { name: 'Sync interval (minutes)' })).toHaveValue(30);
+    expect(
+      screen.getByRole('heading', { name: 'How to self-authorise a private SP-API app' }),
+    ).toBeInTheDocument();
+  });
+
+  it('requires the credentials fields and shows why next to each', async () => {
+    const { source, user } = await renderOptions();
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    expect(screen.getByLabelText('LWA client id')).toHaveAccessibleDescription('LWA client id is required');
+    expect(screen.getByLabelText('LWA client secret')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText(/^Refresh token/)).toHaveAccessibleDescription(/Refresh token is required/);
+    expect(screen.getByText('Choose at least one marketplace')).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Save result' })).toHaveTextContent(
+      'Please correct the marked fields.',
+    );
+    expect(source.saved).toEqual([]);
+  });
+
+  it('saves valid credentials and offers to return to demo mode', async () => {
+    const { source, user } = await renderOptions();
+    await fillCredentials(user);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Region' }), 'eu');
+    await user.click(screen.getByRole('checkbox', { name: 'Amazon.co.uk (UK)' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Amazon.de (DE)' }));
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    expect(await screen.findByText(/^Saved\./)).toBeInTheDocument();
+    expect(source.saved).toEqual([
+      {
+        credentials: {
+          clientId: 'amzn1.application-oa2-client.abc',
+          clientSecret: 'amzn1.oa2-cs.v1.secret',
+          refreshToken: 'Atzr|IwEBI-token',
+          region: 'eu',
+          marketplaceIds: ['A1F83G8C2ARO7P', 'A1PA6795UKMFR9'],
+        },
+        endpointOverride: null,
+      },
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Remove credentials / return to demo mode' }));
+    expect(await screen.findByText(/Credentials removed/)).toBeInTheDocument();
+    expect(source.settings.credentials).toBeNull();
+    expect(screen.getByLabelText('LWA client id')).toHaveValue('');
+  });
+
+  it('drops marketplaces of another region when the region changes', async () => {
+    const { source, user } = await renderOptions();
+    await fillCredentials(user);
+    await user.click(screen.getByRole('checkbox', { name: 'Amazon.com (US)' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Region' }), 'fe');
+    expect(screen.queryByRole('checkbox', { name: 'Amazon.com (US)' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    expect(screen.getByText('Choose at least one marketplace')).toBeInTheDocument();
+    expect(source.saved).toEqual([]);
+  });
+
+  it('tests the connection with the form’s values and shows the answer', async () => {
+    const { source, user } = await renderOptions();
+    await fillCredentials(user);
+    await user.click(screen.getByRole('checkbox', { name: 'Amazon.com (US)' }));
+    await user.type(screen.getByLabelText('SP-API base URL'), 'http://127.0.0.1:8787');
+    await user.type(screen.getByLabelText('LWA token URL'), 'http://127.0.0.1:8787/auth/o2/token');
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    const result = screen.getByRole('status', { name: 'Connection test result' });
+    expect(await within(result).findByText('Connected: Marketplaces: Amazon.com')).toBeInTheDocument();
+    expect(source.testConnection).toHaveBeenCalledWith(
+      expect.objectContaining({
+        clientId: 'amzn1.application-oa2-client.abc',
+        marketplaceIds: ['ATVPDKIKX0DER'],
+      }),
+      { spApiBaseUrl: 'http://127.0.0.1:8787', lwaTokenUrl: 'http://127.0.0.1:8787/auth/o2/token' },
+    );
+
+    source.testResult = { ok: false, message: 'The refresh token is not valid.', code: 'invalid_grant' };
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(
+      await within(result).findByText(
+        'Amazon refused the connection: The refresh token is not valid. (invalid_grant)',
+      ),
+    ).toBeInTheDocument();
+    expect(source.saved).toEqual([]);
+  });
+
+  it('does not test incomplete credentials', async () => {
+    const { source, user } = await renderOptions();
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(screen.getByRole('status', { name: 'Connection test result' })).toHaveTextContent(
+      'Fill in the marked fields before testing.',
+    );
+    expect(source.testConnection).not.toHaveBeenCalled();
+  });
+
+  it('asks for both endpoint overrides or neither', async () => {
+    const { user } = await renderOptions();
+    await fillCredentials(user);
+    await user.click(screen.getByRole('checkbox', { name: 'Amazon.com (US)' }));
+    await user.type(screen.getByLabelText('SP-API base URL'), 'http://127.0.0.1:8787');
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    expect(screen.getByLabelText('LWA token URL')).toHaveAccessibleDescription(/Give both URLs/);
+  });
+
+  it('validates and saves the sync settings', async () => {
+    const { source, user } = await renderOptions();
+    const interval = screen.getByRole('spinbutton', { name: 'Sync interval (minutes)' });
+    await user.clear(interval);
+    await user.type(interval, '3');
+    await user.click(screen.getByRole('button', { name: 'Save sync settings' }));
+    expect(interval).toHaveAccessibleDescription(/from 5 to 60/);
+    expect(source.saved).toEqual([]);
+
+    await user.clear(interval);
+    await user.type(interval, '15');
+    await user.click(screen.getByRole('checkbox', { name: 'Allow fulfillment upload' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Import off-Amazon (non-Amazon channel) orders' }));
+    await user.click(screen.getByRole('button', { name: 'Save sync settings' }));
+    expect(await screen.findByText('Sync settings saved.')).toBeInTheDocument();
+    expect(source.saved).toEqual([
+      {
+        allowOrderDownload: true,
+        allowFulfillmentUpload: false,
+        syncIntervalMinutes: 15,
+        backfillDays: 30,
+        importNonAmazonOrders: false,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,138 @@
+// @vitest-environment jsdom
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { OrderManagerApp } from '../../components/app/order-manager-app';
+import { MemoryOrderSource } from '../../components/orders/memory-order-source';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings-schema';
+import { fakeLayout, sampleShop } from './order-fixtures';
+import { MemorySettingsSource, MemorySyncSource, memoryServices } from './memory-services';
+
+const CONNECTED = {
+  ...DEFAULT_SETTINGS,
+  credentials: {
+    clientId: 'amzn1.application-oa2-client.x',
+    clientSecret: 'secret',
+    refreshToken: 'Atzr|token',
+    region: 'na' as const,
+    marketplaceIds: ['ATVPDKIKX0DER'],
+  },
+};
+
+let restoreLayout: () => void;
+beforeAll(() => {
+  restoreLayout = fakeLayout();
+});
+afterAll(() => restoreLayout());
+
+const DEMO_TEXT =
+  'Demo data — these orders come from the built-in SP-API sandbox, not your Amazon account. Add your SP-API credentials in Settings to see your own orders.';
+
+describe('OrderManagerApp', () => {
+  it('shows the demo banner in demo mode, with a link to the settings', async () => {
+    const user = userEvent.setup();
+    const services = memoryServices({
+      sync: new MemorySyncSource({ running: false, demo: true }),
+      settings: new MemorySettingsSource(DEFAULT_SETTINGS),
+    });
+    render(<OrderManagerApp services={services} layout="popup" />);
+    const banner = await screen.findByRole('region', { name: 'Demo mode' });
+    expect(banner).toHaveTextContent(DEMO_TEXT);
+    await user.click(screen.getByRole('link', { name: 'Settings' }));
+    expect(services.navigation.openOptions).toHaveBeenCalledOnce();
+  });
+
+  it('hides the demo banner with the seller’s own credentials', async () => {
+    const services = memoryServices({
+      sync: new MemorySyncSource({ running: false, demo: false, lastSyncAt: '2026-11-26T11:00:00Z' }),
+      settings: new MemorySettingsSource(CONNECTED),
+    });
+    render(<OrderManagerApp services={services} layout="popup" />);
+    await screen.findByText(/Last sync:/);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sync now' })).toBeEnabled());
+    expect(screen.queryByRole('region', { name: 'Demo mode' })).toBeNull();
+    expect(screen.queryByText(/Demo data/)).toBeNull();
+  });
+
+  it('shows the banner as soon as the background reports demo data', async () => {
+    const sync = new MemorySyncSource({ running: false, demo: false });
+    render(
+      <OrderManagerApp
+        services={memoryServices({ sync, settings: new MemorySettingsSource(CONNECTED) })}
+        layout="popup"
+      />,
+    );
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sync now' })).toBeEnabled());
+    expect(screen.queryByRole('region', { name: 'Demo mode' })).toBeNull();
+    act(() => sync.push({ running: false, demo: true }));
+    expect(await screen.findByRole('region', { name: 'Demo mode' })).toBeInTheDocument();
+  });
+
+  it('opens an order in the popup and returns to the filtered list', async () => {
+    const user = userEvent.setup();
+    const shop = sampleShop();
+    const services = memoryServices({
+      orders: new MemoryOrderSource(shop.orders, shop.items),
+      settings: new MemorySettingsSource(CONNECTED),
+    });
+    render(<OrderManagerApp services={services} layout="popup" />);
+    await user.type(await screen.findByRole('searchbox', { name: 'Search orders' }), 'tea');
+    await user.click(await screen.findByRole('button', { name: /202-0000002-0000002/ }));
+    expect(await screen.findByRole('heading', { name: 'Order 202-0000002-0000002' })).toBeInTheDocument();
+    expect(screen.queryByRole('searchbox', { name: 'Search orders' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: /Back to list/ }));
+    expect(screen.getByRole('searchbox', { name: 'Search orders' })).toHaveValue('tea');
+    expect(screen.queryByRole('heading', { name: /^Order 202/ })).toBeNull();
+  });
+
+  it('shows list and detail side by side in the manager tab', async () => {
+    const user = userEvent.setup();
+    const shop = sampleShop();
+    const services = memoryServices({ orders: new MemoryOrderSource(shop.orders, shop.items) });
+    render(<OrderManagerApp services={services} layout="tab" />);
+    await user.click(await screen.findByRole('button', { name: /112-0000004-0000004/ }));
+    expect(await screen.findByRole('heading', { name: 'Order 112-0000004-0000004' })).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Search orders' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: /Back to list/ })).toBeNull();
+  });
+
+  it('opens the full-tab manager from the popup', async () => {
+    const user = userEvent.setup();
+    const services = memoryServices();
+    render(<OrderManagerApp services={services} layout="popup" />);
+    await user.click(screen.getByRole('button', { name: 'Open order manager' }));
+    expect(services.navigation.openManager).toHaveBeenCalledWith();
+  });
+
+  it('notes unreadable records in the popup and lists them in the manager', async () => {
+    const user = userEvent.setup();
+    const record = {
+      id: 7,
+      at: '2026-11-26T10:00:00Z',
+      source: 'report' as const,
+      reference: '50017020000',
+      orderId: '111-0000001-0000001',
+      reason: 'purchase-date is not a date',
+      raw: '{"purchase-date":"yesterday"}',
+    };
+    const orders = new MemoryOrderSource([], [], [record]);
+    const popup = memoryServices({ orders });
+    const view = render(<OrderManagerApp services={popup} layout="popup" />);
+    const notice = await screen.findByTestId('quarantine-notice');
+    expect(notice).toHaveTextContent('1 record could not be read.');
+    await user.click(screen.getByRole('link', { name: 'Show details' }));
+    expect(popup.navigation.openManager).toHaveBeenCalledWith({ view: 'quarantine' });
+    view.unmount();
+
+    render(
+      <OrderManagerApp
+        services={memoryServices({ orders })}
+        layout="tab"
+        initialTarget={{ view: 'quarantine' }}
+      />,
+    );
+    const list = await screen.findByRole('region', { name: 'Records that could not be read' });
+    await waitFor(() => expect(list).toHaveTextContent('purchase-date is not a date'));
+    expect(list).toHaveTextContent('Order report');
+    expect(list).toHaveTextContent('50017020000');
+  });
+});
