@@ -4,15 +4,25 @@ import {
   listNewestOrders,
   listQuarantine,
   openOrderDb,
+  orderDbNameFor,
   type OrderDb,
 } from '../../lib/store';
+import { loadSettings, onSettingsChanged } from '../../lib/settings/settings-store';
 import { watchSyncStatus } from '../../lib/sync/sync-status-store';
 import type { OrderSource } from './order-source';
 
-/** Reads the extension's IndexedDB; reloads when the background reports a finished sync run. */
-export function indexedDbOrderSource(dbName?: string): OrderSource {
-  let db: Promise<OrderDb> | undefined;
-  const open = () => (db ??= openOrderDb(dbName));
+/**
+ * Reads the extension's IndexedDB: the demo database or the account's, as the settings say.
+ * Reloads when the background reports a finished sync run, or when the account changes.
+ */
+export function indexedDbOrderSource(fixedDbName?: string): OrderSource {
+  const dbs = new Map<string, Promise<OrderDb>>();
+  const open = async () => {
+    const name = fixedDbName ?? orderDbNameFor(await loadSettings());
+    let db = dbs.get(name);
+    if (!db) dbs.set(name, (db = openOrderDb(name)));
+    return db;
+  };
   return {
     newest: async (limit) => listNewestOrders(await open(), limit),
     all: async () => getAllOrders(await open()),
@@ -21,10 +31,21 @@ export function indexedDbOrderSource(dbName?: string): OrderSource {
     subscribe(onChange) {
       let wasRunning = false;
       // Reload once per finished run, not on every progress tick (a reload reads every order).
-      return watchSyncStatus((status) => {
+      const stopSync = watchSyncStatus((status) => {
         if (wasRunning && !status.running) onChange();
         wasRunning = status.running;
       });
+      let currentName: string | undefined;
+      void loadSettings().then((s) => (currentName = orderDbNameFor(s)));
+      const stopSettings = onSettingsChanged((settings) => {
+        const name = orderDbNameFor(settings);
+        if (currentName !== undefined && name !== currentName && !fixedDbName) onChange();
+        currentName = name;
+      });
+      return () => {
+        stopSync();
+        stopSettings();
+      };
     },
   };
 }

@@ -1,12 +1,14 @@
 // Test builds only (see wxt.config.ts): lets `npm run bench` fill the real IndexedDB in Chromium.
-import { openOrderDb, writeOrderBatch, countOrders } from '../../lib/store';
+import { openOrderDb, writeOrderBatch, countOrders, orderDbNameFor } from '../../lib/store';
+import { loadSettings } from '../../lib/settings/settings-store';
 import { syntheticOrder } from '../../bench/synthetic-orders';
 
 async function storeSyntheticOrders(
   count: number,
   batchSize = 1000,
 ): Promise<{ ms: number; stored: number }> {
-  const db = await openOrderDb();
+  // The database the popup shows for the current settings (demo mode in a fresh profile).
+  const db = await openOrderDb(orderDbNameFor(await loadSettings()));
   const now = Date.now();
   const started = performance.now();
   for (let start = 0; start < count; start += batchSize) {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { systemClock } from '../clock';
-import { openOrderDb } from '../store';
+import { openOrderDb, orderDbNameFor, type OrderDb } from '../store';
 import { runOrderSync } from '../sync/order-sync';
 import { loadSettings } from '../settings/settings-store';
 import { loadSyncStatus, updateSyncStatus } from '../sync/sync-status-store';
@@ -44,7 +44,14 @@ export function startBackground(): void {
     return cached.connection;
   };
 
-  const db = openOrderDb();
+  // One connection per database: demo orders and the seller's orders never share one.
+  const dbs = new Map<string, Promise<OrderDb>>();
+  const dbFor = (settings: Settings) => {
+    const name = orderDbNameFor(settings);
+    let db = dbs.get(name);
+    if (!db) dbs.set(name, (db = openOrderDb(name)));
+    return db;
+  };
   const syncJob = createSyncJob({
     clock,
     loadSettings,
@@ -52,10 +59,10 @@ export function startBackground(): void {
     nextSyncAt,
     updateStatus: updateSyncStatus,
     newRunId: () => `sync-${new Date(clock.now()).toISOString()}-${crypto.randomUUID().slice(0, 8)}`,
-    runSync: async ({ connection: conn, settings, syncRunId, onProgress }) =>
+    runSync: async ({ connection: conn, settings, syncRunId, onProgress, signal }) =>
       runOrderSync({
         client: conn.client,
-        db: await db,
+        db: await dbFor(settings),
         clock,
         settings: {
           backfillDays: settings.backfillDays,
@@ -64,6 +71,7 @@ export function startBackground(): void {
         },
         syncRunId,
         onProgress,
+        signal,
       }),
   });
 

@@ -11,6 +11,7 @@ export interface SyncRunInput {
   readonly settings: Settings;
   readonly syncRunId: string;
   readonly onProgress: (p: { phase: string; done: number; total?: number }) => void;
+  readonly signal: AbortSignal;
 }
 
 export interface SyncRunResult {
@@ -35,10 +36,20 @@ export interface SyncJobDeps {
  * IndexedDB, and the next start resumes from it (see lib/sync/order-sync.ts).
  */
 export function createSyncJob(deps: SyncJobDeps) {
-  let current: Promise<void> | undefined;
+  let current: { done: Promise<void>; abort: AbortController } | undefined;
+  let restartAfterCurrent = false;
 
   async function start(trigger: SyncTrigger): Promise<{ started: boolean; reason?: string }> {
-    if (current) return { started: false, reason: 'A sync is already running.' };
+    if (current) {
+      // New credentials or settings: the running sync works for the old account, so stop it and
+      // start again once it has wound down.
+      if (trigger === 'settings') {
+        restartAfterCurrent = true;
+        current.abort.abort();
+        return { started: true };
+      }
+      return { started: false, reason: 'A sync is already running.' };
+    }
     const settings = await deps.loadSettings();
     const connection = deps.connection(settings);
     if (!settings.allowOrderDownload) {
@@ -46,9 +57,15 @@ export function createSyncJob(deps: SyncJobDeps) {
       return { started: false, reason: 'Order download is turned off in Settings.' };
     }
     const runId = deps.newRunId();
-    current = execute(trigger, runId, settings, connection).finally(() => {
+    const abort = new AbortController();
+    const done = execute(trigger, runId, settings, connection, abort.signal).finally(() => {
       current = undefined;
+      if (restartAfterCurrent) {
+        restartAfterCurrent = false;
+        void start('settings');
+      }
     });
+    current = { done, abort };
     return { started: true };
   }
 
@@ -57,6 +74,7 @@ export function createSyncJob(deps: SyncJobDeps) {
     runId: string,
     settings: Settings,
     connection: SpApiConnection,
+    signal: AbortSignal,
   ): Promise<void> {
     const startedAt = new Date(deps.clock.now()).toISOString();
     await deps.updateStatus({ running: true, demo: connection.demo, phase: 'Starting', progress: undefined });
@@ -65,6 +83,7 @@ export function createSyncJob(deps: SyncJobDeps) {
         connection,
         settings,
         syncRunId: runId,
+        signal,
         onProgress: (p) => {
           void deps.updateStatus({ phase: p.phase, progress: { done: p.done, total: p.total } });
         },
@@ -80,6 +99,10 @@ export function createSyncJob(deps: SyncJobDeps) {
         nextSyncAt: await deps.nextSyncAt(),
       });
     } catch (error) {
+      if (signal.aborted) {
+        await deps.updateStatus({ running: false, phase: undefined, progress: undefined });
+        return;
+      }
       await deps.updateStatus({
         running: false,
         phase: undefined,
@@ -94,6 +117,8 @@ export function createSyncJob(deps: SyncJobDeps) {
   return {
     start,
     /** Resolves when the sync under way (if any) has finished; for tests and shutdown. */
-    idle: () => current ?? Promise.resolve(),
+    idle: async () => {
+      while (current) await current.done;
+    },
   };
 }

@@ -5,7 +5,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { ManualClock, systemClock, type Clock } from '../clock';
-import { createSandbox, type Sandbox } from './index';
+import { createSandbox, type ReportTiming, type Sandbox } from './index';
 
 export interface SandboxServerOptions {
   port?: number;
@@ -18,6 +18,8 @@ export interface SandboxServerOptions {
   enforceRateLimits?: boolean;
   /** Start time of a manual clock (default: now). */
   startMs?: number;
+  /** Report queue and processing times; end-to-end tests shorten Amazon's minutes to seconds. */
+  reportTiming?: ReportTiming;
 }
 
 export interface SandboxServer {
@@ -36,6 +38,7 @@ export function startSandboxServer(options: SandboxServerOptions = {}): Promise<
     control: true,
     documentOrigin: options.documentOrigin,
     enforceRateLimits: options.enforceRateLimits ?? true,
+    reportTiming: options.reportTiming,
   });
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {

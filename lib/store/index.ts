@@ -29,3 +29,4 @@ export type {
   OrderWithItems,
 } from './records';
 export { storedOrderProblem, storedOrderSchema, storedOrderItemSchema } from './stored-order-schema';
+export { orderDbNameFor, DEMO_ORDER_DB_NAME } from './account-db-name';

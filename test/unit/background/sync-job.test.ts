@@ -80,4 +80,29 @@ describe('sync job', () => {
     });
     expect(t.status().lastSuccessAt).toBeUndefined();
   });
+
+  it('stops a running sync when the account changes and starts again for the new one', async () => {
+    const signals: AbortSignal[] = [];
+    let runs = 0;
+    const t = setup({}, async (input) => {
+      runs++;
+      signals.push(input.signal);
+      if (runs === 1) {
+        await new Promise<void>((_, reject) =>
+          input.signal.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))),
+        );
+      }
+      return { ordersWritten: 1, quarantined: 0, calls: 1 };
+    });
+    const job = createSyncJob(t.deps);
+    await job.start('install');
+    await vi.waitFor(() => expect(runs).toBe(1));
+    expect(await job.start('settings')).toEqual({ started: true });
+    await job.idle();
+    expect(runs).toBe(2);
+    expect(signals[0]!.aborted).toBe(true);
+    expect(signals[1]!.aborted).toBe(false);
+    expect(t.status()).toMatchObject({ running: false, lastResult: { ordersWritten: 1 } });
+    expect(t.status().lastError).toBeUndefined();
+  });
 });
