@@ -10,10 +10,12 @@ export interface SyncBarProps {
   readonly now: Date;
 }
 
-function TimeAgo({ iso, now }: { iso: string; now: Date }) {
+function TimeAgo({ iso, now, past = false }: { iso: string; now: Date; past?: boolean }) {
+  // `now` ticks every few seconds, so a sync that just happened can look a moment ahead of it.
+  const reference = past ? new Date(Math.max(now.getTime(), Date.parse(iso) || 0)) : now;
   return (
     <time dateTime={iso} title={formatDateTime(iso)}>
-      {formatRelativeTime(iso, now)}
+      {formatRelativeTime(iso, reference)}
     </time>
   );
 }
@@ -51,7 +53,7 @@ export function SyncBar({ status, onSyncNow, now }: SyncBarProps) {
     <section className="sync-bar" aria-label="Sync" data-testid="sync-bar">
       <div className="sync-bar__row">
         <span className="sync-bar__fact">
-          Last sync: {status?.lastSyncAt ? <TimeAgo iso={status.lastSyncAt} now={now} /> : 'never'}
+          Last sync: {status?.lastSyncAt ? <TimeAgo iso={status.lastSyncAt} now={now} past /> : 'never'}
         </span>
         {status?.nextSyncAt && !running && (
           <span className="sync-bar__fact">
