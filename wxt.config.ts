@@ -42,7 +42,7 @@ export default defineConfig({
   },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   outDir: testBuild ? '.output-test' : '.output',
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Order Manager for Seller Central',
     description:
       'Sync, cancel and refund Amazon orders safely from one place, and keep Seller Central in step.',
@@ -60,9 +60,13 @@ export default defineConfig({
       ...(testBuild ? ['http://127.0.0.1/*'] : []),
     ],
     action: { default_title: 'Order Manager' },
-    // Firefox needs a stable id for storage and for MV3 host permissions.
-    browser_specific_settings: {
-      gecko: { id: 'order-manager@seller-tools.invalid', strict_min_version: '121.0' },
-    },
-  },
+    // Firefox needs a stable id for storage and for MV3 host permissions; Chrome warns on the key.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'order-manager@seller-tools.invalid', strict_min_version: '121.0' },
+          },
+        }
+      : {}),
+  }),
 });
