@@ -1,35 +1,8 @@
 import { defineConfig } from 'wxt';
+import { SELLER_CENTRAL_HOSTS } from './lib/seller-central/hosts';
 
 // A test build (ORDER_MANAGER_TEST_BUILD=1) may reach the local SP-API sandbox; the store build may not.
 const testBuild = process.env.ORDER_MANAGER_TEST_BUILD === '1';
-
-const SELLER_CENTRAL_HOSTS = [
-  'sellercentral.amazon.com',
-  'sellercentral.amazon.ca',
-  'sellercentral.amazon.com.mx',
-  'sellercentral.amazon.com.br',
-  'sellercentral.amazon.co.uk',
-  'sellercentral.amazon.de',
-  'sellercentral.amazon.fr',
-  'sellercentral.amazon.it',
-  'sellercentral.amazon.es',
-  'sellercentral.amazon.nl',
-  'sellercentral.amazon.se',
-  'sellercentral.amazon.pl',
-  'sellercentral.amazon.com.be',
-  'sellercentral.amazon.ie',
-  'sellercentral.amazon.com.tr',
-  'sellercentral.amazon.ae',
-  'sellercentral.amazon.sa',
-  'sellercentral.amazon.eg',
-  'sellercentral.amazon.in',
-  'sellercentral.amazon.sg',
-  'sellercentral.amazon.com.au',
-  'sellercentral.amazon.co.jp',
-  'sellercentral.amazon.co.za',
-  'sellercentral-europe.amazon.com',
-  'sellercentral-japan.amazon.com',
-];
 
 export default defineConfig({
   hooks: {

@@ -1,6 +1,29 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { credentialsSchema, endpointOverrideSchema } from './settings/settings-schema';
+import { ORDER_STATUSES } from './domain/order';
+
+const orderIdSchema = z.string().regex(/^\d{3}-\d{7}-\d{7}$/);
+
+/** The read-only view of an order a Seller Central content script may ask for. */
+export const orderSummarySchema = z.object({
+  orderId: orderIdSchema,
+  /** False when the order manager has not synced this order (yet). */
+  known: z.boolean(),
+  status: z.enum(ORDER_STATUSES).optional(),
+  demo: z.boolean(),
+  cancel: z
+    .object({
+      status: z.enum(['pending', 'done', 'failed', 'needs-review']),
+      reason: z.string(),
+      resultText: z.string().optional(),
+    })
+    .optional(),
+  cancelledOutsideManager: z.object({ seenAt: z.string() }).optional(),
+  memo: z.string().optional(),
+  buyerCancelRequest: z.object({ reason: z.string().optional(), firstSeenAt: z.string() }).optional(),
+});
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
 
 /**
  * The one contract between the extension's contexts. Every message is a zod schema; the background
@@ -16,11 +39,13 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings-changed') }),
   z.object({
     type: z.literal('open-manager'),
-    orderId: z
-      .string()
-      .regex(/^\d{3}-\d{7}-\d{7}$/)
-      .optional(),
+    orderId: orderIdSchema.optional(),
+    /** Opens the order with this dialog already open. */
+    action: z.enum(['cancel']).optional(),
   }),
+  /** A view queued an action in the outbox: send it now rather than at the next alarm. */
+  z.object({ type: z.literal('outbox-changed') }),
+  z.object({ type: z.literal('get-order-summary'), orderId: orderIdSchema }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -33,6 +58,8 @@ export const responseSchemas = {
   ]),
   'settings-changed': z.object({ ok: z.literal(true) }),
   'open-manager': z.object({ ok: z.literal(true) }),
+  'outbox-changed': z.object({ ok: z.literal(true) }),
+  'get-order-summary': orderSummarySchema,
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseOf<T extends RequestType> = z.infer<(typeof responseSchemas)[T]>;

@@ -1,6 +1,7 @@
 /**
  * `npm run sandbox -- --port 8787 --seed 1 --orders 300 [--manual-clock] [--fast-reports] [--host 127.0.0.1]`
- * Serves the SP-API sandbox (LWA, Orders v2026-01-01, Reports 2021-06-30, /_sandbox controls).
+ * Serves the SP-API sandbox (LWA, Orders v2026-01-01, Reports and Feeds 2021-06-30, Listings Items
+ * 2021-08-01, /_sandbox controls).
  */
 import { SANDBOX_CREDENTIALS } from '../lib/sandbox/index';
 import { startSandboxServer } from '../lib/sandbox/node-server';
@@ -18,14 +19,16 @@ function readArgs(argv: string[]) {
     if (!Number.isInteger(n) || n < 0) throw new Error(`${name} expects a non-negative integer, got ${raw}`);
     return n;
   };
+  const fast = argv.includes('--fast-reports');
   return {
     port: number('--port', 8787),
     seed: number('--seed', 1),
     orders: number('--orders', 300),
     manualClock: argv.includes('--manual-clock'),
     host: value('--host') ?? '127.0.0.1',
-    // --fast-reports: reports are ready in about a second instead of Amazon's minutes.
-    reportTiming: argv.includes('--fast-reports') ? { queueMs: 300, processingMs: 1_000 } : undefined,
+    // --fast-reports: reports and feeds are done in about a second instead of Amazon's minutes.
+    reportTiming: fast ? { queueMs: 300, processingMs: 1_000 } : undefined,
+    feedTiming: fast ? { queueMs: 300, processingMs: 1_000 } : undefined,
   };
 }
 

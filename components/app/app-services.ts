@@ -1,3 +1,4 @@
+import type { ActionSource } from '../cancel/action-source';
 import type { OrderQueryStore } from '../orders/order-query-store';
 import type { OrderSource } from '../orders/order-source';
 import type { SettingsSource } from '../settings/settings-source';
@@ -11,4 +12,6 @@ export interface AppServices {
   readonly settings: SettingsSource;
   readonly queryStore: OrderQueryStore;
   readonly navigation: Navigation;
+  /** The outbox of seller actions (cancellations); the browser one wakes the background's sender. */
+  readonly actions: ActionSource;
 }

@@ -1,3 +1,4 @@
+import { indexedDbActionSource } from '../cancel/indexeddb-action-source';
 import { indexedDbOrderSource } from '../orders/indexeddb-order-source';
 import { browserOrderQueryStore } from '../orders/order-query-store';
 import { browserSettingsSource } from '../settings/browser-settings-source';
@@ -12,5 +13,6 @@ export function browserAppServices(): AppServices {
     settings: browserSettingsSource(),
     queryStore: browserOrderQueryStore(),
     navigation: browserNavigation(),
+    actions: indexedDbActionSource(),
   };
 }

@@ -31,6 +31,14 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
     initialTarget?.view === 'order' ? initialTarget.orderId : undefined,
   );
   const [showQuarantine, setShowQuarantine] = useState(initialTarget?.view === 'quarantine');
+  // The dialog asked for by the URL opens once, on the order the URL names; moving on forgets it.
+  const [cancelOnArrival, setCancelOnArrival] = useState(
+    initialTarget?.view === 'order' && initialTarget.action === 'cancel' ? initialTarget.orderId : undefined,
+  );
+  const openOrder = (orderId: string | undefined) => {
+    setCancelOnArrival(undefined);
+    setOpenOrderId(orderId);
+  };
   const demo = Boolean(status?.demo || (settings && isDemoMode(settings)));
   const popup = layout === 'popup';
   const quarantineCount = quarantine?.length ?? 0;
@@ -72,8 +80,9 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
             <OrderList
               source={services.orders}
               queryStore={services.queryStore}
-              onOpenOrder={setOpenOrderId}
+              onOpenOrder={openOrder}
               selectedOrderId={openOrderId}
+              actions={services.actions}
             />
           </div>
           {openOrderId !== undefined ? (
@@ -82,7 +91,10 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
                 key={openOrderId}
                 source={services.orders}
                 orderId={openOrderId}
-                onBack={popup ? () => setOpenOrderId(undefined) : undefined}
+                onBack={popup ? () => openOrder(undefined) : undefined}
+                actions={services.actions}
+                allowZeroStockOnCancel={settings?.allowZeroStockOnCancel ?? false}
+                openCancelOnArrival={openOrderId === cancelOnArrival}
               />
             </div>
           ) : (

@@ -4,6 +4,8 @@ import { formatMoney, type Money } from '../../lib/domain/money';
 import { SUB_TYPE_LABELS } from '../../lib/domain/order-sub-type';
 import { marketplaceById, sellerCentralOrderUrl } from '../../lib/domain/marketplaces';
 import type { OrderWithItems } from '../../lib/store';
+import type { ActionSource } from '../cancel/action-source';
+import { OrderCancelPanel } from '../cancel/order-cancel-panel';
 import { formatDateTime } from '../time/format-time';
 import { ORDER_STATUS_LABELS } from './order-status-label';
 import type { OrderSource } from './order-source';
@@ -14,6 +16,12 @@ export interface OrderDetailProps {
   readonly orderId: string;
   /** Shown as a "Back to list" button when given (the popup); the manager shows list and detail together. */
   readonly onBack?: () => void;
+  /** The outbox: with it the detail shows the cancel state and the "Cancel order…" button. */
+  readonly actions?: ActionSource;
+  /** The setting "Allow zeroing out inventory when cancelling". */
+  readonly allowZeroStockOnCancel?: boolean;
+  /** Opens the cancel dialog on arrival (the manager opened at `#order=…&action=cancel`). */
+  readonly openCancelOnArrival?: boolean;
 }
 
 type Loaded =
@@ -109,7 +117,14 @@ function Fact({ term, children, testId }: { term: string; children: ReactNode; t
 }
 
 /** Everything stored about one order, with a link to the same order in its own Seller Central. */
-export function OrderDetail({ source, orderId, onBack }: OrderDetailProps) {
+export function OrderDetail({
+  source,
+  orderId,
+  onBack,
+  actions,
+  allowZeroStockOnCancel = false,
+  openCancelOnArrival,
+}: OrderDetailProps) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
     let live = true;
@@ -177,6 +192,15 @@ export function OrderDetail({ source, orderId, onBack }: OrderDetailProps) {
           {order.buyerCancelRequest.reason ? ` — reason: ${order.buyerCancelRequest.reason}` : ''} (seen{' '}
           {formatDateTime(order.buyerCancelRequest.firstSeenAt)}).
         </p>
+      )}
+      {actions && (
+        <OrderCancelPanel
+          order={order}
+          items={items}
+          source={actions}
+          allowZeroStock={allowZeroStockOnCancel}
+          openOnArrival={openCancelOnArrival}
+        />
       )}
       <dl className="order-detail__facts">
         <Fact term="Status">{ORDER_STATUS_LABELS[order.status]}</Fact>

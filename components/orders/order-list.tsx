@@ -1,6 +1,9 @@
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { filterOrders } from '../../lib/store';
+import type { ActionSource } from '../cancel/action-source';
+import { actionsByOrder, cancelSummary } from '../cancel/cancel-summary';
+import { useAllActions } from '../cancel/use-order-actions';
 import { OrderFilters } from './order-filters';
 import type { OrderQueryStore } from './order-query-store';
 import { OrderRow } from './order-row';
@@ -16,14 +19,18 @@ export interface OrderListProps {
   readonly queryStore: OrderQueryStore;
   readonly onOpenOrder: (orderId: string) => void;
   readonly selectedOrderId?: string;
+  /** The outbox, for each row's cancel state. */
+  readonly actions?: ActionSource;
 }
 
 /**
  * Every stored order, newest first, searchable and filterable in memory. Only the rows in view are
  * rendered, so 50,000 orders scroll and filter without lag.
  */
-export function OrderList({ source, queryStore, onOpenOrder, selectedOrderId }: OrderListProps) {
+export function OrderList({ source, queryStore, onOpenOrder, selectedOrderId, actions }: OrderListProps) {
   const { orders, complete, error } = useStoredOrders(source);
+  const allActions = useAllActions(actions);
+  const byOrder = useMemo(() => actionsByOrder(allActions), [allActions]);
   const [query, setQuery] = usePersistedOrderQuery(queryStore);
   // Typing stays responsive: filtering 50,000 orders renders at lower priority than the input.
   const deferredQuery = useDeferredValue(query);
@@ -78,7 +85,12 @@ export function OrderList({ source, queryStore, onOpenOrder, selectedOrderId }: 
                   className="order-list__item"
                   style={{ height: row.size, transform: `translateY(${row.start}px)` }}
                 >
-                  <OrderRow order={order} selected={order.orderId === selectedOrderId} onOpen={onOpenOrder} />
+                  <OrderRow
+                    order={order}
+                    selected={order.orderId === selectedOrderId}
+                    onOpen={onOpenOrder}
+                    cancel={cancelSummary(byOrder.get(order.orderId) ?? [], order.cancelledOutsideManager)}
+                  />
                 </div>
               );
             })}

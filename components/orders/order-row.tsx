@@ -3,16 +3,20 @@ import { SUB_TYPE_LABELS } from '../../lib/domain/order-sub-type';
 import { formatMoney } from '../../lib/domain/money';
 import { marketplaceCode } from '../../lib/domain/marketplaces';
 import { formatDateTime } from '../time/format-time';
+import { CancelStatusChip } from '../cancel/cancel-status-chip';
+import type { CancelSummary } from '../cancel/cancel-summary';
 import { ORDER_STATUS_LABELS } from './order-status-label';
 
 export interface OrderRowProps {
   readonly order: StoredOrder;
   readonly selected: boolean;
   readonly onOpen: (orderId: string) => void;
+  /** The order's cancel state from the outbox (or a cancel seen outside the manager). */
+  readonly cancel?: CancelSummary;
 }
 
 /** One order in the list: a button, so click and Enter both open it. */
-export function OrderRow({ order, selected, onOpen }: OrderRowProps) {
+export function OrderRow({ order, selected, onOpen, cancel }: OrderRowProps) {
   return (
     <button
       type="button"
@@ -36,6 +40,7 @@ export function OrderRow({ order, selected, onOpen }: OrderRowProps) {
             Buyer asked to cancel
           </span>
         )}
+        {cancel && <CancelStatusChip summary={cancel} />}
         <span className="order-row__total" data-testid="order-total">
           {order.total ? formatMoney(order.total) : '—'}
         </span>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { isDemoMode, type Settings } from '../../lib/settings/settings-schema';
+import { ActionSettingsSection } from './action-settings-section';
 import { CredentialsSection } from './credentials-section';
 import { SelfAuthorisationGuide } from './self-authorisation-guide';
 import type { SettingsSource } from './settings-source';
@@ -43,6 +44,7 @@ export function OptionsPage({ source }: OptionsPageProps) {
           </p>
           <CredentialsSection source={source} settings={settings} onSaved={setSettings} />
           <SyncSettingsSection source={source} settings={settings} onSaved={setSettings} />
+          <ActionSettingsSection source={source} settings={settings} onSaved={setSettings} />
           <SelfAuthorisationGuide />
         </>
       )}

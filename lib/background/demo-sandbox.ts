@@ -33,5 +33,6 @@ export function createDemoSandbox(clock: Clock, anchorMs: number): Sandbox {
     documentOrigin: DEMO_ORIGIN,
     // A new user should see orders within seconds, not after Amazon's minutes of report processing.
     reportTiming: { queueMs: 300, processingMs: 1_000 },
+    feedTiming: { queueMs: 300, processingMs: 1_000 },
   });
 }

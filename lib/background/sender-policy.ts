@@ -13,7 +13,7 @@ export interface ExtensionIdentity {
 }
 
 /** Requests a Seller Central content script may make: read-only, or opening a view. */
-const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['open-manager']);
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['open-manager', 'get-order-summary']);
 
 const SELLER_CENTRAL_HOST =
   /^sellercentral(-europe|-japan)?\.amazon\.(com|ca|com\.mx|com\.br|co\.uk|de|fr|it|es|nl|se|pl|com\.be|ie|com\.tr|ae|sa|eg|in|sg|com\.au|co\.jp|co\.za)$/;

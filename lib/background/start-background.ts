@@ -6,12 +6,21 @@ import { loadSettings } from '../settings/settings-store';
 import { loadSyncStatus, updateSyncStatus } from '../sync/sync-status-store';
 import type { Sandbox } from '../sandbox';
 import { createMessageRouter } from './message-router';
+import { managerHash } from '../manager-route';
 import { clientFor, connectionFor, type SpApiConnection } from './sp-api-connection';
 import { createDemoSandbox } from './demo-sandbox';
 import { armSyncAlarm, nextSyncAt, SYNC_ALARM } from './sync-alarm';
 import { createSyncJob } from './sync-job';
 import { describeError } from './describe-error';
 import type { Settings } from '../settings/settings-schema';
+import { SANDBOX_CREDENTIALS } from '../sandbox';
+import { OUTBOX_CHANGED_CHANNEL, runOutbox } from '../outbox';
+import { getPendingCount, listActionsForOrder } from '../store/outbox-store';
+import { createOutboxJob } from './outbox-job';
+import { orderSummary } from './order-summary';
+import { updateBadge } from './badge';
+
+const OUTBOX_ALARM = 'outbox';
 
 const DEMO_ANCHOR_KEY = 'demoAnchorMs';
 
@@ -75,6 +84,45 @@ export function startBackground(): void {
       }),
   });
 
+  // Views re-read action states when this channel speaks (same-origin BroadcastChannel).
+  const outboxChannel = new BroadcastChannel(OUTBOX_CHANGED_CHANNEL);
+  const outboxJob = createOutboxJob({
+    loadSettings,
+    connection,
+    run: async ({ connection: conn, settings, signal }) => {
+      const db = await dbFor(settings);
+      const pending = await getPendingCount(db);
+      if (pending > 0) {
+        const sellerId = conn.demo ? SANDBOX_CREDENTIALS.sellerId : settings.credentials?.sellerId;
+        if (!sellerId) {
+          throw new Error(
+            'Enter your merchant token (seller id) in Settings: Amazon needs it for order feeds.',
+          );
+        }
+        await runOutbox({
+          client: conn.client,
+          db,
+          clock,
+          sellerId,
+          marketplaceIds: conn.marketplaceIds,
+          signal,
+          // A short wait per run; the alarm picks up feeds that Amazon takes longer over.
+          pollBudgetMs: 90_000,
+          afterStep: () => outboxChannel.postMessage({ type: 'outbox-changed' }),
+        });
+      }
+      const left = await getPendingCount(db);
+      await updateBadge(left);
+      return { pending: left };
+    },
+    schedule: async (pending) => {
+      if (pending > 0) await browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
+      else await browser.alarms.clear(OUTBOX_ALARM);
+    },
+    announce: () => outboxChannel.postMessage({ type: 'outbox-changed' }),
+    reportError: (error) => console.warn('Order manager outbox:', describeError(error).message),
+  });
+
   const router = createMessageRouter(
     {
       'sync-now': async () => syncJob.start('manual'),
@@ -94,9 +142,22 @@ export function startBackground(): void {
         void syncJob.start('settings');
         return { ok: true as const };
       },
-      'open-manager': async ({ orderId }) => {
-        const path = orderId ? `/manager.html#/order/${encodeURIComponent(orderId)}` : '/manager.html';
-        await browser.tabs.create({ url: browser.runtime.getURL(path as '/manager.html') });
+      'outbox-changed': async () => {
+        outboxJob.start();
+        return { ok: true as const };
+      },
+      'get-order-summary': async ({ orderId }) => {
+        const settings = await loadSettings();
+        const db = await dbFor(settings);
+        const [order, actions] = await Promise.all([
+          db.get('orders', orderId),
+          listActionsForOrder(db, orderId),
+        ]);
+        return orderSummary(orderId, order, actions, settings.credentials === null);
+      },
+      'open-manager': async ({ orderId, action }) => {
+        const hash = orderId ? managerHash({ view: 'order', orderId, ...(action ? { action } : {}) }) : '';
+        await browser.tabs.create({ url: browser.runtime.getURL('/manager.html') + hash });
         return { ok: true as const };
       },
     },
@@ -107,6 +168,7 @@ export function startBackground(): void {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void syncJob.start('alarm');
+    if (alarm.name === SYNC_ALARM || alarm.name === OUTBOX_ALARM) outboxJob.start();
   });
 
   browser.runtime.onInstalled.addListener(() => {
@@ -120,6 +182,8 @@ export function startBackground(): void {
   void (async () => {
     const settings = await loadSettings();
     await armSyncAlarm(settings);
+    // Finish any action a killed worker left half-sent (each step was persisted before it was taken).
+    outboxJob.start();
     const status = await loadSyncStatus();
     if (status.running) {
       await updateSyncStatus({ running: false });

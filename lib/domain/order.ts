@@ -61,6 +61,11 @@ export interface StoredOrder {
   /** Set while any line carries an open buyer cancellation request. */
   readonly buyerCancelRequest?: { readonly reason?: string; readonly firstSeenAt: string };
   readonly sellerOrderId?: string;
+  /**
+   * Set when a sync saw the order turn CANCELLED with no cancellation from the order manager pending
+   * or done: someone cancelled it elsewhere (Seller Central, the buyer, Amazon). `seenAt` = that sync.
+   */
+  readonly cancelledOutsideManager?: { readonly seenAt: string; readonly cancelledBy?: string };
 }
 
 export interface StoredOrderItem {

@@ -61,8 +61,11 @@ export function breakBody(kind: 'schema-break' | 'unknown-enum', body: unknown):
     else if (Array.isArray(b.reports) && b.reports.length > 0)
       delete (b.reports[0] as Record<string, unknown>).reportId;
     else if (Array.isArray(b.reports)) delete b.reports;
+    else if (Array.isArray(b.feeds) && b.feeds.length > 0)
+      delete (b.feeds[0] as Record<string, unknown>).feedId;
+    else if (Array.isArray(b.feeds)) delete b.feeds;
     else
-      for (const key of ['reportId', 'url', 'processingStatus'])
+      for (const key of ['reportId', 'url', 'processingStatus', 'feedId', 'sku'])
         if (key in b) {
           delete b[key];
           break;
@@ -74,7 +77,10 @@ export function breakBody(kind: 'schema-break' | 'unknown-enum', body: unknown):
     first.fulfillment = { ...(first.fulfillment as object | undefined), fulfillmentStatus: 'TELEPORTED' };
   } else if (Array.isArray(b.reports) && b.reports.length > 0) {
     (b.reports[0] as Record<string, unknown>).processingStatus = 'TELEPORTED';
+  } else if (Array.isArray(b.feeds) && b.feeds.length > 0) {
+    (b.feeds[0] as Record<string, unknown>).processingStatus = 'TELEPORTED';
   } else if ('processingStatus' in b) b.processingStatus = 'TELEPORTED';
   else if ('url' in b) b.compressionAlgorithm = 'TELEPORTED';
+  else if (typeof b.status === 'string') b.status = 'TELEPORTED';
   return b;
 }

@@ -1,18 +1,23 @@
 /**
- * The SP-API sandbox: a web-standard fetch handler emulating LWA, Orders API v2026-01-01 and
- * Reports API 2021-06-30 on a seeded data set that evolves with its clock. No Node-only imports:
+ * The SP-API sandbox: a web-standard fetch handler emulating LWA, Orders API v2026-01-01,
+ * Reports API 2021-06-30, Feeds API 2021-06-30 (order acknowledgements) and Listings Items
+ * 2021-08-01 (stock) on a seeded data set that evolves with its clock. No Node-only imports:
  * the same handler serves demo mode in the extension's service worker and the Node test server.
  */
 import { Hono, type Context } from 'hono';
 import type { Clock } from '../clock';
 import { matchOperation, OPERATIONS, type OperationSpec } from '../sp-api/usage-plans';
 import { breakBody, FaultQueue, isSandboxFault, type SandboxFault } from './fault-queue';
+import { createFeedProcessor } from './feed-processor';
+import { FeedStore, type FeedTiming, type SandboxFeedRecord } from './feed-store';
+import { ListingsItems } from './listings';
 import { LwaTokens } from './lwa-tokens';
 import { buildOrderDataset, type OrderDataset } from './order-dataset';
 import { hashSeed, mulberry32 } from './prng';
 import { RateLimiter } from './rate-limiter';
 import { ReportStore, type ReportTiming } from './report-store';
 import { getOrder, searchOrders } from './search-orders';
+import { SellerActions } from './seller-actions';
 import {
   INTERNAL_FAILURE,
   QUOTA_EXCEEDED,
@@ -26,6 +31,7 @@ import {
 
 export type { SandboxFault } from './fault-queue';
 export type { ReportTiming } from './report-store';
+export type { FeedTiming, SandboxFeedRecord } from './feed-store';
 
 export const SANDBOX_CREDENTIALS = {
   clientId: 'amzn1.application-oa2-client.sandbox',
@@ -45,6 +51,8 @@ export interface SandboxOptions {
   control?: boolean;
   /** Report queue and processing times (default: about 30 s + 60 s, as Amazon's order reports). */
   reportTiming?: ReportTiming;
+  /** Feed queue and processing times (default: about 30 s + 60 s). */
+  feedTiming?: FeedTiming;
 }
 
 export interface SandboxStats {
@@ -52,7 +60,7 @@ export interface SandboxStats {
   calls: Record<string, number>;
   total: number;
   /** Calls that are not SP-API operations. */
-  other: { lwaToken: number; documentDownload: number };
+  other: { lwaToken: number; documentDownload: number; documentUpload: number };
 }
 
 export interface Sandbox {
@@ -63,6 +71,8 @@ export interface Sandbox {
   stats(): SandboxStats;
   /** The generated data set (read-only; for tests and the benchmark). */
   readonly dataset: OrderDataset;
+  /** Every feed created so far, with its decoded input document and processing report. */
+  feeds(): SandboxFeedRecord[];
 }
 
 interface Outcome {
@@ -81,9 +91,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const limiter = new RateLimiter(clock);
   const faults = new FaultQueue();
   const reports = new ReportStore(clock, dataset, seed, options.reportTiming);
+  const actions = new SellerActions(dataset);
+  const feeds = new FeedStore(
+    clock,
+    createFeedProcessor(dataset, actions, credentials.sellerId),
+    seed,
+    options.feedTiming,
+  );
+  const listings = new ListingsItems(dataset, actions, credentials.sellerId, seed);
   const enforce = options.enforceRateLimits ?? true;
   const calls: Record<string, number> = {};
-  const other = { lwaToken: 0, documentDownload: 0 };
+  const other = { lwaToken: 0, documentDownload: 0, documentUpload: 0 };
   const idRandom = mulberry32(hashSeed(seed, 0x7e9));
   const requestId = () => {
     let s = '';
@@ -147,7 +165,31 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   };
 
   const params = (c: Context) => new URL(c.req.url).searchParams;
+  const jsonBody = async (c: Context): Promise<unknown> => {
+    try {
+      return await c.req.json();
+    } catch {
+      throw new SandboxHttpError(400, {
+        code: 'InvalidInput',
+        message: 'The request body is not valid JSON.',
+        details: '',
+      });
+    }
+  };
+  const s3Error = (status: number, code: string, message: string) => {
+    const id = requestId().replace(/-/g, '').slice(0, 16).toUpperCase();
+    return new Response(s3ErrorXml(code, message, id), {
+      status,
+      headers: { 'content-type': 'application/xml', 'x-amz-request-id': id },
+    });
+  };
   const app = new Hono();
+
+  // Feeds whose processing ended by now take effect before anything is read.
+  app.use('*', async (_c, next) => {
+    feeds.settle();
+    await next();
+  });
 
   app.post('/auth/o2/token', async (c) => {
     other.lwaToken += 1;
@@ -204,6 +246,104 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     })),
   );
 
+  app.post(
+    '/feeds/2021-06-30/documents',
+    spApi('createFeedDocument', async (c, origin) => ({
+      status: 201,
+      body: feeds.createDocument(await jsonBody(c), options.documentOrigin ?? origin),
+    })),
+  );
+  app.post(
+    '/feeds/2021-06-30/feeds',
+    spApi('createFeed', async (c) => ({ status: 202, body: feeds.create(await jsonBody(c)) })),
+  );
+  app.get(
+    '/feeds/2021-06-30/feeds',
+    spApi('getFeeds', (c) => ({ status: 200, body: feeds.list(params(c)) })),
+  );
+  app.get(
+    '/feeds/2021-06-30/feeds/:feedId',
+    spApi('getFeed', (c) => ({ status: 200, body: feeds.get(c.req.param('feedId') ?? '') })),
+  );
+  app.delete(
+    '/feeds/2021-06-30/feeds/:feedId',
+    spApi('cancelFeed', (c) => {
+      feeds.cancel(c.req.param('feedId') ?? '');
+      return { status: 200 };
+    }),
+  );
+  app.get(
+    '/feeds/2021-06-30/documents/:feedDocumentId',
+    spApi('getFeedDocument', (c, origin) => ({
+      status: 200,
+      body: feeds.document(c.req.param('feedDocumentId') ?? '', options.documentOrigin ?? origin),
+    })),
+  );
+  app.patch(
+    '/listings/2021-08-01/items/:sellerId/:sku',
+    spApi('patchListingsItem', async (c) => ({
+      status: 200,
+      body: listings.patch(
+        c.req.param('sellerId') ?? '',
+        c.req.param('sku') ?? '',
+        params(c),
+        await jsonBody(c),
+        clock.now(),
+      ),
+    })),
+  );
+  app.get(
+    '/listings/2021-08-01/items/:sellerId/:sku',
+    spApi('getListingsItem', (c) => ({
+      status: 200,
+      body: listings.get(c.req.param('sellerId') ?? '', c.req.param('sku') ?? '', params(c)),
+    })),
+  );
+
+  app.put('/_sandbox/uploads/:documentId', async (c) => {
+    other.documentUpload += 1;
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const result = feeds.upload(
+      c.req.param('documentId') ?? '',
+      c.req.query('X-Amz-Signature') ?? null,
+      c.req.header('content-type') ?? null,
+      bytes,
+    );
+    if (result === 'expired') return s3Error(403, 'AccessDenied', 'Request has expired');
+    if (result === 'denied') return s3Error(403, 'AccessDenied', 'Access Denied');
+    if (result === 'content-type') {
+      return s3Error(
+        403,
+        'SignatureDoesNotMatch',
+        'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+      );
+    }
+    const id = requestId().replace(/-/g, '').slice(0, 16).toUpperCase();
+    return new Response(null, {
+      status: 200,
+      headers: {
+        etag: `"${hashSeed(...bytes.slice(0, 4096)).toString(16)}${bytes.length.toString(16)}"`,
+        'x-amz-request-id': id,
+      },
+    });
+  });
+
+  app.get('/_sandbox/feed-documents/:documentId', (c) => {
+    other.documentDownload += 1;
+    const result = feeds.download(c.req.param('documentId') ?? '', c.req.query('X-Amz-Signature') ?? null);
+    if (result === 'expired') return s3Error(403, 'AccessDenied', 'Request has expired');
+    if (result === 'denied') return s3Error(403, 'AccessDenied', 'Access Denied');
+    const id = requestId().replace(/-/g, '').slice(0, 16).toUpperCase();
+    return new Response(result.bytes as Uint8Array<ArrayBuffer>, {
+      status: 200,
+      headers: {
+        'content-type': result.gzip ? 'application/octet-stream' : result.contentType,
+        'content-length': String(result.bytes.byteLength),
+        'x-amz-request-id': id,
+      },
+    });
+  });
+
   app.get('/_sandbox/documents/:documentId', (c) => {
     other.documentDownload += 1;
     const id = requestId().replace(/-/g, '').slice(0, 16).toUpperCase();
@@ -249,6 +389,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       return c.json({ revoked: true });
     });
     app.get('/_sandbox/stats', (c) => c.json(stats()));
+    app.get('/_sandbox/feeds', (c) => c.json({ feeds: feeds.records() }));
   }
 
   app.notFound((c) => {
@@ -276,6 +417,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     clock,
     dataset,
     injectFault: (fault) => faults.add(fault),
+    feeds: () => feeds.records(),
     revokeRefreshToken: () => lwa.revoke(),
     stats,
   };

@@ -5,7 +5,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { ManualClock, systemClock, type Clock } from '../clock';
-import { createSandbox, type ReportTiming, type Sandbox } from './index';
+import { createSandbox, type FeedTiming, type ReportTiming, type Sandbox } from './index';
 
 export interface SandboxServerOptions {
   port?: number;
@@ -20,6 +20,8 @@ export interface SandboxServerOptions {
   startMs?: number;
   /** Report queue and processing times; end-to-end tests shorten Amazon's minutes to seconds. */
   reportTiming?: ReportTiming;
+  /** Feed queue and processing times; end-to-end tests shorten them the same way. */
+  feedTiming?: FeedTiming;
 }
 
 export interface SandboxServer {
@@ -39,6 +41,7 @@ export function startSandboxServer(options: SandboxServerOptions = {}): Promise<
     documentOrigin: options.documentOrigin,
     enforceRateLimits: options.enforceRateLimits ?? true,
     reportTiming: options.reportTiming,
+    feedTiming: options.feedTiming,
   });
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {

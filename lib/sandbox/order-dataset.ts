@@ -11,6 +11,8 @@ export interface OrderDataset {
   byId(orderId: string): OrderPlan | undefined;
   /** First position whose createdMs ≥ ms. */
   firstCreatedAtOrAfter(ms: number): number;
+  /** Replaces the plan at plan.index with one re-derived from seller actions (seller-actions.ts). */
+  overlay(plan: OrderPlan): void;
 }
 
 export function buildOrderDataset(seed: number, orderCount: number, anchorMs: number): OrderDataset {
@@ -30,6 +32,10 @@ export function buildOrderDataset(seed: number, orderCount: number, anchorMs: nu
     byId: (orderId) => {
       const i = ids.get(orderId);
       return i === undefined ? undefined : plans[i];
+    },
+    overlay: (plan) => {
+      if (plans[plan.index]?.orderId !== plan.orderId) throw new Error(`No order ${plan.orderId} to overlay`);
+      plans[plan.index] = plan;
     },
     firstCreatedAtOrAfter: (ms) => {
       let lo = 0;

@@ -9,6 +9,7 @@ import { plannedItems } from './order-items';
 import {
   isPendingStatus,
   lastUpdatedAt,
+  sellerCancellationAt,
   statusAt,
   type FulfillmentStatus,
   type OrderPlan,
@@ -133,8 +134,10 @@ export function buildOrderReport(
     const buyer = buyerDetails(dataset.seed, plan);
     const money = (minor: number) => (pending ? '' : minorToDecimal(minor, marketplace.currencyDigits));
     plannedItems(dataset.seed, plan, dataset.catalog).forEach((item, line) => {
+      const lineCancelled = sellerCancellationAt(plan, line, asOfMs) !== undefined;
       const itemShipped =
-        status === 'SHIPPED' || (status === 'PARTIALLY_SHIPPED' && line < firstParcelLines(plan));
+        !lineCancelled &&
+        (status === 'SHIPPED' || (status === 'PARTIALLY_SHIPPED' && line < firstParcelLines(plan)));
       const row: Record<string, string> = {
         'amazon-order-id': plan.orderId,
         'merchant-order-id': plan.channel === 'NON_AMAZON' ? `SHOP-${plan.orderId.slice(4, 11)}` : '',
@@ -148,7 +151,8 @@ export function buildOrderReport(
         'product-name': item.product.title,
         sku: item.product.sku,
         asin: item.product.asin,
-        'item-status': status === 'CANCELLED' ? 'Cancelled' : itemShipped ? 'Shipped' : 'Unshipped',
+        'item-status':
+          status === 'CANCELLED' || lineCancelled ? 'Cancelled' : itemShipped ? 'Shipped' : 'Unshipped',
         quantity: String(item.quantity),
         currency: marketplace.currency,
         'item-price': money(item.itemMinor),

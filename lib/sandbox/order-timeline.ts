@@ -47,6 +47,15 @@ export interface OrderPlan {
   readonly latestDeliveryMs: number;
   /** Every instant at which the order changed, ascending (the first is createdMs). */
   readonly events: readonly number[];
+  /** Lines the seller cancelled through a feed (seller-actions overlay); absent on generated plans. */
+  readonly sellerCancellations?: readonly SellerLineCancellation[];
+}
+
+/** One order line cancelled by the seller at atMs (line = index into the order's items). */
+export interface SellerLineCancellation {
+  readonly line: number;
+  readonly atMs: number;
+  readonly reason: string;
 }
 
 const MINUTE = 60_000;
@@ -269,4 +278,25 @@ export function lastUpdatedAt(plan: OrderPlan, t: number): number {
 
 export function isPendingStatus(status: FulfillmentStatus): boolean {
   return status === 'PENDING' || status === 'PENDING_AVAILABILITY';
+}
+
+/** When a line ships: first-parcel lines with the partial shipment, the rest with the order (NaN: never). */
+export function lineShipMs(plan: OrderPlan, line: number): number {
+  return plan.partialShipMs === plan.partialShipMs && line < firstParcelLines(plan)
+    ? plan.partialShipMs
+    : plan.shippedMs;
+}
+
+/** Lines shipped in the first parcel of a partly shipped order. */
+export function firstParcelLines(plan: OrderPlan): number {
+  return Math.ceil(plan.itemCount / 2);
+}
+
+/** The seller's cancellation of a line in effect at t, if any. */
+export function sellerCancellationAt(
+  plan: OrderPlan,
+  line: number,
+  t: number,
+): SellerLineCancellation | undefined {
+  return plan.sellerCancellations?.find((c) => c.line === line && c.atMs <= t);
 }

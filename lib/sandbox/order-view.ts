@@ -6,7 +6,14 @@
 import type { CatalogProduct } from './catalog';
 import { minorToDecimal, SANDBOX_MARKETPLACES, type SandboxMarketplace } from './marketplaces';
 import { itemProceedsMinor, plannedItems, type PlannedItem } from './order-items';
-import { isPendingStatus, lastUpdatedAt, statusAt, type OrderPlan } from './order-timeline';
+import {
+  firstParcelLines,
+  isPendingStatus,
+  lastUpdatedAt,
+  sellerCancellationAt,
+  statusAt,
+  type OrderPlan,
+} from './order-timeline';
 import { hashSeed, mulberry32, pick, randomDigits, randomInt } from './prng';
 
 export const INCLUDED_DATA = [
@@ -229,10 +236,7 @@ function orderProceeds(items: readonly PlannedItem[], marketplace: SandboxMarket
   return { grandTotal: money(total, marketplace), breakdowns };
 }
 
-/** Lines shipped in the first parcel of a partly shipped order. */
-export function firstParcelLines(plan: OrderPlan): number {
-  return Math.ceil(plan.itemCount / 2);
-}
+export { firstParcelLines } from './order-timeline';
 
 function renderItem(
   plan: OrderPlan,
@@ -280,22 +284,26 @@ function renderItem(
   if (included.has('PROMOTION') && !pending && item.promotionId) {
     out.promotion = { breakdowns: [{ promotionId: item.promotionId }] };
   }
+  const sellerCancel = sellerCancellationAt(plan, line, t);
   if (included.has('CANCELLATION')) {
     const cancellation: Json = {};
     if (plan.buyerRequestMs <= t) {
       cancellation.cancellationRequest = { requester: 'BUYER', cancelReason: plan.buyerRequestReason };
     }
-    if (plan.cancelledMs <= t) {
+    if (sellerCancel) {
+      cancellation.cancellationExecution = { cancelledBy: 'MERCHANT', cancelReason: sellerCancel.reason };
+    } else if (plan.cancelledMs <= t) {
       cancellation.cancellationExecution = { cancelledBy: plan.cancelledBy, cancelReason: plan.cancelReason };
     }
     if (Object.keys(cancellation).length > 0) out.cancellation = cancellation;
   }
   if (included.has('FULFILLMENT')) {
     const shipped =
-      status === 'SHIPPED' || (status === 'PARTIALLY_SHIPPED' && line < firstParcelLines(plan))
+      !sellerCancel &&
+      (status === 'SHIPPED' || (status === 'PARTIALLY_SHIPPED' && line < firstParcelLines(plan)))
         ? item.quantity
         : 0;
-    const closed = status === 'CANCELLED' || status === 'UNFULFILLABLE';
+    const closed = status === 'CANCELLED' || status === 'UNFULFILLABLE' || sellerCancel !== undefined;
     const fulfillment: Json = {
       quantityFulfilled: shipped,
       quantityUnfulfilled: closed ? 0 : item.quantity - shipped,
@@ -330,11 +338,18 @@ function renderPackages(
       lines: plan.partialShipMs === plan.partialShipMs ? items.slice(firstParcelLines(plan)) : [...items],
     });
   }
-  return parcels.map((parcel, n) => ({
+  // Lines the seller cancelled never ship; a parcel left without lines is not sent.
+  const kept = parcels
+    .map((parcel) => ({
+      ...parcel,
+      lines: parcel.lines.filter((l) => !sellerCancellationAt(plan, items.indexOf(l), Infinity)),
+    }))
+    .filter((parcel) => parcel.lines.length > 0);
+  return kept.map((parcel, n) => ({
     packageReferenceId: String(n + 1),
     createdTime: iso(parcel.shipMs - 30 * 60_000),
     packageStatus:
-      n === parcels.length - 1 && plan.deliveredMs <= t
+      n === kept.length - 1 && plan.deliveredMs <= t
         ? { status: 'DELIVERED', detailedStatus: 'DELIVERED' }
         : { status: 'IN_TRANSIT', detailedStatus: 'PICKED_UP' },
     carrier: carrier.carrier,

@@ -30,6 +30,8 @@ export const settingsSchema = z.object({
   syncIntervalMinutes: z.number().int().min(5).max(60).default(30),
   backfillDays: z.number().int().min(1).max(90).default(30),
   importNonAmazonOrders: z.boolean().default(true),
+  /** "Allow zeroing out inventory when cancelling": offers a stock-to-0 patch for NoInventory cancels. */
+  allowZeroStockOnCancel: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

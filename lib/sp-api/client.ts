@@ -2,11 +2,38 @@ import { gunzipSync } from 'fflate';
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import type { OrderStatus } from '../domain/order';
-import { describeIssues, SpApiError, SpApiNetworkError, SpApiSchemaError } from './errors';
+import { describeIssues, LwaError, SpApiError, SpApiNetworkError, SpApiSchemaError } from './errors';
 import { createLwaTokenProvider } from './lwa-token';
 import { RateLimiter } from './rate-limiter';
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry-policy';
+import {
+  backoffDelayMs,
+  DEFAULT_RETRY_POLICY,
+  isRetryable,
+  withRetry,
+  type RetryPolicy,
+} from './retry-policy';
 import { errorListSchema } from './schemas/errors';
+import {
+  createFeedDocumentResponseSchema,
+  createFeedDocumentSpecificationSchema,
+  createFeedResponseSchema,
+  createFeedSpecificationSchema,
+  feedDocumentSchema,
+  feedSchema,
+  getFeedsResponseSchema,
+  type CreateFeedDocumentResponse,
+  type CreateFeedSpecification,
+  type Feed,
+  type FeedDocument,
+  type FeedProcessingStatus,
+  type GetFeedsResponse,
+} from './schemas/feeds';
+import {
+  listingsItemPatchRequestSchema,
+  listingsItemSubmissionResponseSchema,
+  type ListingsItemPatchRequest,
+  type ListingsItemSubmissionResponse,
+} from './schemas/listings';
 import {
   getOrderResponseSchema,
   searchOrdersEnvelopeSchema,
@@ -88,6 +115,17 @@ export interface GetReportsParams {
   nextToken?: string;
 }
 
+export interface GetFeedsParams {
+  feedTypes?: readonly string[];
+  marketplaceIds?: readonly string[];
+  processingStatuses?: readonly FeedProcessingStatus[];
+  pageSize?: number;
+  createdSince?: string;
+  createdUntil?: string;
+  /** When set, it is sent alone, as Amazon requires. */
+  nextToken?: string;
+}
+
 export interface SpApiCallCounts {
   /** SP-API operation calls sent, retries included. */
   total: number;
@@ -107,6 +145,25 @@ export interface SpApiClient {
   getReportDocument(reportDocumentId: string): Promise<ReportDocument>;
   downloadDocument(doc: { url: string; compressionAlgorithm?: 'GZIP' }): Promise<string>;
   testConnection(marketplaceIds: readonly string[]): Promise<{ ok: true; message: string }>;
+  createFeedDocument(spec: { contentType: string }): Promise<CreateFeedDocumentResponse>;
+  /** PUTs the feed content to the presigned URL createFeedDocument returned (no SP-API headers). */
+  uploadFeedDocument(url: string, content: string, contentType: string): Promise<void>;
+  /**
+   * Never retried once the request may have reached Amazon (network error, 5xx, unreadable 202):
+   * Amazon has no idempotency key for feeds, so the caller decides (lib/outbox adopts via getFeeds).
+   * Only a 429 or a failed token exchange, which prove nothing was created, are tried again.
+   */
+  createFeed(spec: CreateFeedSpecification): Promise<{ feedId: string }>;
+  getFeed(feedId: string): Promise<Feed>;
+  getFeeds(params: GetFeedsParams): Promise<GetFeedsResponse>;
+  getFeedDocument(feedDocumentId: string): Promise<FeedDocument>;
+  cancelFeed(feedId: string): Promise<void>;
+  patchListingsItem(
+    sellerId: string,
+    sku: string,
+    marketplaceIds: readonly string[],
+    body: ListingsItemPatchRequest,
+  ): Promise<ListingsItemSubmissionResponse>;
   readonly calls: SpApiCallCounts;
 }
 
@@ -121,6 +178,9 @@ export const DEFAULT_INCLUDED_DATA: readonly IncludedData[] = [
 export const ORDERS_PATH = '/orders/2026-01-01/orders';
 export const REPORTS_PATH = '/reports/2021-06-30/reports';
 export const REPORT_DOCUMENTS_PATH = '/reports/2021-06-30/documents';
+export const FEEDS_PATH = '/feeds/2021-06-30/feeds';
+export const FEED_DOCUMENTS_PATH = '/feeds/2021-06-30/documents';
+export const LISTINGS_ITEMS_PATH = '/listings/2021-08-01/items';
 
 /** The report type testConnection lists (any order report type would do). */
 const CONNECTION_TEST_REPORT_TYPE = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL';
@@ -128,7 +188,7 @@ const CONNECTION_TEST_REPORT_TYPE = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDAT
 type QueryValue = string | number | readonly string[] | undefined;
 
 interface CallInit {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly path: string;
   readonly query?: Record<string, QueryValue>;
   readonly body?: unknown;
@@ -312,6 +372,21 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
     return withRetry(() => attemptCall(operation, init), clock, policy);
   }
 
+  /** For requests that must not be sent twice: retries only errors that prove Amazon did nothing. */
+  async function callNotRepeatable(operation: OperationName, init: CallInit): Promise<CallResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await attemptCall(operation, init);
+      } catch (error) {
+        const unprocessed =
+          (error instanceof SpApiError && error.status === 429) ||
+          (error instanceof LwaError && isRetryable(error));
+        if (!unprocessed || attempt >= policy.maxAttempts) throw error;
+        await clock.sleep(backoffDelayMs(attempt, policy));
+      }
+    }
+  }
+
   const client: SpApiClient = {
     calls,
 
@@ -448,6 +523,100 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
         clock,
         policy,
       );
+    },
+
+    async createFeedDocument(spec) {
+      const operation = 'createFeedDocument';
+      const body = createFeedDocumentSpecificationSchema.parse(spec);
+      const { json, requestId } = await call(operation, { method: 'POST', path: FEED_DOCUMENTS_PATH, body });
+      return parseWith(createFeedDocumentResponseSchema, json, operation, requestId);
+    },
+
+    async uploadFeedDocument(url, content, contentType) {
+      const operation = 'uploadFeedDocument';
+      await withRetry(
+        async () => {
+          calls.documents += 1;
+          // A presigned URL: the same Content-Type as the document was created with, and no SP-API headers.
+          const response = await send(
+            operation,
+            new Request(url, { method: 'PUT', headers: { 'content-type': contentType }, body: content }),
+          );
+          if (!response.ok) throw await errorFrom(operation, response);
+          await response.arrayBuffer().catch(() => undefined);
+        },
+        clock,
+        policy,
+      );
+    },
+
+    async createFeed(spec) {
+      const operation = 'createFeed';
+      const body = createFeedSpecificationSchema.safeParse(spec);
+      if (!body.success) throw new RangeError(`createFeed: ${describeIssues(body.error.issues).join('; ')}`);
+      const { json, requestId } = await callNotRepeatable(operation, {
+        method: 'POST',
+        path: FEEDS_PATH,
+        body: body.data,
+      });
+      return { feedId: parseWith(createFeedResponseSchema, json, operation, requestId).feedId };
+    },
+
+    async getFeed(feedId) {
+      const operation = 'getFeed';
+      const { json, requestId } = await call(operation, {
+        method: 'GET',
+        path: `${FEEDS_PATH}/${encodeURIComponent(feedId)}`,
+      });
+      return parseWith(feedSchema, json, operation, requestId);
+    },
+
+    async getFeeds(params) {
+      const operation = 'getFeeds';
+      if (!params.nextToken && !params.feedTypes?.length) {
+        throw new RangeError('getFeeds: feedTypes is required unless nextToken is given');
+      }
+      const query: Record<string, QueryValue> = params.nextToken
+        ? { nextToken: params.nextToken }
+        : {
+            feedTypes: params.feedTypes,
+            marketplaceIds: params.marketplaceIds,
+            processingStatuses: params.processingStatuses,
+            pageSize: params.pageSize,
+            createdSince: params.createdSince,
+            createdUntil: params.createdUntil,
+          };
+      const { json, requestId } = await call(operation, { method: 'GET', path: FEEDS_PATH, query });
+      return parseWith(getFeedsResponseSchema, json, operation, requestId);
+    },
+
+    async getFeedDocument(feedDocumentId) {
+      const operation = 'getFeedDocument';
+      const { json, requestId } = await call(operation, {
+        method: 'GET',
+        path: `${FEED_DOCUMENTS_PATH}/${encodeURIComponent(feedDocumentId)}`,
+      });
+      return parseWith(feedDocumentSchema, json, operation, requestId);
+    },
+
+    async cancelFeed(feedId) {
+      await call('cancelFeed', { method: 'DELETE', path: `${FEEDS_PATH}/${encodeURIComponent(feedId)}` });
+    },
+
+    async patchListingsItem(sellerId, sku, marketplaceIds, body) {
+      const operation = 'patchListingsItem';
+      const request = listingsItemPatchRequestSchema.safeParse(body);
+      if (!request.success) {
+        throw new RangeError(`patchListingsItem: ${describeIssues(request.error.issues).join('; ')}`);
+      }
+      if (marketplaceIds.length === 0) throw new RangeError('patchListingsItem: marketplaceIds is required');
+      const { json, requestId } = await call(operation, {
+        method: 'PATCH',
+        path: `${LISTINGS_ITEMS_PATH}/${encodeURIComponent(sellerId)}/${encodeURIComponent(sku)}`,
+        query: { marketplaceIds },
+        body: request.data,
+      });
+      return parseWith(listingsItemSubmissionResponseSchema, json, operation, requestId);
     },
 
     async testConnection(marketplaceIds) {

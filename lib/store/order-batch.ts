@@ -14,6 +14,8 @@ export interface OrderBatch {
   readonly cursor?: OrderSyncCursor;
   readonly report?: ReportRecord;
   readonly quarantined?: readonly QuarantineInput[];
+  /** When the sync saw these orders (marks "cancelled outside the manager"); default: each order's firstReported.at. */
+  readonly seenAt?: string;
 }
 
 export interface OrderBatchResult {
@@ -41,7 +43,8 @@ export class InvalidOrderBatchError extends Error {
 export async function writeOrderBatch(db: OrderDb, batch: OrderBatch): Promise<OrderBatchResult> {
   validateBatch(batch);
 
-  const storeNames: StoreNames<OrderManagerDb>[] = ['orders', 'orderItems'];
+  // The outbox is read in the same transaction to tell the manager's cancellations from others'.
+  const storeNames: StoreNames<OrderManagerDb>[] = ['orders', 'orderItems', 'outbox'];
   if (batch.cursor) storeNames.push('syncState');
   if (batch.report) storeNames.push('reports');
   if (batch.quarantined?.length) storeNames.push('quarantine');
@@ -74,6 +77,12 @@ export async function writeOrderBatch(db: OrderDb, batch: OrderBatch): Promise<O
     let skippedOlder = 0;
     const insertedOrderIds: string[] = [];
     const writes: Promise<unknown>[] = [];
+    const merged: {
+      id: string;
+      original?: StoredOrder;
+      current: StoredOrder;
+      items?: readonly StoredOrderItem[];
+    }[] = [];
 
     ids.forEach((id, index) => {
       const original = stored[index];
@@ -95,6 +104,41 @@ export async function writeOrderBatch(db: OrderDb, batch: OrderBatch): Promise<O
         if (outcome.replaceItems) items = entry.items;
       }
       if (!changed || !current) return;
+      merged.push({ id, original, current, items });
+    });
+
+    const outsideCandidates = merged.filter(
+      (entry) =>
+        entry.original !== undefined &&
+        entry.original.status !== 'CANCELLED' &&
+        entry.current.status === 'CANCELLED' &&
+        !entry.current.cancelledOutsideManager,
+    );
+    const outboxByOrder = tx.objectStore('outbox').index('orderId');
+    const actionLists = await Promise.all(
+      outsideCandidates.map((entry) => track(outboxByOrder.getAll(entry.id))),
+    );
+    outsideCandidates.forEach((entry, index) => {
+      const ownCancel = (actionLists[index] ?? []).some(
+        (action) =>
+          action.status === 'pending' || action.status === 'done' || action.status === 'needs-review',
+      );
+      if (ownCancel) return;
+      const cancelledBy = entry.items?.find((item) => item.cancelledBy)?.cancelledBy;
+      entry.current = {
+        ...entry.current,
+        cancelledOutsideManager: {
+          // The incoming record's firstReported.at is this sync's time (the merged one keeps the earliest).
+          seenAt:
+            batch.seenAt ??
+            incomingById.get(entry.id)?.at(-1)?.order.firstReported.at ??
+            entry.current.lastUpdated,
+          ...(cancelledBy ? { cancelledBy } : {}),
+        },
+      };
+    });
+
+    for (const { id, original, current, items } of merged) {
       if (original) updated++;
       else {
         inserted++;
@@ -102,7 +146,7 @@ export async function writeOrderBatch(db: OrderDb, batch: OrderBatch): Promise<O
       }
       writes.push(track(orders.put(current)));
       if (items) writes.push(track(replaceItems(itemStore, id, items, track)));
-    });
+    }
 
     if (batch.cursor) {
       writes.push(track(tx.objectStore('syncState').put({ key: ORDER_CURSOR_KEY, value: batch.cursor })));

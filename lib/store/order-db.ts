@@ -7,6 +7,8 @@ import {
   type StoreNames,
 } from 'idb';
 import type { StoredOrder, StoredOrderItem } from '../domain/order';
+import type { FeedSubmission } from '../outbox/feed-submission';
+import type { CancelAction } from '../outbox/outbox-records';
 import type { QuarantineRecord, ReportRecord, SyncStateRecord } from './records';
 
 export const ORDER_DB_NAME = 'order-manager';
@@ -41,6 +43,18 @@ export interface OrderManagerDb extends DBSchema {
     // `id` is assigned by the store (autoIncrement), so it is absent on add.
     value: Omit<QuarantineRecord, 'id'> & { id?: number };
   };
+  /** Seller actions waiting for, or done by, Amazon (lib/outbox). Key: the idempotency key. */
+  outbox: {
+    key: string;
+    value: CancelAction;
+    indexes: { orderId: string; status: string };
+  };
+  /** Feed submissions driven step by step by lib/outbox (see feed-submission.ts). */
+  feedSubmissions: {
+    key: string;
+    value: FeedSubmission;
+    indexes: { feedType: string; step: string; feedTypeStep: [string, string] };
+  };
 }
 
 export type OrderDb = IDBPDatabase<OrderManagerDb>;
@@ -64,6 +78,15 @@ export const migrations: ReadonlyArray<(db: OrderDb, tx: UpgradeTransaction) => 
     db.createObjectStore('reports', { keyPath: 'reportId' });
     db.createObjectStore('syncState', { keyPath: 'key' });
     db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
+  },
+  (db) => {
+    const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+    outbox.createIndex('orderId', 'orderId');
+    outbox.createIndex('status', 'status');
+    const submissions = db.createObjectStore('feedSubmissions', { keyPath: 'id' });
+    submissions.createIndex('feedType', 'feedType');
+    submissions.createIndex('step', 'step');
+    submissions.createIndex('feedTypeStep', ['feedType', 'step']);
   },
 ];
 

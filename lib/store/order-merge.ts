@@ -38,10 +38,15 @@ export function mergeOrder(existing: StoredOrder | undefined, incoming: StoredOr
   }
 
   const buyerCancelRequest = mergeCancelRequest(existing, incoming);
+  // The store's own mark (not Amazon data) stays while the order stays cancelled.
+  const cancelledOutsideManager =
+    incoming.status === 'CANCELLED'
+      ? (existing.cancelledOutsideManager ?? incoming.cancelledOutsideManager)
+      : undefined;
   if (!reportOverFull) {
     return {
       kind: 'update',
-      order: withoutUndefined({ ...incoming, firstReported, buyerCancelRequest }),
+      order: withoutUndefined({ ...incoming, firstReported, buyerCancelRequest, cancelledOutsideManager }),
       replaceItems: true,
     };
   }
@@ -54,6 +59,7 @@ export function mergeOrder(existing: StoredOrder | undefined, incoming: StoredOr
     ...incoming,
     firstReported,
     buyerCancelRequest,
+    cancelledOutsideManager,
     isPrime,
     isBusiness,
     serviceLevel,

@@ -41,6 +41,7 @@ export const storedOrderSchema = z.object({
   detailLevel: z.enum(['full', 'report']),
   buyerCancelRequest: z.object({ reason: z.string().optional(), firstSeenAt: isoTime }).optional(),
   sellerOrderId: z.string().optional(),
+  cancelledOutsideManager: z.object({ seenAt: isoTime, cancelledBy: z.string().optional() }).optional(),
 });
 
 export const storedOrderItemSchema = z.object({

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fakeBrowser } from 'wxt/testing';
 import { browserNavigation } from '../../components/app/browser-navigation';
-import { parseManagerHash } from '../../components/app/navigation';
+import { managerHash, parseManagerHash } from '../../components/app/navigation';
 import { browserOrderQueryStore, ORDER_LIST_QUERY_KEY } from '../../components/orders/order-query-store';
 import { browserSettingsSource } from '../../components/settings/browser-settings-source';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings-schema';
@@ -84,5 +84,18 @@ describe('browserNavigation', () => {
     });
     expect(parseManagerHash('#quarantine')).toEqual({ view: 'quarantine' });
     expect(parseManagerHash('')).toBeUndefined();
+    expect(parseManagerHash('#order=111-0000001-0000001&action=cancel')).toEqual({
+      view: 'order',
+      orderId: '111-0000001-0000001',
+      action: 'cancel',
+    });
+    // An unknown action from outside is dropped, the order still opens.
+    expect(parseManagerHash('#order=111-0000001-0000001&action=refund')).toEqual({
+      view: 'order',
+      orderId: '111-0000001-0000001',
+    });
+    const target = { view: 'order', orderId: '111-0000001-0000001', action: 'cancel' } as const;
+    expect(managerHash(target)).toBe('#order=111-0000001-0000001&action=cancel');
+    expect(parseManagerHash(managerHash(target))).toEqual(target);
   });
 });

@@ -2,6 +2,7 @@ import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../lib/setti
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import type { AppServices } from '../../components/app/app-services';
 import type { ManagerTarget, Navigation } from '../../components/app/navigation';
+import { MemoryActionSource } from '../../components/cancel/memory-action-source';
 import { MemoryOrderSource } from '../../components/orders/memory-order-source';
 import { memoryOrderQueryStore } from '../../components/orders/order-query-store';
 import type { SettingsSource, TestConnectionResult } from '../../components/settings/settings-source';
@@ -54,6 +55,7 @@ export function memoryServices(parts: Partial<AppServices> = {}): AppServices & 
     sync: new MemorySyncSource({ running: false, demo: false }),
     settings: new MemorySettingsSource(),
     queryStore: memoryOrderQueryStore(),
+    actions: new MemoryActionSource(),
     ...parts,
     navigation: memoryNavigation(),
   };

@@ -162,4 +162,16 @@ describe('OptionsPage', () => {
       },
     ]);
   });
+
+  it('saves "Allow zeroing out inventory when cancelling", off by default', async () => {
+    const { source, user } = await renderOptions();
+    const box = screen.getByRole('checkbox', { name: 'Allow zeroing out inventory when cancelling' });
+    expect(box).not.toBeChecked();
+    expect(box).toHaveAccessibleDescription(/merchant-fulfilled/);
+    await user.click(box);
+    await user.click(screen.getByRole('button', { name: 'Save action settings' }));
+    expect(await screen.findByText('Action settings saved.')).toBeInTheDocument();
+    expect(source.saved).toEqual([{ allowZeroStockOnCancel: true }]);
+    expect(source.settings.allowZeroStockOnCancel).toBe(true);
+  });
 });

@@ -2,7 +2,10 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OrderManagerApp } from '../../components/app/order-manager-app';
+import { MemoryActionSource } from '../../components/cancel/memory-action-source';
+import { parseManagerHash } from '../../components/app/navigation';
 import { MemoryOrderSource } from '../../components/orders/memory-order-source';
+import { cancelAction } from './cancel-fixtures';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings-schema';
 import { fakeLayout, sampleShop } from './order-fixtures';
 import { MemorySettingsSource, MemorySyncSource, memoryServices } from './memory-services';
@@ -134,5 +137,75 @@ describe('OrderManagerApp', () => {
     await waitFor(() => expect(list).toHaveTextContent('purchase-date is not a date'));
     expect(list).toHaveTextContent('Order report');
     expect(list).toHaveTextContent('50017020000');
+  });
+
+  it('opens on the order with its cancel dialog when the hash says #order=…&action=cancel', async () => {
+    const shop = sampleShop();
+    const services = memoryServices({ orders: new MemoryOrderSource(shop.orders, shop.items) });
+    render(
+      <OrderManagerApp
+        services={services}
+        layout="tab"
+        initialTarget={parseManagerHash('#order=111-0000001-0000001&action=cancel')}
+      />,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Cancel order 111-0000001-0000001' });
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    // Once: closing it and the plain hash do not reopen it.
+    await userEvent.setup().keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('opens the order without a dialog for a plain #order= hash', async () => {
+    const shop = sampleShop();
+    const services = memoryServices({ orders: new MemoryOrderSource(shop.orders, shop.items) });
+    render(
+      <OrderManagerApp
+        services={services}
+        layout="tab"
+        initialTarget={parseManagerHash('#order=111-0000001-0000001')}
+      />,
+    );
+    const button = await screen.findByRole('button', { name: 'Cancel order…' });
+    await waitFor(() => expect(button).toBeEnabled());
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('marks list rows with the order’s cancel state, and updates them when the outbox changes', async () => {
+    const shop = sampleShop();
+    const mug = shop.orders.find((o) => o.orderId === '111-0000001-0000001')!;
+    const actions = new MemoryActionSource([
+      cancelAction(mug, { lines: [{ orderItemId: 'item-0', quantity: 2 }] }),
+    ]);
+    const services = memoryServices({ orders: new MemoryOrderSource(shop.orders, shop.items), actions });
+    render(<OrderManagerApp services={services} layout="tab" />);
+    const row = await screen.findByRole('button', { name: /111-0000001-0000001/ });
+    await waitFor(() => expect(row).toHaveTextContent('Cancel pending'));
+    act(() => actions.update('action-1', { status: 'done' }));
+    await waitFor(() => expect(row).toHaveTextContent('Cancelled'));
+    expect(row).not.toHaveTextContent('Cancel pending');
+  });
+
+  it('passes the zero-stock setting to the cancel dialog', async () => {
+    const user = userEvent.setup();
+    const shop = sampleShop();
+    const services = memoryServices({
+      orders: new MemoryOrderSource(shop.orders, shop.items),
+      settings: new MemorySettingsSource({ ...DEFAULT_SETTINGS, allowZeroStockOnCancel: true }),
+    });
+    render(
+      <OrderManagerApp
+        services={services}
+        layout="tab"
+        initialTarget={{ view: 'order', orderId: '111-0000001-0000001', action: 'cancel' }}
+      />,
+    );
+    await screen.findByRole('dialog');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Reason for cancellation' }),
+      'NoInventory',
+    );
+    expect(await screen.findByRole('checkbox', { name: 'Set stock of these SKUs to 0' })).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'SKUs to set to 0' })).toHaveTextContent('MUG-RED');
   });
 });

@@ -13,6 +13,14 @@ function handlers(): Handlers & { calls: string[] } {
     },
     'test-connection': async () => ({ ok: true as const, message: 'Connected' }),
     'settings-changed': async () => ({ ok: true as const }),
+    'outbox-changed': async () => {
+      calls.push('outbox-changed');
+      return { ok: true as const };
+    },
+    'get-order-summary': async ({ orderId }) => {
+      calls.push(`get-order-summary ${orderId}`);
+      return { orderId, known: false, demo: true };
+    },
     'open-manager': async ({ orderId }) => {
       calls.push(`open-manager ${orderId ?? ''}`);
       return { ok: true as const };
@@ -46,8 +54,16 @@ describe('message router', () => {
     expect(await route({ type: 'sync-now' }, tab)).toEqual({
       error: 'Request sync-now is not allowed from this sender',
     });
+    expect(await route({ type: 'outbox-changed' }, tab)).toEqual({
+      error: 'Request outbox-changed is not allowed from this sender',
+    });
     expect(await route({ type: 'open-manager', orderId: '111-1234567-1234567' }, tab)).toEqual({ ok: true });
-    expect(h.calls).toEqual(['open-manager 111-1234567-1234567']);
+    expect(await route({ type: 'get-order-summary', orderId: '111-1234567-1234567' }, tab)).toEqual({
+      orderId: '111-1234567-1234567',
+      known: false,
+      demo: true,
+    });
+    expect(h.calls).toEqual(['open-manager 111-1234567-1234567', 'get-order-summary 111-1234567-1234567']);
   });
 
   it('turns a failing handler into an error answer', async () => {

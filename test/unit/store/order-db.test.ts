@@ -8,8 +8,10 @@ describe('openOrderDb', () => {
     expect(db.version).toBe(migrations.length);
     expect(ORDER_DB_VERSION).toBe(migrations.length);
     expect([...db.objectStoreNames].sort()).toEqual([
+      'feedSubmissions',
       'orderItems',
       'orders',
+      'outbox',
       'quarantine',
       'reports',
       'syncState',

@@ -1,0 +1,40 @@
+import type { CancelReason } from '../../lib/domain/cancel-reason';
+import type { CancelAction } from '../../lib/outbox/outbox-records';
+
+export interface CancelLineChoice {
+  readonly orderItemId: string;
+  readonly quantity: number;
+  readonly sku?: string;
+}
+
+/** What the cancel dialog asks the outbox to send. */
+export interface CancelRequest {
+  readonly orderId: string;
+  readonly lines: CancelLineChoice[];
+  readonly wholeOrder: boolean;
+  readonly reason: CancelReason;
+  readonly memo?: string;
+  /** Merchant-fulfilled SKUs to set to 0 (reason NoInventory, setting on). */
+  readonly zeroStockSkus?: string[];
+  /** Idempotency key from the dialog: submitting twice queues one action. */
+  readonly id?: string;
+}
+
+/**
+ * Where the views read and queue outbox actions. The extension uses the outbox in IndexedDB and
+ * wakes the background; tests pass an in-memory one.
+ */
+export interface ActionSource {
+  /** The order's actions, newest first. */
+  forOrder(orderId: string): Promise<CancelAction[]>;
+  /** Every action, for the status chips of the order list. */
+  all(): Promise<CancelAction[]>;
+  /** Queues a cancellation; rejects with a plain message when the order cannot be cancelled. */
+  enqueueCancel(request: CancelRequest): Promise<CancelAction>;
+  /** Sends a failed action again (never a done one, nor one under review). */
+  retry(actionId: string): Promise<void>;
+  /** The seller's verdict on an action under review, after checking Seller Central. */
+  resolveReview(actionId: string, verdict: 'done' | 'failed'): Promise<void>;
+  /** Calls back when actions may have changed; returns the unsubscribe. */
+  subscribe?(onChange: () => void): () => void;
+}

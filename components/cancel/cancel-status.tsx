@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { CANCEL_REASON_LABELS } from '../../lib/domain/cancel-reason';
+import type { StoredOrderItem } from '../../lib/domain/order';
+import type { CancelAction } from '../../lib/outbox/outbox-records';
+import { formatDateTime } from '../time/format-time';
+
+export interface CancelStatusProps {
+  /** The order's cancel actions, newest first. */
+  readonly actions: readonly CancelAction[];
+  readonly items: readonly StoredOrderItem[];
+  readonly cancelledOutsideManager?: { readonly seenAt: string };
+  readonly onRetry: (actionId: string) => Promise<void>;
+  readonly onResolveReview: (actionId: string, verdict: 'done' | 'failed') => Promise<void>;
+}
+
+/** The line naming an action's state; Amazon's text is rendered as text, never as HTML. */
+export function cancelStateText(action: CancelAction): string {
+  switch (action.status) {
+    case 'pending':
+      return 'Cancel pending';
+    case 'done':
+      return action.wholeOrder ? 'Cancelled' : 'Cancelled (chosen lines)';
+    case 'failed':
+      return `Cancel failed: ${action.resultText ?? 'Amazon gave no reason.'}`;
+    case 'needs-review':
+      return `Needs review: ${action.resultText ?? 'the send was interrupted.'}`;
+  }
+}
+
+function lineText(action: CancelAction, items: readonly StoredOrderItem[]): string {
+  const lines = action.lines.map((line) => {
+    const item = items.find((i) => i.orderItemId === line.orderItemId);
+    return `${line.sku ?? item?.sku ?? line.orderItemId} × ${line.quantity}`;
+  });
+  return action.wholeOrder ? `Whole order (${lines.join(', ')})` : lines.join(', ');
+}
+
+const ZERO_STOCK_TEXT = {
+  pending: 'setting stock to 0…',
+  accepted: 'stock set to 0',
+  failed: 'could not set stock to 0',
+} as const;
+
+function ActionEntry({
+  action,
+  items,
+  onRetry,
+  onResolveReview,
+}: {
+  action: CancelAction;
+  items: readonly StoredOrderItem[];
+  onRetry: (actionId: string) => Promise<void>;
+  onResolveReview: (actionId: string, verdict: 'done' | 'failed') => Promise<void>;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [actError, setActError] = useState<string>();
+  const act = async (run: () => Promise<void>) => {
+    setBusy(true);
+    setActError(undefined);
+    try {
+      await run();
+    } catch (error) {
+      setActError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li
+      className={`cancel-status__action cancel-status__action--${action.status}`}
+      data-testid="cancel-action"
+    >
+      <p className="cancel-status__state" data-testid="cancel-state">
+        {cancelStateText(action)}
+      </p>
+      {action.status === 'needs-review' && (
+        <p className="cancel-status__explain">
+          The extension could not tell whether Amazon received this cancellation. Check the order in Seller
+          Central before retrying, so that it is not sent twice: if it is not cancelled there, say so and
+          retry it here.
+        </p>
+      )}
+      {action.status === 'pending' && (
+        <p className="cancel-status__explain">Waiting for Amazon to process the cancellation.</p>
+      )}
+      <p className="cancel-status__facts">
+        {lineText(action, items)} · Reason: {CANCEL_REASON_LABELS[action.reason]} · requested{' '}
+        {formatDateTime(action.createdAt)}
+      </p>
+      {action.memo && <p className="cancel-status__memo">Seller memo: {action.memo}</p>}
+      {action.zeroStock && action.zeroStock.length > 0 && (
+        <ul className="cancel-status__zero-stock" aria-label="Stock set to 0">
+          {action.zeroStock.map((result) => (
+            <li key={result.sku} data-testid="zero-stock-result">
+              SKU {result.sku}: {ZERO_STOCK_TEXT[result.status]}
+              {result.message && ` — ${result.message}`}
+              {result.issues && result.issues.length > 0 && (
+                <ul>
+                  {result.issues.map((issue, index) => (
+                    <li key={index}>{issue}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {action.status === 'failed' && (
+        <button type="button" onClick={() => void act(() => onRetry(action.id))} disabled={busy}>
+          Retry
+        </button>
+      )}
+      {action.status === 'needs-review' && (
+        <div className="cancel-status__review" role="group" aria-label="After checking Seller Central">
+          <button
+            type="button"
+            onClick={() => void act(() => onResolveReview(action.id, 'done'))}
+            disabled={busy}
+          >
+            It is cancelled in Seller Central
+          </button>
+          <button
+            type="button"
+            onClick={() => void act(() => onResolveReview(action.id, 'failed'))}
+            disabled={busy}
+          >
+            It is not cancelled
+          </button>
+        </div>
+      )}
+      {actError && <p role="alert">{actError}</p>}
+    </li>
+  );
+}
+
+/** What the order manager knows of the order's cancellation: each action's state, and outside cancels. */
+export function CancelStatus({
+  actions,
+  items,
+  cancelledOutsideManager,
+  onRetry,
+  onResolveReview,
+}: CancelStatusProps) {
+  if (actions.length === 0 && !cancelledOutsideManager) return null;
+  return (
+    <div className="cancel-status" aria-live="polite" data-testid="cancel-status">
+      {cancelledOutsideManager && (
+        <p className="cancel-status__outside" data-testid="cancelled-outside">
+          Cancelled outside the order manager (seen {formatDateTime(cancelledOutsideManager.seenAt)}). It was
+          cancelled in Seller Central or by Amazon, so the order manager has no record of the reason.
+        </p>
+      )}
+      {actions.length > 0 && (
+        <ul className="cancel-status__actions" aria-label="Cancellations">
+          {actions.map((action) => (
+            <ActionEntry
+              key={action.id}
+              action={action}
+              items={items}
+              onRetry={onRetry}
+              onResolveReview={onResolveReview}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { sendRequest } from '../../lib/messaging';
+import { enqueueCancel } from '../../lib/outbox/enqueue-cancel';
+import { resolveNeedsReview, retryCancel } from '../../lib/outbox/retry-cancel';
+import { loadSettings } from '../../lib/settings/settings-store';
+import { openOrderDb, orderDbNameFor, type OrderDb } from '../../lib/store';
+import { listActions, listActionsForOrder } from '../../lib/store/outbox-store';
+import { watchSyncStatus } from '../../lib/sync/sync-status-store';
+import type { ActionSource } from './action-source';
+import { OUTBOX_CHANGED_CHANNEL } from '../../lib/outbox/outbox-channel';
+
+export { OUTBOX_CHANGED_CHANNEL } from '../../lib/outbox/outbox-channel';
+
+/**
+ * The outbox in the extension's IndexedDB (the demo database or the account's, as the settings say).
+ * Queuing or retrying writes the action here first, then asks the background to send now.
+ */
+export function indexedDbActionSource(fixedDbName?: string): ActionSource {
+  const dbs = new Map<string, Promise<OrderDb>>();
+  const listeners = new Set<() => void>();
+  const open = async () => {
+    const name = fixedDbName ?? orderDbNameFor(await loadSettings());
+    let db = dbs.get(name);
+    if (!db) dbs.set(name, (db = openOrderDb(name)));
+    return db;
+  };
+  const changed = () => {
+    for (const listener of listeners) listener();
+    // The alarm sends later anyway; a background that cannot be reached is no reason to fail the queue.
+    void sendRequest({ type: 'outbox-changed' }).catch(() => undefined);
+  };
+  return {
+    forOrder: async (orderId) => (await listActionsForOrder(await open(), orderId)).reverse(),
+    all: async () => (await listActions(await open())).reverse(),
+    async enqueueCancel(request) {
+      const action = await enqueueCancel(await open(), {
+        orderId: request.orderId,
+        lines: request.lines.map(({ orderItemId, quantity }) => ({ orderItemId, quantity })),
+        reason: request.reason,
+        ...(request.memo ? { memo: request.memo } : {}),
+        ...(request.zeroStockSkus ? { zeroStockSkus: request.zeroStockSkus } : {}),
+        ...(request.id ? { id: request.id } : {}),
+      });
+      changed();
+      return action;
+    },
+    async retry(actionId) {
+      await retryCancel(await open(), actionId);
+      changed();
+    },
+    async resolveReview(actionId, verdict) {
+      await resolveNeedsReview(await open(), actionId, verdict);
+      for (const listener of listeners) listener();
+    },
+    subscribe(onChange) {
+      listeners.add(onChange);
+      const stopSync = watchSyncStatus(() => onChange());
+      const channel =
+        typeof BroadcastChannel === 'function' ? new BroadcastChannel(OUTBOX_CHANGED_CHANNEL) : undefined;
+      channel?.addEventListener('message', () => onChange());
+      return () => {
+        listeners.delete(onChange);
+        stopSync();
+        channel?.close();
+      };
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import type { CancelAction } from '../../lib/outbox/outbox-records';
+import type { ActionSource, CancelRequest } from './action-source';
+
+/** An ActionSource over an array: for component tests and previews without IndexedDB. */
+export class MemoryActionSource implements ActionSource {
+  private readonly listeners = new Set<() => void>();
+  readonly enqueued: CancelRequest[] = [];
+  readonly retried: string[] = [];
+  readonly resolved: { actionId: string; verdict: 'done' | 'failed' }[] = [];
+  /** When set, the next enqueueCancel rejects with this message, as the outbox does for ineligible orders. */
+  rejectNext?: string;
+  private sequence = 0;
+
+  constructor(
+    private actions: CancelAction[] = [],
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {}
+
+  async forOrder(orderId: string): Promise<CancelAction[]> {
+    return newestFirst(this.actions.filter((action) => action.orderId === orderId));
+  }
+
+  async all(): Promise<CancelAction[]> {
+    return newestFirst(this.actions);
+  }
+
+  async enqueueCancel(request: CancelRequest): Promise<CancelAction> {
+    if (this.rejectNext) {
+      const message = this.rejectNext;
+      this.rejectNext = undefined;
+      throw new Error(message);
+    }
+    const existing = request.id ? this.actions.find((action) => action.id === request.id) : undefined;
+    if (existing) return existing;
+    this.enqueued.push(request);
+    const at = this.now();
+    const action: CancelAction = {
+      kind: 'cancel',
+      id: request.id ?? `memory-${++this.sequence}`,
+      orderId: request.orderId,
+      marketplaceId: 'ATVPDKIKX0DER',
+      lines: [...request.lines],
+      wholeOrder: request.wholeOrder,
+      reason: request.reason,
+      ...(request.memo ? { memo: request.memo } : {}),
+      ...(request.zeroStockSkus ? { zeroStockSkus: [...request.zeroStockSkus] } : {}),
+      createdAt: at,
+      status: 'pending',
+      updatedAt: at,
+    };
+    this.actions = [...this.actions, action];
+    this.notify();
+    return action;
+  }
+
+  async retry(actionId: string): Promise<void> {
+    this.retried.push(actionId);
+    this.update(actionId, { status: 'pending', resultText: undefined });
+  }
+
+  async resolveReview(actionId: string, verdict: 'done' | 'failed'): Promise<void> {
+    this.resolved.push({ actionId, verdict });
+    this.update(actionId, {
+      status: verdict,
+      resultText:
+        verdict === 'done' ? 'Confirmed cancelled by the seller after review' : 'Marked not cancelled',
+    });
+  }
+
+  subscribe(onChange: () => void): () => void {
+    this.listeners.add(onChange);
+    return () => this.listeners.delete(onChange);
+  }
+
+  /** Changes one action and tells subscribers, as the background's sender would. */
+  update(actionId: string, patch: Partial<CancelAction>): void {
+    this.actions = this.actions.map((action) =>
+      action.id === actionId ? { ...action, ...patch, updatedAt: this.now() } : action,
+    );
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function newestFirst(actions: readonly CancelAction[]): CancelAction[] {
+  return [...actions].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}

@@ -1,0 +1,58 @@
+import type { Settings } from '../settings/settings-schema';
+import type { SpApiConnection } from './sp-api-connection';
+
+export interface OutboxJobDeps {
+  loadSettings(): Promise<Settings>;
+  connection(settings: Settings): SpApiConnection;
+  /** Sends what is pending; resolves with how many actions still wait for Amazon. */
+  run(input: {
+    connection: SpApiConnection;
+    settings: Settings;
+    signal: AbortSignal;
+  }): Promise<{ pending: number }>;
+  /** Keeps a short alarm while anything is pending, so a killed worker picks the outbox up again. */
+  schedule(pending: number): Promise<void>;
+  /** Tells open views that action states changed. */
+  announce(): void;
+  reportError(error: unknown): void;
+}
+
+/**
+ * Runs the outbox one run at a time. A request while a run is going asks for one more run after
+ * it, so an action queued mid-run is never left waiting for the next alarm.
+ */
+export function createOutboxJob(deps: OutboxJobDeps) {
+  let current: Promise<void> | undefined;
+  let again = false;
+
+  function start(): void {
+    if (current) {
+      again = true;
+      return;
+    }
+    current = (async () => {
+      try {
+        do {
+          again = false;
+          const settings = await deps.loadSettings();
+          const connection = deps.connection(settings);
+          const { pending } = await deps.run({ connection, settings, signal: new AbortController().signal });
+          await deps.schedule(pending);
+        } while (again);
+      } catch (error) {
+        deps.reportError(error);
+        await deps.schedule(1).catch(() => undefined);
+      } finally {
+        deps.announce();
+        current = undefined;
+      }
+    })();
+  }
+
+  return {
+    start,
+    idle: async () => {
+      while (current) await current;
+    },
+  };
+}

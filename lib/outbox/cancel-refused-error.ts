@@ -1,0 +1,4 @@
+/** A cancel (or its retry) was not queued; `message` says why in plain words. */
+export class CancelRefusedError extends Error {
+  override name = 'CancelRefusedError';
+}

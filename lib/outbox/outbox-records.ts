@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { CANCEL_REASON_CODES } from '../domain/cancel-reason';
+
+/**
+ * What the seller asked for, persisted before anything is sent. `id` is the idempotency key: one
+ * action is at most one message in one feed, whatever happens to the service worker.
+ */
+export const cancelActionSchema = z.object({
+  kind: z.literal('cancel'),
+  id: z.string().min(1),
+  orderId: z.string().regex(/^\d{3}-\d{7}-\d{7}$/),
+  marketplaceId: z.string().min(1),
+  /** Lines to cancel; every unshipped line when the whole order is cancelled. */
+  lines: z
+    .array(
+      z.object({
+        orderItemId: z.string().min(1),
+        quantity: z.number().int().positive(),
+        sku: z.string().optional(),
+        /** The line's ordered quantity when queued: the feed sends Item/Quantity only when less is cancelled. */
+        quantityOrdered: z.number().int().positive().optional(),
+      }),
+    )
+    .min(1),
+  wholeOrder: z.boolean(),
+  reason: z.enum(CANCEL_REASON_CODES),
+  memo: z.string().max(1000).optional(),
+  /** Merchant-fulfilled SKUs whose stock the seller asked to set to 0 (reason NoInventory only). */
+  zeroStockSkus: z.array(z.string().min(1)).optional(),
+  createdAt: z.string(),
+  /** What the seller sees: pending until Amazon's processing report says otherwise. */
+  status: z.enum(['pending', 'done', 'failed', 'needs-review']),
+  /** Amazon's result text for a failed action, or why it needs review. */
+  resultText: z.string().optional(),
+  /** The feed submission this action was put into (lib/outbox), once batched. */
+  submissionId: z.string().optional(),
+  /** Amazon's feed id, once the submission has one. */
+  feedId: z.string().optional(),
+  /** 1 for the first send; retryCancel increments it (only ever after a definite failure). */
+  attempt: z.number().int().positive().optional(),
+  /** Result texts of earlier failed attempts, oldest first. */
+  previousResults: z.array(z.string()).optional(),
+  updatedAt: z.string(),
+  /** Outcome of the zero-stock request, per SKU. */
+  zeroStock: z
+    .array(
+      z.object({
+        sku: z.string(),
+        status: z.enum(['pending', 'accepted', 'failed']),
+        issues: z.array(z.string()).optional(),
+        /** Listings submission id Amazon returned. */
+        submissionId: z.string().optional(),
+        /** Why it failed, in plain words, when there are no listing issues to show. */
+        message: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+export type CancelAction = z.infer<typeof cancelActionSchema>;
+export type OutboxAction = CancelAction;
+export type OutboxActionStatus = CancelAction['status'];

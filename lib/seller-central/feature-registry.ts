@@ -1,0 +1,81 @@
+import type { OrderSummary } from '../messaging';
+import type { PagePredicate } from './pages';
+
+/** Names of injected features; each host element carries one as `data-order-manager`. */
+export type FeatureId = 'cancel-warning' | 'ship-block' | 'order-panel';
+
+/** The only two things a content script may ask of the background. */
+export interface SellerCentralRequests {
+  getOrderSummary(orderId: string): Promise<OrderSummary>;
+  openManager(orderId: string, action?: 'cancel'): Promise<void>;
+}
+
+export interface FeatureContext {
+  readonly url: URL;
+  readonly document: Document;
+  readonly requests: SellerCentralRequests;
+  /** Asks the seller; synchronous because a click has to be let through or blocked at once. */
+  readonly confirm: (message: string) => boolean;
+  /** A short warning; never page content or order data beyond an id. */
+  readonly warn: (message: string) => void;
+}
+
+export interface Feature {
+  readonly id: FeatureId;
+  /** The feature runs when any of these match the page URL. */
+  readonly include: readonly PagePredicate[];
+  /** Everything it adds (hosts, listeners, observers) must go when `signal` aborts. */
+  init(signal: AbortSignal, context: FeatureContext): void | Promise<void>;
+}
+
+export class FeatureRegistry {
+  private readonly features = new Map<FeatureId, Feature>();
+
+  /** Registers a feature; adding the same id again replaces it. */
+  add(feature: Feature): void {
+    this.features.set(feature.id, feature);
+  }
+
+  list(): Feature[] {
+    return [...this.features.values()];
+  }
+
+  matching(url: URL): Feature[] {
+    return this.list().filter((feature) =>
+      feature.include.some((predicate) => safePredicate(predicate, url)),
+    );
+  }
+}
+
+/** Features register themselves here when their module is imported (see register-features.ts). */
+export const featureRegistry = new FeatureRegistry();
+
+function safePredicate(predicate: PagePredicate, url: URL): boolean {
+  try {
+    return predicate(url);
+  } catch {
+    return false;
+  }
+}
+
+/** Runs each feature under the signal; one failing feature never stops the others or the page. */
+export async function runFeatures(
+  features: readonly Feature[],
+  signal: AbortSignal,
+  context: FeatureContext,
+): Promise<void> {
+  await Promise.all(
+    features.map(async (feature) => {
+      if (signal.aborted) return;
+      try {
+        await feature.init(signal, context);
+      } catch (error) {
+        if (!signal.aborted) context.warn(`${feature.id} failed (${errorName(error)})`);
+      }
+    }),
+  );
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}

@@ -1,0 +1,143 @@
+import type { OrderSummary } from '../../messaging';
+import type { OrderStatus } from '../../domain/order';
+import { featureRegistry, type Feature, type FeatureContext } from '../feature-registry';
+import { orderIdInPage } from '../page-controls';
+import { isAnyOrderDetails, orderIdFromUrl } from '../pages';
+import { h } from '../ui/create-element';
+import { keepPlaced, topOfMainContent, type Spot } from '../ui/placement';
+import { createShadowHost } from '../ui/shadow-host';
+
+// Same labels as the manager's views (components/orders/order-status-label.ts); lib must not import components.
+const STATUS_LABELS: Record<OrderStatus, string> = {
+  PENDING_AVAILABILITY: 'Pending availability',
+  PENDING: 'Pending',
+  UNSHIPPED: 'Unshipped',
+  PARTIALLY_SHIPPED: 'Partially shipped',
+  SHIPPED: 'Shipped',
+  CANCELLED: 'Cancelled',
+  UNFULFILLABLE: 'Unfulfillable',
+};
+
+function formatSeen(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The lines the panel shows for a summary, in order. */
+export function panelLines(summary: OrderSummary): string[] {
+  if (!summary.known) return ['This order is not in the order manager yet.'];
+  const lines: string[] = [];
+  if (summary.status)
+    lines.push(`Status: ${STATUS_LABELS[summary.status]}${summary.demo ? ' (demo data)' : ''}`);
+  switch (summary.cancel?.status) {
+    case 'pending':
+      lines.push('Cancel pending');
+      break;
+    case 'done':
+      lines.push('Cancelled in order manager');
+      break;
+    case 'failed':
+      lines.push(`Cancel failed: ${summary.cancel.resultText ?? 'Amazon gave no reason'}`);
+      break;
+    case 'needs-review':
+      lines.push('Cancel needs review in the order manager');
+      break;
+  }
+  if (summary.cancelledOutsideManager) {
+    lines.push(
+      `Cancelled outside the order manager (seen ${formatSeen(summary.cancelledOutsideManager.seenAt)})`,
+    );
+  }
+  if (summary.buyerCancelRequest) {
+    const reason = summary.buyerCancelRequest.reason;
+    lines.push(`Buyer requested cancellation${reason ? `: ${reason}` : ''}`);
+  }
+  if (summary.memo) lines.push(`Memo: ${summary.memo}`);
+  return lines;
+}
+
+/** Whether "Cancel in order manager" makes sense: not already cancelled or being cancelled. */
+export function canOfferCancel(summary: OrderSummary | undefined): boolean {
+  if (!summary?.known) return true;
+  if (summary.status === 'CANCELLED' || summary.cancelledOutsideManager) return false;
+  return summary.cancel?.status !== 'pending' && summary.cancel?.status !== 'done';
+}
+
+const ACTION_BAR = '[data-test-id="order-details-header-action-buttons"]';
+const ORDER_ID_VALUE = '[data-test-id="order-id-value"]';
+
+/** Below the header's action buttons, else after the order id's line, else the top of the content. */
+function panelSpot(): Spot | undefined {
+  const bar = document.querySelector(ACTION_BAR);
+  if (bar?.parentElement) return { after: bar };
+  const idValue = document.querySelector(ORDER_ID_VALUE);
+  const line = idValue?.parentElement?.closest('div, p, h1, h2, h3, li') ?? idValue?.parentElement;
+  if (line?.parentElement) return { after: line };
+  return topOfMainContent();
+}
+
+function render(
+  root: ShadowRoot,
+  context: FeatureContext,
+  orderId: string,
+  state: { summary?: OrderSummary; failed?: boolean },
+): void {
+  const open = (action?: 'cancel') => () => {
+    context.requests
+      .openManager(orderId, action)
+      .catch(() => context.warn('order-panel: open-manager failed'));
+  };
+  const lines = state.summary
+    ? panelLines(state.summary)
+    : [state.failed ? 'The order manager could not be reached.' : 'Loading…'];
+  root.querySelector('.box')?.remove();
+  root.append(
+    h(
+      'div',
+      { className: 'box info', attrs: { role: 'region', 'aria-label': 'Order manager' } },
+      h('p', { className: 'title' }, 'Order manager'),
+      h('ul', {}, ...lines.map((line) => h('li', {}, line))),
+      h(
+        'div',
+        { className: 'actions' },
+        h('button', { attrs: { type: 'button' }, onClick: open() }, 'Open in order manager'),
+        canOfferCancel(state.summary) &&
+          h(
+            'button',
+            { className: 'primary', attrs: { type: 'button' }, onClick: open('cancel') },
+            'Cancel in order manager',
+          ),
+      ),
+    ),
+  );
+}
+
+export const orderPanel: Feature = {
+  id: 'order-panel',
+  include: [isAnyOrderDetails],
+  async init(signal, context) {
+    const orderId = orderIdFromUrl(context.url) ?? orderIdInPage(context.document);
+    if (!orderId) return;
+    const { host, root } = createShadowHost('order-panel', signal, orderId);
+    render(root, context, orderId, {});
+    keepPlaced(host, panelSpot, signal);
+    try {
+      const summary = await context.requests.getOrderSummary(orderId);
+      if (!signal.aborted) render(root, context, orderId, { summary });
+    } catch (error) {
+      if (!signal.aborted) render(root, context, orderId, { failed: true });
+      throw error;
+    }
+  },
+};
+
+featureRegistry.add(orderPanel);
+
+/*
+Test URLs:
+https://sellercentral.amazon.com/orders-v3/order/113-4567890-1234567
+https://sellercentral.amazon.com/orders-v3/order/113-4567890-1234567?ref=orders
+https://sellercentral.amazon.co.uk/gp/orders-v2/details?orderID=203-1234567-7654321
+*/

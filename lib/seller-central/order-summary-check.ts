@@ -1,0 +1,42 @@
+import type { OrderSummary } from '../messaging';
+import { ORDER_STATUSES } from '../domain/order';
+import { isOrderId } from './order-id';
+
+// A zod-free twin of orderSummarySchema (lib/messaging.ts) for the size-bound content script;
+// test/unit/seller-central/order-summary-check.test.ts checks both agree.
+
+type Shape = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Shape => typeof value === 'object' && value !== null;
+const isString = (value: unknown): value is string => typeof value === 'string';
+const optional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
+
+const CANCEL_STATES: readonly unknown[] = ['pending', 'done', 'failed', 'needs-review'];
+const STATUSES: readonly unknown[] = ORDER_STATUSES;
+
+function isCancel(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    CANCEL_STATES.includes(value.status) &&
+    isString(value.reason) &&
+    optional(value.resultText, isString)
+  );
+}
+
+export function isOrderSummary(value: unknown): value is OrderSummary {
+  if (!isObject(value)) return false;
+  return (
+    isString(value.orderId) &&
+    isOrderId(value.orderId) &&
+    typeof value.known === 'boolean' &&
+    typeof value.demo === 'boolean' &&
+    optional(value.status, (s) => STATUSES.includes(s)) &&
+    optional(value.cancel, isCancel) &&
+    optional(value.cancelledOutsideManager, (c) => isObject(c) && isString(c.seenAt)) &&
+    optional(value.memo, isString) &&
+    optional(
+      value.buyerCancelRequest,
+      (b) => isObject(b) && isString(b.firstSeenAt) && optional(b.reason, isString),
+    )
+  );
+}

@@ -1,0 +1,261 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { CancelDialog } from '../../components/cancel/cancel-dialog';
+import { MemoryActionSource } from '../../components/cancel/memory-action-source';
+import { MemoryOrderSource } from '../../components/orders/memory-order-source';
+import { OrderDetail } from '../../components/orders/order-detail';
+import { twoLineOrder } from './cancel-fixtures';
+import { makeOrder } from './order-fixtures';
+
+async function openDialog(
+  built: ReturnType<typeof twoLineOrder> = twoLineOrder(),
+  options: { allowZeroStock?: boolean } = {},
+) {
+  const user = userEvent.setup();
+  const actions = new MemoryActionSource();
+  render(
+    <OrderDetail
+      source={new MemoryOrderSource([built.order], built.items)}
+      orderId={built.order.orderId}
+      actions={actions}
+      allowZeroStockOnCancel={options.allowZeroStock ?? false}
+    />,
+  );
+  const button = await screen.findByRole('button', { name: 'Cancel order…' });
+  await waitFor(() => expect(button).toBeEnabled());
+  await user.click(button);
+  const dialog = screen.getByRole('dialog', { name: `Cancel order ${built.order.orderId}` });
+  return { user, actions, dialog, button };
+}
+
+const reasonSelect = () => screen.getByRole('combobox', { name: 'Reason for cancellation' });
+const submitButton = () => screen.getByRole('button', { name: 'Submit cancellation' });
+
+describe('CancelDialog', () => {
+  it('is a labelled modal dialog that takes focus, and Escape closes it and returns focus', async () => {
+    const { user, dialog, button } = await openDialog();
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(button).toHaveFocus();
+  });
+
+  it('keeps Tab inside the dialog', async () => {
+    const { user, dialog } = await openDialog();
+    for (let i = 0; i < 12; i++) {
+      await user.tab();
+      expect(dialog.contains(document.activeElement)).toBe(true);
+    }
+  });
+
+  it('requires a reason: no default, Submit disabled, and "Choose a reason" when submitted without', async () => {
+    const { user, actions } = await openDialog();
+    expect(reasonSelect()).toHaveValue('');
+    expect(reasonSelect()).toBeRequired();
+    expect(submitButton()).toHaveAttribute('aria-disabled', 'true');
+    await user.click(submitButton());
+    expect(screen.getByRole('alert')).toHaveTextContent('Choose a reason');
+    expect(reasonSelect()).toHaveAccessibleDescription('Choose a reason');
+    expect(reasonSelect()).toHaveFocus();
+    expect(actions.enqueued).toEqual([]);
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+
+    await user.selectOptions(reasonSelect(), 'PricingError');
+    expect(submitButton()).toHaveAttribute('aria-disabled', 'false');
+    expect(screen.queryByText('Choose a reason')).toBeNull();
+  });
+
+  it('offers every Amazon CancelReason with a plain label', async () => {
+    await openDialog();
+    const options = within(reasonSelect()).getAllByRole('option');
+    expect(options.map((o) => (o as HTMLOptionElement).value)).toEqual([
+      '',
+      'NoInventory',
+      'BuyerCanceled',
+      'ShippingAddressUndeliverable',
+      'CustomerExchange',
+      'PricingError',
+      'GeneralAdjustment',
+      'CarrierCreditDecision',
+      'RiskAssessmentInformationNotValid',
+      'CarrierCoverageFailure',
+      'CustomerReturn',
+      'MerchandiseNotReceived',
+      'CannotVerifyInformation',
+      'RejectOrder',
+      'WeatherDelay',
+    ]);
+    expect(screen.getByRole('option', { name: 'No inventory' })).toBeInTheDocument();
+  });
+
+  it('cancels the whole order with every unshipped line, and keeps the memo', async () => {
+    const { user, actions } = await openDialog();
+    expect(screen.getByRole('radio', { name: 'Whole order' })).toBeChecked();
+    await user.selectOptions(reasonSelect(), 'NoInventory');
+    await user.type(
+      screen.getByRole('textbox', { name: 'Seller memo (optional)' }),
+      'Supplier out until March',
+    );
+    await user.click(submitButton());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(actions.enqueued).toEqual([
+      {
+        id: expect.any(String),
+        orderId: '111-2222222-3333333',
+        wholeOrder: true,
+        reason: 'NoInventory',
+        memo: 'Supplier out until March',
+        lines: [
+          { orderItemId: 'item-0', quantity: 3, sku: 'MUG-RED' },
+          { orderItemId: 'item-1', quantity: 1, sku: 'TEA-GRN' },
+        ],
+      },
+    ]);
+  });
+
+  it('cancels chosen lines with a chosen quantity', async () => {
+    const { user, actions } = await openDialog();
+    await user.click(screen.getByRole('radio', { name: 'Chosen lines' }));
+    await user.selectOptions(reasonSelect(), 'CustomerExchange');
+    await user.click(submitButton());
+    expect(screen.getByRole('alert')).toHaveTextContent('Choose at least one line to cancel');
+    expect(actions.enqueued).toEqual([]);
+
+    await user.click(screen.getByRole('checkbox', { name: 'MUG-RED — Red ceramic mug' }));
+    const quantity = screen.getByRole('spinbutton', {
+      name: 'Quantity to cancel of MUG-RED — Red ceramic mug',
+    });
+    expect(quantity).toHaveValue(3);
+    await user.clear(quantity);
+    await user.type(quantity, '4');
+    await user.click(submitButton());
+    expect(quantity).toHaveAccessibleDescription('Choose a quantity from 1 to 3');
+    expect(actions.enqueued).toEqual([]);
+
+    await user.clear(quantity);
+    await user.type(quantity, '2');
+    await user.click(submitButton());
+    await waitFor(() => expect(actions.enqueued).toHaveLength(1));
+    expect(actions.enqueued[0]).toEqual({
+      id: expect.any(String),
+      orderId: '111-2222222-3333333',
+      wholeOrder: false,
+      reason: 'CustomerExchange',
+      lines: [{ orderItemId: 'item-0', quantity: 2, sku: 'MUG-RED' }],
+    });
+  });
+
+  it('offers only the unshipped lines of a partially shipped order, never the whole order', async () => {
+    const built = makeOrder({
+      orderId: '111-2222222-4444444',
+      purchaseDate: '2026-11-20T10:00:00Z',
+      status: 'PARTIALLY_SHIPPED',
+      items: [
+        { sku: 'MUG-RED', title: 'Red ceramic mug', quantityOrdered: 1, quantityShipped: 1 },
+        { sku: 'TEA-GRN', title: 'Green tea tin', quantityOrdered: 1 },
+      ],
+    });
+    const { user, actions } = await openDialog(built);
+    const whole = screen.getByRole('radio', { name: 'Whole order' });
+    expect(whole).toBeDisabled();
+    expect(whole).toHaveAccessibleDescription(/Part of this order has shipped/);
+    expect(screen.getByRole('radio', { name: 'Chosen lines' })).toBeChecked();
+    expect(screen.queryByRole('checkbox', { name: /MUG-RED/ })).toBeNull();
+    // The only cancellable line starts chosen.
+    expect(screen.getByRole('checkbox', { name: 'TEA-GRN — Green tea tin' })).toBeChecked();
+    await user.selectOptions(reasonSelect(), 'NoInventory');
+    await user.click(submitButton());
+    await waitFor(() => expect(actions.enqueued).toHaveLength(1));
+    expect(actions.enqueued[0]).toMatchObject({
+      wholeOrder: false,
+      lines: [{ orderItemId: 'item-1', quantity: 1, sku: 'TEA-GRN' }],
+    });
+  });
+
+  it('offers "Set stock of these SKUs to 0" only with the setting on and reason No inventory', async () => {
+    const { user, actions } = await openDialog(twoLineOrder(), { allowZeroStock: true });
+    const zero = () => screen.queryByRole('checkbox', { name: 'Set stock of these SKUs to 0' });
+    expect(zero()).toBeNull();
+    await user.selectOptions(reasonSelect(), 'PricingError');
+    expect(zero()).toBeNull();
+    await user.selectOptions(reasonSelect(), 'NoInventory');
+    expect(zero()).not.toBeChecked();
+    const skus = () =>
+      within(screen.getByRole('list', { name: 'SKUs to set to 0' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    expect(skus()).toEqual(['MUG-RED', 'TEA-GRN']);
+
+    // Only the SKUs of the lines being cancelled.
+    await user.click(screen.getByRole('radio', { name: 'Chosen lines' }));
+    await user.click(screen.getByRole('checkbox', { name: 'TEA-GRN — Green tea tin' }));
+    expect(skus()).toEqual(['TEA-GRN']);
+    await user.click(zero()!);
+    await user.click(submitButton());
+    await waitFor(() => expect(actions.enqueued).toHaveLength(1));
+    expect(actions.enqueued[0]).toMatchObject({ reason: 'NoInventory', zeroStockSkus: ['TEA-GRN'] });
+  });
+
+  it('never offers zero stock with the setting off', async () => {
+    const { user, actions } = await openDialog(twoLineOrder(), { allowZeroStock: false });
+    await user.selectOptions(reasonSelect(), 'NoInventory');
+    expect(screen.queryByRole('checkbox', { name: 'Set stock of these SKUs to 0' })).toBeNull();
+    await user.click(submitButton());
+    await waitFor(() => expect(actions.enqueued).toHaveLength(1));
+    expect(actions.enqueued[0]).not.toHaveProperty('zeroStockSkus');
+  });
+
+  it('never offers zero stock for Amazon-fulfilled lines', async () => {
+    const user = userEvent.setup();
+    const { order, items } = twoLineOrder({ extra: { fulfilledBy: 'AMAZON' } });
+    render(
+      <CancelDialog
+        order={order}
+        items={items}
+        cancellableLines={[{ orderItemId: 'item-0', quantity: 3, sku: 'MUG-RED' }]}
+        allowZeroStock
+        onSubmit={async () => undefined}
+        onClose={() => undefined}
+      />,
+    );
+    await user.selectOptions(reasonSelect(), 'NoInventory');
+    expect(screen.queryByRole('checkbox', { name: 'Set stock of these SKUs to 0' })).toBeNull();
+  });
+
+  it('suggests "Buyer cancelled" for an order the buyer asked to cancel', async () => {
+    const built = twoLineOrder({
+      extra: { buyerCancelRequest: { reason: 'Found it cheaper', firstSeenAt: '2026-11-20T12:00:00Z' } },
+    });
+    await openDialog(built);
+    expect(reasonSelect()).toHaveValue('BuyerCanceled');
+    expect(screen.getByTestId('buyer-request-note')).toHaveTextContent(
+      'does not count against your cancellation rate',
+    );
+    expect(submitButton()).toHaveAttribute('aria-disabled', 'false');
+  });
+
+  it('stays open and shows why when the outbox refuses the cancellation', async () => {
+    const built = twoLineOrder();
+    const user = userEvent.setup();
+    const actions = new MemoryActionSource();
+    actions.rejectNext = 'A cancellation is already pending';
+    render(
+      <OrderDetail
+        source={new MemoryOrderSource([built.order], built.items)}
+        orderId={built.order.orderId}
+        actions={actions}
+      />,
+    );
+    const button = await screen.findByRole('button', { name: 'Cancel order…' });
+    await waitFor(() => expect(button).toBeEnabled());
+    await user.click(button);
+    await user.selectOptions(reasonSelect(), 'NoInventory');
+    await user.click(submitButton());
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not queue the cancellation: A cancellation is already pending',
+    );
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { fakeBrowser } from 'wxt/testing';
+import { indexedDbActionSource } from '../../components/cancel/indexeddb-action-source';
+import { deleteOrderDb, openOrderDb, writeOrderBatch } from '../../lib/store';
+import { cancelAction, twoLineOrder } from './cancel-fixtures';
+
+const DB = 'components-action-source-test';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+  await deleteOrderDb(DB);
+  const { order, items } = twoLineOrder();
+  const db = await openOrderDb(DB);
+  await writeOrderBatch(db, { orders: [{ order, items }] });
+  db.close();
+});
+
+describe('indexedDbActionSource', () => {
+  it('queues a cancellation in the outbox, tells subscribers and wakes the background', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    const source = indexedDbActionSource(DB);
+    const onChange = vi.fn();
+    const unsubscribe = source.subscribe!(onChange);
+    const request = {
+      id: 'dialog-key-1',
+      orderId: '111-2222222-3333333',
+      wholeOrder: false,
+      lines: [{ orderItemId: 'item-0', quantity: 2, sku: 'MUG-RED' }],
+      reason: 'NoInventory' as const,
+      memo: 'Out of red mugs',
+      zeroStockSkus: ['MUG-RED'],
+    };
+    const action = await source.enqueueCancel(request);
+    expect(action).toMatchObject({
+      id: 'dialog-key-1',
+      status: 'pending',
+      memo: 'Out of red mugs',
+      zeroStockSkus: ['MUG-RED'],
+      lines: [{ orderItemId: 'item-0', quantity: 2, sku: 'MUG-RED' }],
+    });
+    expect(send).toHaveBeenCalledWith({ type: 'outbox-changed' });
+    expect(onChange).toHaveBeenCalled();
+    // The same dialog submitting twice queues one action.
+    await source.enqueueCancel(request);
+    expect((await source.forOrder('111-2222222-3333333')).map((a) => a.id)).toEqual(['dialog-key-1']);
+    expect(await source.all()).toHaveLength(1);
+    unsubscribe();
+  });
+
+  it('refuses, in words, a second cancel of a line that is pending', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    const source = indexedDbActionSource(DB);
+    const lines = [{ orderItemId: 'item-0', quantity: 3 }];
+    await source.enqueueCancel({
+      orderId: '111-2222222-3333333',
+      wholeOrder: false,
+      lines,
+      reason: 'NoInventory',
+    });
+    await expect(
+      source.enqueueCancel({
+        orderId: '111-2222222-3333333',
+        wholeOrder: false,
+        lines,
+        reason: 'NoInventory',
+      }),
+    ).rejects.toThrow(/already pending/);
+  });
+
+  it('retries a failed action and wakes the background', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    const { order } = twoLineOrder();
+    const db = await openOrderDb(DB);
+    await db.put('outbox', cancelAction(order, { status: 'failed', resultText: 'Invalid reason' }));
+    db.close();
+    const source = indexedDbActionSource(DB);
+    await source.retry('action-1');
+    expect(send).toHaveBeenCalledWith({ type: 'outbox-changed' });
+    const [retried] = await source.forOrder(order.orderId);
+    expect(retried).toMatchObject({ status: 'pending', previousResults: ['Invalid reason'] });
+  });
+});

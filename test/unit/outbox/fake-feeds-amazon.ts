@@ -1,0 +1,238 @@
+import { ManualClock } from '../../../lib/clock';
+import { createSpApiClient, type SpApiClient } from '../../../lib/sp-api/client';
+import type { Transport } from '../../../lib/sp-api/transport';
+
+const LWA_URL = 'https://lwa.test/auth/o2/token';
+const BASE = 'https://sp.test';
+const S3 = 'https://s3.test';
+
+export interface FakeFeed {
+  feedId: string;
+  feedType: string;
+  marketplaceIds: string[];
+  createdTime: string;
+  processingStatus: 'IN_QUEUE' | 'IN_PROGRESS' | 'DONE' | 'FATAL' | 'CANCELLED';
+  inputFeedDocumentId: string;
+  content: string;
+  resultFeedDocumentId?: string;
+  polls: number;
+}
+
+export interface FakeFeedsOptions {
+  /** Processing report per feed; default: every message succeeds. */
+  report?: (feed: FakeFeed) => string | undefined;
+  /** Final status once processed (default DONE). */
+  finalStatus?: FakeFeed['processingStatus'];
+  /** getFeed polls before the feed is processed. */
+  pollsUntilDone?: number;
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'x-amzn-RequestId': `req-${status}` },
+  });
+
+/** Amazon's processing report for `messageCount` messages with the given error results. */
+export function processingReportXml(
+  messageCount: number,
+  errors: { messageId: number; code?: string; description: string; orderId?: string }[] = [],
+): string {
+  const results = errors
+    .map(
+      (e) =>
+        `<Result><MessageID>${e.messageId}</MessageID><ResultCode>Error</ResultCode>` +
+        `<ResultMessageCode>${e.code ?? '18028'}</ResultMessageCode><ResultDescription>${e.description.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</ResultDescription>` +
+        (e.orderId ? `<AdditionalInfo><AmazonOrderID>${e.orderId}</AmazonOrderID></AdditionalInfo>` : '') +
+        '</Result>',
+    )
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?><AmazonEnvelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+    'xsi:noNamespaceSchemaLocation="amzn-envelope.xsd"><Header><DocumentVersion>1.02</DocumentVersion>' +
+    '<MerchantIdentifier>A1SELLER</MerchantIdentifier></Header><MessageType>ProcessingReport</MessageType>' +
+    '<Message><MessageID>1</MessageID><ProcessingReport><DocumentTransactionID>50012345678</DocumentTransactionID>' +
+    '<StatusCode>Complete</StatusCode><ProcessingSummary>' +
+    `<MessagesProcessed>${messageCount}</MessagesProcessed><MessagesSuccessful>${messageCount - errors.length}</MessagesSuccessful>` +
+    `<MessagesWithError>${errors.length}</MessagesWithError><MessagesWithWarning>0</MessagesWithWarning>` +
+    `</ProcessingSummary>${results}</ProcessingReport></Message></AmazonEnvelope>`
+  );
+}
+
+/**
+ * A stateful stand-in for the Feeds and Listings APIs at the transport: documents, presigned
+ * upload URLs that expire after 5 minutes, feeds that finish after a few polls, processing reports.
+ * `hooks` let a test fail or "kill" a call at the wire.
+ */
+export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = {}) {
+  const documents = new Map<string, { createdAt: number; content?: string; contentType: string }>();
+  const feeds: FakeFeed[] = [];
+  const resultDocs = new Map<string, string>();
+  const calls: Record<string, number> = {};
+  const patches: { sku: string; body: unknown; marketplaceIds: string | null }[] = [];
+  const hooks: {
+    /** Runs when createFeed arrives: 'create-then-fail' makes the feed and answers with a network error. */
+    createFeed?: () => 'fail-before' | 'create-then-fail' | '500-after-create' | '429' | undefined;
+    getFeeds?: () => 'fail' | undefined;
+  } = {};
+  let counter = 0;
+  const count = (name: string) => (calls[name] = (calls[name] ?? 0) + 1);
+
+  const transport: Transport = async (request) => {
+    const url = new URL(request.url);
+    if (request.url === LWA_URL) {
+      return json({ access_token: `Atza|t${++counter}`, token_type: 'bearer', expires_in: 3600 });
+    }
+    if (url.origin === S3) {
+      const id = url.pathname.slice(1);
+      if (request.method === 'PUT') {
+        count('upload');
+        expectNoSpApiHeaders(request);
+        const doc = documents.get(id);
+        if (!doc || clock.now() - doc.createdAt > 5 * 60_000)
+          return new Response('<Error>AccessDenied</Error>', { status: 403 });
+        doc.content = await request.text();
+        return new Response(null, { status: 200 });
+      }
+      count('download');
+      const text = resultDocs.get(id);
+      return text === undefined ? new Response('no', { status: 404 }) : new Response(text, { status: 200 });
+    }
+    const path = url.pathname;
+    if (request.method === 'POST' && path === '/feeds/2021-06-30/documents') {
+      count('createFeedDocument');
+      const body = (await request.json()) as { contentType: string };
+      const id = `amzn1.tortuga.doc.${++counter}`;
+      documents.set(id, { createdAt: clock.now(), contentType: body.contentType });
+      return json({ feedDocumentId: id, url: `${S3}/${id}` }, 201);
+    }
+    if (request.method === 'POST' && path === '/feeds/2021-06-30/feeds') {
+      count('createFeed');
+      const hook = hooks.createFeed?.();
+      if (hook === 'fail-before') throw new TypeError('fetch failed');
+      if (hook === '429')
+        return json({ errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota' }] }, 429);
+      const body = (await request.json()) as {
+        feedType: string;
+        marketplaceIds: string[];
+        inputFeedDocumentId: string;
+      };
+      const doc = documents.get(body.inputFeedDocumentId);
+      if (!doc?.content)
+        return json({ errors: [{ code: 'InvalidInput', message: 'Document not uploaded' }] }, 400);
+      const feed: FakeFeed = {
+        feedId: String(50000 + feeds.length),
+        feedType: body.feedType,
+        marketplaceIds: body.marketplaceIds,
+        createdTime: new Date(clock.now()).toISOString(),
+        processingStatus: 'IN_QUEUE',
+        inputFeedDocumentId: body.inputFeedDocumentId,
+        content: doc.content,
+        polls: 0,
+      };
+      feeds.push(feed);
+      if (hook === 'create-then-fail') throw new TypeError('connection reset');
+      if (hook === '500-after-create')
+        return json({ errors: [{ code: 'InternalFailure', message: 'oops' }] }, 500);
+      return json({ feedId: feed.feedId }, 202);
+    }
+    if (request.method === 'GET' && path === '/feeds/2021-06-30/feeds') {
+      count('getFeeds');
+      if (hooks.getFeeds?.() === 'fail')
+        return json({ errors: [{ code: 'InternalFailure', message: 'down' }] }, 500);
+      const types = url.searchParams.get('feedTypes')?.split(',') ?? [];
+      const since = Date.parse(url.searchParams.get('createdSince') ?? '1970-01-01T00:00:00Z');
+      const list = feeds.filter((f) => types.includes(f.feedType) && Date.parse(f.createdTime) >= since);
+      return json({ feeds: list.map(feedView) });
+    }
+    const feedMatch = /^\/feeds\/2021-06-30\/feeds\/([^/]+)$/.exec(path);
+    if (request.method === 'GET' && feedMatch) {
+      count('getFeed');
+      const feed = feeds.find((f) => f.feedId === feedMatch[1]);
+      if (!feed) return json({ errors: [{ code: 'NotFound', message: 'no feed' }] }, 404);
+      feed.polls += 1;
+      if (feed.processingStatus === 'IN_QUEUE' || feed.processingStatus === 'IN_PROGRESS') {
+        if (feed.polls > (options.pollsUntilDone ?? 1)) finish(feed);
+        else feed.processingStatus = 'IN_PROGRESS';
+      }
+      return json(feedView(feed));
+    }
+    const docMatch = /^\/feeds\/2021-06-30\/documents\/([^/]+)$/.exec(path);
+    if (request.method === 'GET' && docMatch) {
+      count('getFeedDocument');
+      return json({ feedDocumentId: docMatch[1], url: `${S3}/${docMatch[1]}` });
+    }
+    const listing = /^\/listings\/2021-08-01\/items\/([^/]+)\/([^/]+)$/.exec(path);
+    if (request.method === 'PATCH' && listing) {
+      count('patchListingsItem');
+      const sku = decodeURIComponent(listing[2]!);
+      patches.push({
+        sku,
+        body: await request.json(),
+        marketplaceIds: url.searchParams.get('marketplaceIds'),
+      });
+      if (sku.startsWith('BAD')) {
+        return json({
+          sku,
+          status: 'INVALID',
+          submissionId: `sub-${sku}`,
+          issues: [{ code: '90220', message: 'Unknown SKU', severity: 'ERROR' }],
+        });
+      }
+      return json({ sku, status: 'ACCEPTED', submissionId: `sub-${sku}`, issues: [] });
+    }
+    return json({ errors: [{ code: 'NotFound', message: `${request.method} ${path}` }] }, 404);
+  };
+
+  function finish(feed: FakeFeed) {
+    feed.processingStatus = options.finalStatus ?? 'DONE';
+    if (feed.processingStatus !== 'DONE') return;
+    const messages = (feed.content.match(/<MessageID>/g) ?? []).length;
+    const report = options.report?.(feed) ?? processingReportXml(messages);
+    const id = `amzn1.tortuga.result.${feed.feedId}`;
+    resultDocs.set(id, report);
+    feed.resultFeedDocumentId = id;
+  }
+
+  function feedView(feed: FakeFeed) {
+    return {
+      feedId: feed.feedId,
+      feedType: feed.feedType,
+      marketplaceIds: feed.marketplaceIds,
+      createdTime: feed.createdTime,
+      processingStatus: feed.processingStatus,
+      ...(feed.resultFeedDocumentId ? { resultFeedDocumentId: feed.resultFeedDocumentId } : {}),
+    };
+  }
+
+  /** Another tool of the seller creating a feed of the same type. */
+  function foreignFeed(feedType: string, marketplaceIds: string[]) {
+    feeds.push({
+      feedId: String(90000 + feeds.length),
+      feedType,
+      marketplaceIds,
+      createdTime: new Date(clock.now()).toISOString(),
+      processingStatus: 'IN_QUEUE',
+      inputFeedDocumentId: 'elsewhere',
+      content: '',
+      polls: 0,
+    });
+  }
+
+  function client(): SpApiClient {
+    return createSpApiClient({
+      transport,
+      clock,
+      credentials: { clientId: 'id', clientSecret: 'secret', refreshToken: 'Atzr|r' },
+      endpoints: { spApiBaseUrl: BASE, lwaTokenUrl: LWA_URL },
+      random: () => 0.5,
+      requestTimeoutMs: 0,
+    });
+  }
+
+  return { transport, client, feeds, calls, hooks, patches, documents, foreignFeed };
+}
+
+function expectNoSpApiHeaders(request: Request) {
+  if (request.headers.get('x-amz-access-token')) throw new Error('SP-API token sent to the upload URL');
+}

@@ -1,0 +1,242 @@
+// @vitest-environment jsdom
+import { CANCEL_WARNING_TEXT, cancelWarning } from '../../../lib/seller-central/features/cancel-warning';
+import { buttonIn, clickAsPage, hosts, loadFixture, settle, testContext } from './seller-central-page';
+
+const US = 'https://sellercentral.amazon.com';
+
+function optionIn(menu: Element, action: string): Element {
+  const option = menu.shadowRoot?.querySelector(`.option[data-action="${action}"]`);
+  if (!option) throw new Error(`no ${action} option`);
+  return option;
+}
+
+describe('cancel-warning on Manage Orders (Katal menus)', () => {
+  let controller: AbortController;
+  beforeEach(() => {
+    loadFixture('manage-orders-unshipped.html', `${US}/orders-v3/mfn/unshipped`);
+    controller = new AbortController();
+  });
+  afterEach(() => controller.abort());
+
+  it('puts one warning in each row whose menu offers "Cancel order", found inside the shadow root', async () => {
+    const context = testContext();
+    await cancelWarning.init(controller.signal, context);
+    const warnings = hosts('cancel-warning');
+    expect(warnings.map((h) => h.getAttribute('data-order-id'))).toEqual([
+      '113-4567890-1234567',
+      '114-2223334-5556667',
+    ]);
+    for (const host of warnings) {
+      expect(host.closest('td')?.classList.contains('myo-table-action-column')).toBe(true);
+      expect(host.shadowRoot?.textContent).toContain(CANCEL_WARNING_TEXT);
+    }
+  });
+
+  it('opens the manager on that order with its cancel dialog', async () => {
+    const context = testContext();
+    await cancelWarning.init(controller.signal, context);
+    buttonIn(hosts('cancel-warning')[1]!, 'Cancel in order manager').click();
+    await settle();
+    expect(context.requests.opened).toEqual([{ orderId: '114-2223334-5556667', action: 'cancel' }]);
+  });
+
+  it("asks before Seller Central's own cancel option acts, and blocks it when declined", async () => {
+    const context = testContext(undefined, false);
+    await cancelWarning.init(controller.signal, context);
+    const menu = document.querySelector('#orders-table tbody tr kat-dropdown-button')!;
+    const declined = clickAsPage(optionIn(menu, 'cancelOrder').querySelector('span')!);
+    expect(context.confirmations).toHaveLength(1);
+    expect(declined).toEqual({ pageSawClick: false, defaultPrevented: true });
+
+    context.answer = true;
+    const accepted = clickAsPage(optionIn(menu, 'cancelOrder'));
+    expect(accepted).toEqual({ pageSawClick: true, defaultPrevented: false });
+    expect(context.confirmations).toHaveLength(2);
+  });
+
+  it('leaves the other menu options alone', async () => {
+    const context = testContext();
+    await cancelWarning.init(controller.signal, context);
+    const menu = document.querySelector('kat-dropdown-button')!;
+    expect(clickAsPage(optionIn(menu, 'confirmShipment')).pageSawClick).toBe(true);
+    expect(clickAsPage(menu.shadowRoot!.querySelector('button.indicator')!).pageSawClick).toBe(true);
+    expect(context.confirmations).toEqual([]);
+  });
+
+  it('never injects twice: a second run on the same page adds nothing', async () => {
+    await cancelWarning.init(controller.signal, testContext());
+    const second = new AbortController();
+    await cancelWarning.init(second.signal, testContext());
+    await settle();
+    expect(hosts('cancel-warning')).toHaveLength(2);
+    second.abort();
+  });
+
+  it('handles rows rendered later, and menus whose options render after the row', async () => {
+    await cancelWarning.init(controller.signal, testContext());
+    const tbody = document.querySelector('#orders-table tbody')!;
+    const row = document.createElement('tr');
+    const details = document.createElement('td');
+    details.dataset.testId = 'oth-order-details';
+    details.textContent = '115-0000001-0000002';
+    const actions = document.createElement('td');
+    actions.className = 'myo-table-action-column';
+    actions.append(document.createElement('kat-dropdown-button'));
+    row.append(details, actions);
+    tbody.append(row);
+    await settle();
+    expect(hosts('cancel-warning')).toHaveLength(2);
+
+    // The component renders its shadow tree after insertion, and its options later still.
+    const menu = row.querySelector('kat-dropdown-button')!;
+    const shadow = menu.attachShadow({ mode: 'open' });
+    menu.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    await settle();
+    const options = document.createElement('div');
+    options.className = 'options';
+    const option = document.createElement('div');
+    option.className = 'option';
+    option.dataset.action = 'cancelOrder';
+    option.textContent = 'Cancel order';
+    options.append(option);
+    shadow.append(options);
+    await settle();
+    expect(hosts('cancel-warning').map((h) => h.getAttribute('data-order-id'))).toContain(
+      '115-0000001-0000002',
+    );
+  });
+
+  it('removes its warnings and its click guard when the run is aborted', async () => {
+    const context = testContext(undefined, false);
+    await cancelWarning.init(controller.signal, context);
+    controller.abort();
+    expect(hosts('cancel-warning')).toHaveLength(0);
+    const menu = document.querySelector('kat-dropdown-button')!;
+    expect(clickAsPage(optionIn(menu, 'cancelOrder')).pageSawClick).toBe(true);
+    expect(context.confirmations).toEqual([]);
+  });
+});
+
+describe('cancel-warning on the older Manage Orders layout', () => {
+  it('warns next to plain "Cancel order" links, v3 and legacy, and guards them', async () => {
+    loadFixture('manage-orders-legacy.html', 'https://sellercentral.amazon.co.uk/orders-v3');
+    const controller = new AbortController();
+    const context = testContext();
+    await cancelWarning.init(controller.signal, context);
+    expect(hosts('cancel-warning').map((h) => h.getAttribute('data-order-id'))).toEqual([
+      '203-1234567-7654321',
+      '204-7654321-1234567',
+    ]);
+    const links = [...document.querySelectorAll('a')].filter((a) => a.textContent === 'Cancel order');
+    expect(clickAsPage(links[1]!)).toEqual({ pageSawClick: false, defaultPrevented: true });
+    expect(
+      clickAsPage([...document.querySelectorAll('a')].find((a) => a.textContent === 'Refund order')!),
+    ).toEqual({
+      pageSawClick: true,
+      defaultPrevented: false,
+    });
+    expect(context.confirmations).toHaveLength(1);
+    buttonIn(hosts('cancel-warning')[0]!, 'Cancel in order manager').click();
+    await settle();
+    expect(context.requests.opened).toEqual([{ orderId: '203-1234567-7654321', action: 'cancel' }]);
+    controller.abort();
+  });
+});
+
+describe('cancel-warning on order details', () => {
+  it('classic layout: one warning in the action bar, after the AUI button, and a guarded Cancel order', async () => {
+    loadFixture('order-details.html', `${US}/orders-v3/order/113-4567890-1234567?ref=orders`);
+    const controller = new AbortController();
+    const context = testContext();
+    await cancelWarning.init(controller.signal, context);
+    const [host, ...rest] = hosts('cancel-warning');
+    expect(rest).toEqual([]);
+    expect(host?.previousElementSibling?.id).toBe('cancel-order-button');
+    const cancel = document.querySelector('#cancel-order-button input')!;
+    expect(clickAsPage(cancel)).toEqual({ pageSawClick: false, defaultPrevented: true });
+    const buyShipping = document.querySelector('[data-test-id="buy-shipping-button"] a')!;
+    buyShipping.addEventListener('click', (e) => e.preventDefault()); // jsdom cannot navigate
+    expect(clickAsPage(buyShipping).pageSawClick).toBe(true);
+    expect(context.confirmations).toHaveLength(1);
+    controller.abort();
+  });
+
+  it('Katal layout: kat-button and the dropdown option share one warning; both are guarded', async () => {
+    loadFixture(
+      'order-details-katal.html',
+      'https://sellercentral.amazon.de/orders-v3/order/302-7654321-1234567',
+    );
+    const controller = new AbortController();
+    const context = testContext();
+    await cancelWarning.init(controller.signal, context);
+    expect(hosts('cancel-warning')).toHaveLength(1);
+    expect(hosts('cancel-warning')[0]!.getAttribute('data-order-id')).toBe('302-7654321-1234567');
+    const katButton = document.querySelector('kat-button[label="Cancel order"]')!;
+    expect(clickAsPage(katButton.shadowRoot!.querySelector('button')!).pageSawClick).toBe(false);
+    const menu = document.querySelector('kat-dropdown-button')!;
+    expect(clickAsPage(optionIn(menu, 'cancelOrder')).pageSawClick).toBe(false);
+    expect(clickAsPage(document.querySelector('kat-button[label="Manage invoice"]')!).pageSawClick).toBe(
+      true,
+    );
+    expect(context.confirmations).toHaveLength(2);
+    controller.abort();
+  });
+});
+
+describe('cancel-warning on the cancel-order page', () => {
+  it('shows the warning above the content and confirms Submit', async () => {
+    loadFixture('cancel-order.html', `${US}/orders-v3/order/113-4567890-1234567/cancel-order`);
+    const controller = new AbortController();
+    const context = testContext(undefined, false);
+    await cancelWarning.init(controller.signal, context);
+    const [host, ...rest] = hosts('cancel-warning');
+    expect(rest).toEqual([]);
+    expect(host?.nextElementSibling?.id).toBe('sc-content-container');
+    expect(host?.shadowRoot?.textContent).toContain(CANCEL_WARNING_TEXT);
+
+    const submit = document.querySelector('input[type="submit"]')!;
+    let submitted = 0;
+    document.querySelector('form')!.addEventListener('submit', (e) => {
+      submitted++;
+      e.preventDefault();
+    });
+    expect(clickAsPage(submit)).toEqual({ pageSawClick: false, defaultPrevented: true });
+    expect(submitted).toBe(0);
+    context.answer = true;
+    expect(clickAsPage(submit).pageSawClick).toBe(true);
+    expect(submitted).toBe(1);
+    expect(context.confirmations).toHaveLength(2);
+    // Other controls on the page are not guarded.
+    document.querySelector('a')!.addEventListener('click', (e) => e.preventDefault());
+    clickAsPage(document.querySelector('a')!);
+    expect(context.confirmations).toHaveLength(2);
+
+    buttonIn(host!, 'Cancel in order manager').click();
+    await settle();
+    expect(context.requests.opened).toEqual([{ orderId: '113-4567890-1234567', action: 'cancel' }]);
+    controller.abort();
+    expect(hosts('cancel-warning')).toEqual([]);
+  });
+
+  it('puts the warning back if the page re-renders its content', async () => {
+    loadFixture('cancel-order.html', `${US}/orders-v3/order/113-4567890-1234567/cancel-order`);
+    const controller = new AbortController();
+    await cancelWarning.init(controller.signal, testContext());
+    hosts('cancel-warning')[0]!.remove();
+    await settle();
+    expect(hosts('cancel-warning')).toHaveLength(1);
+    controller.abort();
+  });
+});
+
+describe('cancel-warning on pages with nothing for it', () => {
+  it('adds nothing to a malformed Manage Orders page and throws nothing', async () => {
+    loadFixture('malformed.html', `${US}/orders-v3/mfn/unshipped`);
+    const controller = new AbortController();
+    const context = testContext();
+    await expect(Promise.resolve(cancelWarning.init(controller.signal, context))).resolves.toBeUndefined();
+    await settle();
+    expect(hosts('cancel-warning')).toEqual([]);
+    controller.abort();
+  });
+});

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import {
+  CANCEL_CONTROL_CANDIDATES,
+  isCancelControl,
+  isShipControl,
+  isSubmitControl,
+  orderIdForControl,
+} from '../../../lib/seller-central/page-controls';
+import { loadFixture } from './seller-central-page';
+
+/** Every element in the document and its open shadow roots. */
+function allElements(root: Document | ShadowRoot = document): Element[] {
+  const found: Element[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    found.push(el);
+    if (el.shadowRoot) found.push(...allElements(el.shadowRoot));
+  }
+  return found;
+}
+
+function labels(check: (el: Element) => boolean): string[] {
+  return allElements()
+    .filter((el) => el.matches(CANCEL_CONTROL_CANDIDATES) || el.matches('input, button, kat-button, a'))
+    .filter(check)
+    .map((el) => `${el.localName}:${(el.getAttribute('value') ?? el.textContent ?? '').trim()}`);
+}
+
+// Like Refined GitHub's selector tests: each recogniser with the count expected on each saved page.
+describe('Seller Central controls on saved pages', () => {
+  it.each([
+    ['manage-orders-unshipped.html', 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped', 2],
+    ['manage-orders-legacy.html', 'https://sellercentral.amazon.co.uk/orders-v3', 2],
+    ['order-details.html', 'https://sellercentral.amazon.com/orders-v3/order/113-4567890-1234567', 1],
+    ['order-details-katal.html', 'https://sellercentral.amazon.de/orders-v3/order/302-7654321-1234567', 3],
+    [
+      'cancel-order.html',
+      'https://sellercentral.amazon.com/orders-v3/order/113-4567890-1234567/cancel-order',
+      0,
+    ],
+    ['unrelated.html', 'https://sellercentral.amazon.com/inventory', 1],
+  ])('%s has %i cancel controls', (fixture, url, count) => {
+    loadFixture(fixture, url);
+    expect(labels(isCancelControl)).toHaveLength(count);
+  });
+
+  it('finds the order of each cancel control on the Manage Orders list', () => {
+    const url = new URL('https://sellercentral.amazon.com/orders-v3/mfn/unshipped');
+    loadFixture('manage-orders-unshipped.html', url.href);
+    const ids = allElements()
+      .filter(isCancelControl)
+      .map((el) => orderIdForControl(el, url));
+    expect(ids).toEqual(['113-4567890-1234567', '114-2223334-5556667']);
+  });
+
+  it('recognises the Submit of the cancel page only', () => {
+    loadFixture(
+      'cancel-order.html',
+      'https://sellercentral.amazon.com/orders-v3/order/113-4567890-1234567/cancel-order',
+    );
+    expect(labels(isSubmitControl)).toEqual(['input:Submit']);
+  });
+
+  it.each([
+    ['confirm-shipment.html', ['input:Confirm shipment']],
+    ['buy-shipping.html', ['button:Buy shipping']],
+    ['edit-shipment.html', ['input:Re-confirm Shipment']],
+    ['order-details.html', ['a:Buy shipping', 'a:Confirm shipment']],
+  ])('recognises the shipping controls of %s', (fixture, expected) => {
+    loadFixture(fixture, 'https://sellercentral.amazon.com/');
+    expect(labels(isShipControl)).toEqual(expected);
+  });
+});
