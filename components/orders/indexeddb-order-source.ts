@@ -10,6 +10,7 @@ import {
 import { loadSettings, onSettingsChanged } from '../../lib/settings/settings-store';
 import { watchSyncStatus } from '../../lib/sync/sync-status-store';
 import type { OrderSource } from './order-source';
+import { OUTBOX_CHANGED_CHANNEL } from '../../lib/outbox/outbox-channel';
 
 /**
  * Reads the extension's IndexedDB: the demo database or the account's, as the settings say.
@@ -42,9 +43,14 @@ export function indexedDbOrderSource(fixedDbName?: string): OrderSource {
         if (currentName !== undefined && name !== currentName && !fixedDbName) onChange();
         currentName = name;
       });
+      // The outbox re-reads orders it has just acted on (e.g. a cancel confirmed by Amazon).
+      const channel =
+        typeof BroadcastChannel === 'function' ? new BroadcastChannel(OUTBOX_CHANGED_CHANNEL) : undefined;
+      channel?.addEventListener('message', () => onChange());
       return () => {
         stopSync();
         stopSettings();
+        channel?.close();
       };
     },
   };

@@ -15,7 +15,8 @@ import { describeError } from './describe-error';
 import type { Settings } from '../settings/settings-schema';
 import { SANDBOX_CREDENTIALS } from '../sandbox';
 import { OUTBOX_CHANGED_CHANNEL, runOutbox } from '../outbox';
-import { getPendingCount, listActionsForOrder } from '../store/outbox-store';
+import { getPendingCount, listActions, listActionsForOrder } from '../store/outbox-store';
+import { refreshOrders } from '../sync/refresh-orders';
 import { createOutboxJob } from './outbox-job';
 import { orderSummary } from './order-summary';
 import { updateBadge } from './badge';
@@ -92,6 +93,7 @@ export function startBackground(): void {
     run: async ({ connection: conn, settings, signal }) => {
       const db = await dbFor(settings);
       const pending = await getPendingCount(db);
+      const pendingIds = new Set((await listActions(db, { status: 'pending' })).map((a) => a.id));
       if (pending > 0) {
         const sellerId = conn.demo ? SANDBOX_CREDENTIALS.sellerId : settings.credentials?.sellerId;
         if (!sellerId) {
@@ -110,6 +112,14 @@ export function startBackground(): void {
           pollBudgetMs: 90_000,
           afterStep: () => outboxChannel.postMessage({ type: 'outbox-changed' }),
         });
+        // Show Amazon's new state of the orders just cancelled at once, not after the next sync.
+        const finished = (await listActions(db, { status: 'done' })).filter((a) => pendingIds.has(a.id));
+        if (finished.length > 0) {
+          await refreshOrders(
+            { client: conn.client, db, clock, syncRunId: `outbox-${new Date(clock.now()).toISOString()}` },
+            finished.map((a) => a.orderId),
+          ).catch((error: unknown) => console.warn('Order manager refresh:', describeError(error).message));
+        }
       }
       const left = await getPendingCount(db);
       await updateBadge(left);

@@ -1,0 +1,142 @@
+import type { Page } from 'playwright-core';
+import type { SandboxServer } from '../../lib/sandbox/node-server';
+import { launchExtension, type LoadedExtension } from './extension-harness';
+import { visibleOrderIds, waitForOrders } from './order-list-page';
+import { connectToSandbox, startFastSandbox, stopServiceWorker } from './sandbox-connection';
+
+/** Feeds the sandbox received that mention this order. */
+function feedsFor(server: SandboxServer, orderId: string) {
+  return server.sandbox
+    .feeds()
+    .filter((feed) => feed.input.includes(`<AmazonOrderID>${orderId}</AmazonOrderID>`));
+}
+
+/** Opens unshipped orders one by one until one can be cancelled; returns its id with the dialog open. */
+async function openCancellableOrder(popup: Page, skip: ReadonlySet<string>): Promise<string> {
+  // Start from the list, whatever an earlier step left open.
+  if (await popup.getByRole('dialog').count()) await popup.keyboard.press('Escape');
+  const back = popup.getByRole('button', { name: /Back to list/ });
+  if (await back.count()) await back.click();
+  await popup.getByRole('searchbox', { name: 'Search orders' }).fill('');
+  const status = popup
+    .getByRole('group', { name: 'Status' })
+    .getByRole('button', { name: 'Unshipped', exact: true });
+  if ((await status.getAttribute('aria-pressed')) !== 'true') await status.click();
+  await popup.getByTestId('order-row').first().waitFor();
+  const tried = new Set(skip);
+  // The list may re-render under us (syncs, outbox refreshes), so re-read the rows each time.
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const orderId = (await visibleOrderIds(popup)).find((id) => !tried.has(id));
+    if (!orderId) {
+      await popup.waitForTimeout(500);
+      continue;
+    }
+    tried.add(orderId);
+    const row = popup.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`);
+    if (
+      !(await row.click({ timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue;
+    const button = popup.getByRole('button', { name: 'Cancel order…' });
+    await button.waitFor();
+    if (await button.isEnabled()) {
+      await button.click();
+      return orderId;
+    }
+    await popup.getByRole('button', { name: /Back to list/ }).click();
+  }
+  throw new Error('No cancellable order in view');
+}
+
+async function submitCancel(popup: Page, reason = 'NoInventory') {
+  const dialog = popup.getByRole('dialog');
+  await dialog.getByLabel('Reason for cancellation').selectOption(reason);
+  await dialog.getByRole('button', { name: 'Submit cancellation' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+describe('cancelling from the order manager', () => {
+  let server: SandboxServer;
+  let extension: LoadedExtension;
+  let popup: Page;
+  const used = new Set<string>();
+
+  beforeAll(async () => {
+    server = await startFastSandbox(21, 1500);
+    extension = await launchExtension();
+    await (await connectToSandbox(extension, server)).close();
+    popup = await extension.openPage('popup.html');
+    await waitForOrders(popup, 100);
+  });
+  afterAll(async () => {
+    await extension?.close();
+    await server?.close();
+  });
+
+  it('requires a reason, shows Cancel pending at once and ends Cancelled through one valid feed', async () => {
+    const orderId = await openCancellableOrder(popup, used);
+    used.add(orderId);
+    const dialog = popup.getByRole('dialog');
+    // The button is aria-disabled (still focusable and clickable) until a reason is chosen.
+    await dialog.getByRole('button', { name: 'Submit cancellation' }).click({ force: true });
+    await dialog.getByText('Choose a reason', { exact: true }).waitFor();
+    expect(feedsFor(server, orderId)).toHaveLength(0);
+
+    await submitCancel(popup);
+    const state = popup.getByTestId('cancel-state').first();
+    expect(await state.textContent()).toMatch(/Cancel pending|Cancelled/);
+    await state.filter({ hasText: /^Cancelled/ }).waitFor({ timeout: 60_000 });
+
+    const feeds = feedsFor(server, orderId);
+    expect(feeds).toHaveLength(1);
+    expect(feeds[0]!.feedType).toBe('POST_ORDER_ACKNOWLEDGEMENT_DATA');
+    expect(feeds[0]!.processingReport).toMatch(/<MessagesWithError>0<\/MessagesWithError>/);
+
+    // The next sync sees Amazon's side: the order itself is cancelled, and not "outside the manager".
+    await popup.getByRole('button', { name: /Back to list/ }).click();
+    await popup.getByRole('button', { name: 'Clear filters' }).click();
+    await popup.getByRole('searchbox', { name: 'Search orders' }).fill(orderId);
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await popup.waitForFunction(
+      (id) =>
+        document.querySelector(`[data-order-id="${id}"] .order-row__status`)?.textContent === 'Cancelled',
+      orderId,
+      { timeout: 60_000 },
+    );
+    await popup.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`).click();
+    await popup.getByTestId('cancel-state').first().waitFor();
+    expect(await popup.getByTestId('cancelled-outside').count()).toBe(0);
+    await popup.getByRole('button', { name: /Back to list/ }).click();
+    await popup.getByRole('searchbox', { name: 'Search orders' }).fill('');
+  });
+
+  // The worker is stopped while the sandbox holds each call open, so the stop lands inside that step.
+  for (const operation of ['createFeedDocument', 'createFeed', 'getFeed'] as const) {
+    it(`sends exactly one feed when the service worker is stopped during ${operation}`, async () => {
+      const before = server.sandbox.stats().calls[operation] ?? 0;
+      server.sandbox.injectFault({ operation, kind: 'slow', delayMs: 2_000 });
+      const orderId = await openCancellableOrder(popup, used);
+      used.add(orderId);
+      await submitCancel(popup);
+      await popup.waitForFunction(() => true);
+      for (let i = 0; (server.sandbox.stats().calls[operation] ?? 0) <= before; i++) {
+        if (i > 200) throw new Error(`${operation} was never called`);
+        await popup.waitForTimeout(50);
+      }
+      await stopServiceWorker(popup);
+      await popup.waitForTimeout(2_500);
+      // Anything that wakes the worker resumes the outbox from its persisted step.
+      await popup.getByRole('button', { name: 'Sync now' }).click();
+      await popup
+        .getByTestId('cancel-state')
+        .first()
+        .filter({ hasText: /^(Cancelled|Needs review)/ })
+        .waitFor({ timeout: 120_000 });
+      expect(feedsFor(server, orderId)).toHaveLength(1);
+      await popup.getByRole('button', { name: /Back to list/ }).click();
+    });
+  }
+});
