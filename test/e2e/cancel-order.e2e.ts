@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SandboxServer } from '../../lib/sandbox/node-server';
-import { launchExtension, type LoadedExtension } from './extension-harness';
+import { launchExtension, REPO_ROOT, type LoadedExtension } from './extension-harness';
 import { visibleOrderIds, waitForOrders } from './order-list-page';
 import { connectToSandbox, startFastSandbox, stopServiceWorker } from './sandbox-connection';
 
@@ -111,6 +113,38 @@ describe('cancelling from the order manager', () => {
     expect(await popup.getByTestId('cancelled-outside').count()).toBe(0);
     await popup.getByRole('button', { name: /Back to list/ }).click();
     await popup.getByRole('searchbox', { name: 'Search orders' }).fill('');
+  });
+
+  it('warns on Seller Central not to ship the cancelled order, and shows it on the order page', async () => {
+    const [orderId] = [...used];
+    const fixture = (name: string) =>
+      readFileSync(join(REPO_ROOT, 'test/fixtures/seller-central', name), 'utf8').replace(
+        /\d{3}-\d{7}-\d{7}/g,
+        orderId!,
+      );
+    await extension.context.route('https://sellercentral.amazon.com/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: fixture(
+          route.request().url().endsWith('/confirm-shipment')
+            ? 'confirm-shipment.html'
+            : 'order-details.html',
+        ),
+      }),
+    );
+    const page = await extension.context.newPage();
+    await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${orderId}/confirm-shipment`);
+    const block = page.locator('[data-order-manager="ship-block"]');
+    await block
+      .getByText(/cancel/i)
+      .first()
+      .waitFor();
+
+    await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${orderId}`);
+    const panel = page.locator('[data-order-manager="order-panel"]');
+    await panel.getByText('Cancelled in order manager').waitFor();
+    expect(await page.locator('[data-order-manager="ship-block"]').count()).toBe(0);
+    await page.close();
   });
 
   // The worker is stopped while the sandbox holds each call open, so the stop lands inside that step.
