@@ -145,7 +145,9 @@ export async function writeOrderBatch(db: OrderDb, batch: OrderBatch): Promise<O
         insertedOrderIds.push(id);
       }
       writes.push(track(orders.put(current)));
-      if (items) writes.push(track(replaceItems(itemStore, id, items, track)));
+      // A new order has no stored items to remove, so skip the index lookup (most of a backfill).
+      if (items && !original) for (const item of items) writes.push(track(itemStore.put(item)));
+      else if (items) writes.push(track(replaceItems(itemStore, id, items, track)));
     }
 
     if (batch.cursor) {
