@@ -31,10 +31,13 @@ export function OrderList({ source, queryStore, onOpenOrder, selectedOrderId, ac
   const { orders, complete, error } = useStoredOrders(source);
   const allActions = useAllActions(actions);
   const byOrder = useMemo(() => actionsByOrder(allActions), [allActions]);
-  const [query, setQuery] = usePersistedOrderQuery(queryStore);
+  const [query, setQuery, restored] = usePersistedOrderQuery(queryStore);
   // Typing stays responsive: filtering 50,000 orders renders at lower priority than the input.
   const deferredQuery = useDeferredValue(query);
-  const visible = useMemo(() => filterOrders(orders, deferredQuery), [orders, deferredQuery]);
+  const visible = useMemo(
+    () => (restored ? filterOrders(orders, deferredQuery) : []),
+    [orders, deferredQuery, restored],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   // No React Compiler in this build; the virtualizer is only read during this component's render.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -61,8 +64,8 @@ export function OrderList({ source, queryStore, onOpenOrder, selectedOrderId, ac
       <div className="order-list__scroll" ref={scrollRef}>
         {visible.length === 0 ? (
           <p className="order-list__empty">
-            {orders.length === 0
-              ? complete
+            {orders.length === 0 || !restored
+              ? complete && restored
                 ? 'No orders yet. They appear here after the first sync.'
                 : 'Loading orders…'
               : 'No orders match the search and filters.'}

@@ -3,8 +3,12 @@ import type { OrderQuery } from '../../lib/store';
 import type { OrderQueryStore } from './order-query-store';
 
 /** The list's query, restored from the store on mount and saved on every change after that. */
-export function usePersistedOrderQuery(store: OrderQueryStore): [OrderQuery, (next: OrderQuery) => void] {
+export function usePersistedOrderQuery(
+  store: OrderQueryStore,
+): [OrderQuery, (next: OrderQuery) => void, boolean] {
   const [query, setQuery] = useState<OrderQuery>({});
+  // The list waits for this, so it never flashes unfiltered rows before the saved filters apply.
+  const [restored, setRestored] = useState(false);
   // Until the stored query is read, a change by the seller wins and the stored one is ignored.
   const touched = useRef(false);
   useEffect(() => {
@@ -12,8 +16,11 @@ export function usePersistedOrderQuery(store: OrderQueryStore): [OrderQuery, (ne
     store.load().then(
       (stored) => {
         if (live && stored && !touched.current) setQuery(stored);
+        if (live) setRestored(true);
       },
-      () => undefined,
+      () => {
+        if (live) setRestored(true);
+      },
     );
     return () => {
       live = false;
@@ -27,5 +34,5 @@ export function usePersistedOrderQuery(store: OrderQueryStore): [OrderQuery, (ne
     },
     [store],
   );
-  return [query, update];
+  return [query, update, restored];
 }
