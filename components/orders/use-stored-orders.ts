@@ -23,15 +23,19 @@ export function useStoredOrders(source: OrderSource): StoredOrders {
     const fail = (error: unknown) => {
       if (live) setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) }));
     };
-    source.newest(FIRST_PAINT_LIMIT).then((orders) => {
-      if (live && !haveAll) setState({ orders, complete: false });
-    }, fail);
     const loadAll = () =>
       source.all().then((orders) => {
         haveAll = true;
         if (live) setState({ orders, complete: true });
       }, fail);
-    void loadAll();
+    // Reading every order takes IndexedDB (and this thread) a while; ask for it only once the
+    // newest page is on screen, so the first rows never wait behind it.
+    void source
+      .newest(FIRST_PAINT_LIMIT)
+      .then((orders) => {
+        if (live && !haveAll) setState({ orders, complete: false });
+      }, fail)
+      .then(() => (live ? loadAll() : undefined));
     const unsubscribe = source.subscribe?.(() => void loadAll());
     return () => {
       live = false;
