@@ -22,6 +22,21 @@ export const orderSyncCursorSchema = z.object({
   /** How many of the pending report's orders are already stored (batches are written in order). */
   reportOrdersDone: z.number().int().nonnegative().optional(),
   syncRunId: z.string().optional(),
+  /**
+   * Filling in what the backfill report lacks (Prime flag, ship-by window, real item ids) for the
+   * window's older orders, a few searchOrders pages at a time with spare quota.
+   */
+  detailFill: z
+    .object({
+      /** The report's own window: orders last updated in it (later updates reach incremental sync). */
+      lastUpdatedAfter: z.string(),
+      lastUpdatedBefore: z.string(),
+      paginationToken: z.string().optional(),
+      /** When the last fill page was fetched (or the fill was planned); paces the next one. */
+      lastPageAt: z.string(),
+      done: z.boolean(),
+    })
+    .optional(),
   updatedAt: z.string(),
 });
 export type OrderSyncCursor = z.infer<typeof orderSyncCursorSchema>;

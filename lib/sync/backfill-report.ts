@@ -97,6 +97,8 @@ export async function backfillFromReport(
   const doneCursor: OrderSyncCursor = withoutUndefined({
     phase: 'backfill-open-orders',
     createdAfter: cursor.createdAfter,
+    // The report's end bounds the later detail fill (orders created after it come from searchOrders).
+    createdBefore: dataEndTime,
     lastUpdatedAfter: iso(Date.parse(dataEndTime) - INCREMENTAL_OVERLAP_MS),
     syncRunId: ctx.syncRunId,
     updatedAt: iso(ctx.clock.now()),

@@ -1,7 +1,12 @@
 import type { Clock } from '../clock';
 import type { FirstReported, OrderStatus } from '../domain/order';
 import type { Settings } from '../settings/settings-schema';
-import { DEFAULT_INCLUDED_DATA, type SearchOrdersParams, type SpApiClient } from '../sp-api/client';
+import {
+  DEFAULT_INCLUDED_DATA,
+  type SearchOrdersPage,
+  type SearchOrdersParams,
+  type SpApiClient,
+} from '../sp-api/client';
 import type { OrderDb } from '../store/order-db';
 import { readOrderCursor, type OrderSyncCursor } from '../store/order-cursor';
 import { backfillFromReport, initialBackfillCursor } from './backfill-report';
@@ -68,6 +73,7 @@ export async function runOrderSync(ctx: OrderSyncContext): Promise<OrderSyncResu
   if (cursor.phase === 'backfill-report') cursor = await backfillFromReport(ctx, cursor, tally);
   if (cursor.phase === 'backfill-open-orders') cursor = await fetchOpenOrders(ctx, cursor, tally);
   cursor = await fetchUpdatedOrders(ctx, cursor, tally);
+  cursor = await fillDetails(ctx, cursor, tally);
 
   return { ...tally, calls: ctx.client.calls.total - callsBefore, phase: cursor.phase };
 }
@@ -86,8 +92,65 @@ async function fetchOpenOrders(
     done: (last) => ({
       phase: 'incremental',
       lastUpdatedAfter: cursor.lastUpdatedAfter ?? last.lastUpdatedBefore ?? createdAfter,
+      // The report described the window's other orders without their Prime flag and ship-by
+      // window; fetch them in full later, a few pages per cycle (see fillDetails).
+      detailFill: cursor.createdBefore
+        ? {
+            lastUpdatedAfter: createdAfter,
+            lastUpdatedBefore: cursor.createdBefore,
+            lastPageAt: new Date(ctx.clock.now()).toISOString(),
+            done: false,
+          }
+        : undefined,
     }),
   });
+}
+
+/** Pages per run and the pause between runs keep the fill inside searchOrders' refill (1 per 180 s). */
+export const DETAIL_FILL_PAGES_PER_RUN = 3;
+export const DETAIL_FILL_INTERVAL_MS = 10 * 60_000;
+
+/**
+ * After the backfill, reads the report's window again through searchOrders (orders last updated
+ * between the window's start and the report's end), so orders the report described get their Prime flag and
+ * ship-by window. It spends only quota that has refilled since its last page, so a sync never
+ * waits on it; once done, an idle cycle is back to one call.
+ */
+async function fillDetails(
+  ctx: OrderSyncContext,
+  cursor: OrderSyncCursor,
+  tally: OrderSyncTally,
+): Promise<OrderSyncCursor> {
+  for (let page = 0; page < DETAIL_FILL_PAGES_PER_RUN; page++) {
+    const fill = cursor.detailFill;
+    if (!fill || fill.done) return cursor;
+    const now = ctx.clock.now();
+    if (page === 0 && now - Date.parse(fill.lastPageAt) < DETAIL_FILL_INTERVAL_MS) return cursor;
+    ctx.onProgress?.({ phase: 'Filling in order details', done: page });
+    ctx.signal?.throwIfAborted();
+    const result = await ctx.client.searchOrders({
+      lastUpdatedAfter: fill.lastUpdatedAfter,
+      lastUpdatedBefore: fill.lastUpdatedBefore,
+      marketplaceIds: ctx.settings.marketplaceIds,
+      includedData: DEFAULT_INCLUDED_DATA,
+      maxResultsPerPage: SEARCH_PAGE_SIZE,
+      paginationToken: fill.paginationToken,
+    });
+    const at = new Date(ctx.clock.now()).toISOString();
+    const next: OrderSyncCursor = {
+      ...cursor,
+      detailFill: withoutUndefined({
+        ...fill,
+        paginationToken: result.nextToken,
+        lastPageAt: at,
+        done: !result.nextToken,
+      }),
+      updatedAt: at,
+    };
+    await storeSearchPage(ctx, tally, result, next);
+    cursor = next;
+  }
+  return cursor;
 }
 
 /** Incremental: everything changed since the cursor; an idle cycle is exactly one call. */
@@ -114,7 +177,7 @@ interface SearchPlan {
   /** The cursor once the last page is stored (written with that page). */
   readonly done: (last: {
     lastUpdatedBefore?: string;
-  }) => Pick<OrderSyncCursor, 'phase' | 'lastUpdatedAfter'>;
+  }) => Pick<OrderSyncCursor, 'phase' | 'lastUpdatedAfter' | 'detailFill'>;
 }
 
 async function searchPages(
@@ -138,21 +201,6 @@ async function searchPages(
     pages += 1;
 
     const now = new Date(ctx.clock.now()).toISOString();
-    const firstReported: FirstReported = { at: now, source: { kind: 'search', syncRunId: ctx.syncRunId } };
-    const prepared: PreparedOrder[] = [];
-    const rejected = page.rejected.map((reject) => ({
-      orderId: reject.orderId,
-      reason: reject.reason,
-      raw: reject.raw,
-    }));
-    for (const order of page.orders) {
-      try {
-        prepared.push({ ...orderFromApi(order, firstReported), raw: order });
-      } catch (error) {
-        rejected.push({ orderId: order.orderId, reason: messageOf(error), raw: order });
-      }
-    }
-
     const next: OrderSyncCursor = page.nextToken
       ? { ...cursor, paginationToken: page.nextToken, syncRunId: ctx.syncRunId, updatedAt: now }
       : withoutUndefined({
@@ -162,15 +210,40 @@ async function searchPages(
           syncRunId: ctx.syncRunId,
           updatedAt: now,
         });
-    await storeOrderPage(ctx, tally, {
-      orders: prepared,
-      rejected,
-      source: 'searchOrders',
-      reference: ctx.syncRunId,
-      cursor: next,
-    });
+    await storeSearchPage(ctx, tally, page, next);
     cursor = next;
     paginationToken = page.nextToken;
     if (!paginationToken) return cursor;
   }
+}
+
+/** Maps a searchOrders page and stores it with the cursor that covers it, in one transaction. */
+async function storeSearchPage(
+  ctx: OrderSyncContext,
+  tally: OrderSyncTally,
+  page: SearchOrdersPage,
+  cursor: OrderSyncCursor,
+): Promise<void> {
+  const now = new Date(ctx.clock.now()).toISOString();
+  const firstReported: FirstReported = { at: now, source: { kind: 'search', syncRunId: ctx.syncRunId } };
+  const prepared: PreparedOrder[] = [];
+  const rejected = page.rejected.map((reject) => ({
+    orderId: reject.orderId,
+    reason: reject.reason,
+    raw: reject.raw,
+  }));
+  for (const order of page.orders) {
+    try {
+      prepared.push({ ...orderFromApi(order, firstReported), raw: order });
+    } catch (error) {
+      rejected.push({ orderId: order.orderId, reason: messageOf(error), raw: order });
+    }
+  }
+  await storeOrderPage(ctx, tally, {
+    orders: prepared,
+    rejected,
+    source: 'searchOrders',
+    reference: ctx.syncRunId,
+    cursor,
+  });
 }
