@@ -5,29 +5,27 @@
  * FATAL. Its effects apply at processingEndTime: settle() runs due feeds in that order before every
  * request, so what a client sees never depends on when it asks.
  */
-import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
+import { gunzipSync, strFromU8 } from 'fflate';
 import type { Clock } from '../clock';
 import type { FeedProcessor } from './feed-processor';
-import { marketplaceById } from './marketplaces';
 import { iso } from './order-view';
+import {
+  documentBody,
+  documentResponse,
+  PRESIGNED_URL_LIFETIME_MS,
+  PresignedDocuments,
+} from './presigned-documents';
+import { ProcessingJobKind, requireMarketplaceIds } from './processing-jobs';
+import type { ProcessingStatus, ProcessingTiming } from './processing-jobs';
 import { hashSeed, mulberry32, randomAlphanumeric } from './prng';
-import { GZIP_THRESHOLD_BYTES } from './report-store';
-import { parseIsoParam, queryList } from './search-orders';
 import { invalidInput, notFound } from './sp-api-errors';
 
 /** How long feeds sit in the queue and take to process; demo mode and end-to-end tests shorten both. */
-export interface FeedTiming {
-  readonly queueMs: number;
-  readonly processingMs: number;
-}
+export type FeedTiming = ProcessingTiming;
 export const AMAZON_LIKE_FEED_TIMING: FeedTiming = { queueMs: 30_000, processingMs: 60_000 };
 
-const URL_LIFETIME_MS = 5 * 60_000;
 /** "feedDocumentId must be used within 2 days" (reference §8). */
 const INPUT_DOCUMENT_LIFETIME_MS = 2 * 24 * 60 * 60_000;
-const RETENTION_MS = 90 * 24 * 60 * 60_000;
-const PROCESSING_STATUSES = ['CANCELLED', 'DONE', 'FATAL', 'IN_PROGRESS', 'IN_QUEUE'] as const;
-type ProcessingStatus = (typeof PROCESSING_STATUSES)[number];
 
 interface StoredDocument {
   readonly id: string;
@@ -74,11 +72,18 @@ export interface SandboxFeedRecord {
 
 export type UploadOutcome = 'ok' | 'expired' | 'denied' | 'content-type';
 
+const FEEDS = new ProcessingJobKind<StoredFeed>(
+  'Feed',
+  (f) => f.feedId,
+  (f) => f.feedType,
+  { strict: true },
+);
+
 export class FeedStore {
   readonly #feeds: StoredFeed[] = [];
   readonly #documents = new Map<string, StoredDocument>();
-  readonly #downloads = new Map<string, { documentId: string; expiresMs: number }>();
   readonly #random;
+  readonly #presigned: PresignedDocuments;
   #nextId = 60_000_018_421;
 
   constructor(
@@ -88,27 +93,12 @@ export class FeedStore {
     private readonly timing: FeedTiming = AMAZON_LIKE_FEED_TIMING,
   ) {
     this.#random = mulberry32(hashSeed(seed, 0xfeed));
+    this.#presigned = new PresignedDocuments(clock, this.#random);
   }
 
   #documentId(): string {
-    const hex = () =>
-      randomAlphanumeric(this.#random, 8)
-        .toLowerCase()
-        .replace(/[g-z]/g, (c) => ((c.charCodeAt(0) - 103) % 10).toString());
-    const h = hex() + hex() + hex() + hex();
-    const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+    const uuid = this.#presigned.uuid();
     return `amzn1.tortuga.4.na.${uuid}.T${randomAlphanumeric(this.#random, 13).toUpperCase()}`;
-  }
-
-  #presign(path: string, origin: string, signedHeaders: string): { url: string; signature: string } {
-    const now = this.clock.now();
-    const signature = randomAlphanumeric(this.#random, 32).toLowerCase();
-    const amzDate = iso(now).replace(/[-:]/g, '');
-    const url =
-      `${origin}${path}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${amzDate}` +
-      `&X-Amz-SignedHeaders=${encodeURIComponent(signedHeaders)}&X-Amz-Expires=300` +
-      `&X-Amz-Credential=SANDBOX%2F${amzDate.slice(0, 8)}%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=${signature}`;
-    return { url, signature };
   }
 
   /** createFeedDocument → 201 {feedDocumentId, url}. */
@@ -118,7 +108,7 @@ export class FeedStore {
       throw invalidInput('contentType is required.', 'Example: {"contentType":"text/xml; charset=UTF-8"}');
     }
     const id = this.#documentId();
-    const { url, signature } = this.#presign(
+    const { url, signature } = this.#presigned.presign(
       `/_sandbox/uploads/${encodeURIComponent(id)}`,
       origin,
       'content-type;host',
@@ -144,7 +134,7 @@ export class FeedStore {
     const doc = this.#documents.get(documentId);
     if (!doc || doc.kind !== 'input' || signature === null || signature !== doc.uploadSignature)
       return 'denied';
-    if (this.clock.now() > doc.createdMs + URL_LIFETIME_MS) return 'expired';
+    if (this.clock.now() > doc.createdMs + PRESIGNED_URL_LIFETIME_MS) return 'expired';
     if (contentType !== doc.contentType) return 'content-type';
     doc.bytes = bytes;
     return 'ok';
@@ -157,18 +147,7 @@ export class FeedStore {
     const spec = body as Record<string, unknown>;
     const feedType = spec.feedType;
     if (typeof feedType !== 'string' || feedType.trim() === '') throw invalidInput('feedType is required.');
-    const marketplaceIds = spec.marketplaceIds;
-    if (!Array.isArray(marketplaceIds) || marketplaceIds.length < 1 || marketplaceIds.length > 25) {
-      throw invalidInput('marketplaceIds must list between 1 and 25 marketplace identifiers.');
-    }
-    for (const id of marketplaceIds) {
-      if (typeof id !== 'string' || !marketplaceById(id)) {
-        throw invalidInput(
-          `Invalid marketplaceId: ${String(id)}.`,
-          'The seller is not registered in this marketplace.',
-        );
-      }
-    }
+    const marketplaceIds = requireMarketplaceIds(spec.marketplaceIds);
     const options = spec.feedOptions;
     if (
       options !== undefined &&
@@ -206,7 +185,7 @@ export class FeedStore {
     this.#feeds.push({
       feedId,
       feedType,
-      marketplaceIds: [...(marketplaceIds as string[])],
+      marketplaceIds: [...marketplaceIds],
       feedOptions: options === undefined ? undefined : { ...(options as Record<string, string>) },
       inputFeedDocumentId: documentId,
       contentType: doc.contentType,
@@ -232,8 +211,7 @@ export class FeedStore {
         text: decodeInput(feed.input),
         atMs: feed.endMs,
       });
-      const raw = strToU8(result.report);
-      const gzip = raw.length > GZIP_THRESHOLD_BYTES;
+      const { bytes, gzip } = documentBody(result.report);
       const id = this.#documentId();
       this.#documents.set(id, {
         id,
@@ -241,7 +219,7 @@ export class FeedStore {
         createdMs: feed.endMs,
         contentType: 'text/xml; charset=UTF-8',
         uploadSignature: '',
-        bytes: gzip ? gzipSync(raw) : raw,
+        bytes,
         gzip,
       });
       feed.outcome = result.status;
@@ -275,10 +253,7 @@ export class FeedStore {
   }
 
   #find(feedId: string): StoredFeed {
-    const feed = this.#feeds.find((f) => f.feedId === feedId);
-    if (!feed || feed.createdMs + RETENTION_MS < this.clock.now())
-      throw notFound(`Feed ${feedId} was not found.`);
-    return feed;
+    return FEEDS.find(this.#feeds, feedId, this.clock.now());
   }
 
   get(feedId: string): Record<string, unknown> {
@@ -290,78 +265,15 @@ export class FeedStore {
     this.settle();
     const feed = this.#find(feedId);
     const now = this.clock.now();
-    const status = this.#status(feed, now);
-    if (status !== 'IN_QUEUE') {
-      throw invalidInput(
-        `Feed ${feedId} cannot be cancelled: its processingStatus is ${status}.`,
-        'Only IN_QUEUE feeds can be cancelled.',
-      );
-    }
+    FEEDS.requireCancellable(feedId, this.#status(feed, now));
     feed.cancelledMs = now;
   }
 
   list(params: URLSearchParams): Record<string, unknown> {
     this.settle();
     const now = this.clock.now();
-    const nextToken = params.get('nextToken');
-    let query: {
-      types: string[];
-      statuses: string[];
-      marketplaces: string[];
-      since: number;
-      until: number;
-      pageSize: number;
-      offset: number;
-    };
-    if (nextToken !== null) {
-      if ([...params.keys()].some((k) => k !== 'nextToken')) {
-        throw invalidInput('nextToken must be the only parameter when it is provided.');
-      }
-      try {
-        query = JSON.parse(atob(nextToken)) as typeof query;
-        if (!Array.isArray(query.types)) throw new Error('shape');
-      } catch {
-        throw invalidInput('Invalid nextToken.');
-      }
-    } else {
-      const types = queryList(params, 'feedTypes');
-      if (types.length < 1 || types.length > 10)
-        throw invalidInput('feedTypes is required (1 to 10 values) unless nextToken is provided.');
-      const statuses = queryList(params, 'processingStatuses');
-      const bad = statuses.filter((s) => !(PROCESSING_STATUSES as readonly string[]).includes(s));
-      if (bad.length > 0) throw invalidInput(`Invalid processingStatuses: ${bad.join(', ')}.`);
-      const marketplaces = queryList(params, 'marketplaceIds');
-      if (marketplaces.length > 10) throw invalidInput('marketplaceIds accepts at most 10 values.');
-      const rawSize = params.get('pageSize');
-      const pageSize = rawSize === null ? 10 : Number(rawSize);
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100)
-        throw invalidInput('pageSize must be between 1 and 100.');
-      const sinceRaw = params.get('createdSince');
-      const untilRaw = params.get('createdUntil');
-      const since = sinceRaw === null ? now - RETENTION_MS : parseIsoParam('createdSince', sinceRaw);
-      const until = untilRaw === null ? now : parseIsoParam('createdUntil', untilRaw);
-      if (since < now - RETENTION_MS - 60_000)
-        throw invalidInput('createdSince cannot be more than 90 days in the past.');
-      if (since > until) throw invalidInput('createdSince must be before createdUntil.');
-      query = { types, statuses, marketplaces, since, until, pageSize, offset: 0 };
-    }
-    const matching = this.#feeds
-      .filter(
-        (f) =>
-          query.types.includes(f.feedType) &&
-          f.createdMs >= query.since &&
-          f.createdMs <= query.until &&
-          f.createdMs + RETENTION_MS >= now &&
-          (query.statuses.length === 0 || query.statuses.includes(this.#status(f, now))) &&
-          (query.marketplaces.length === 0 || f.marketplaceIds.some((m) => query.marketplaces.includes(m))),
-      )
-      .sort((a, b) => b.createdMs - a.createdMs || Number(b.feedId) - Number(a.feedId));
-    const page = matching.slice(query.offset, query.offset + query.pageSize);
-    const response: Record<string, unknown> = { feeds: page.map((f) => this.#view(f, now)) };
-    if (query.offset + query.pageSize < matching.length) {
-      response.nextToken = btoa(JSON.stringify({ ...query, offset: query.offset + query.pageSize }));
-    }
-    return response;
+    const status = (f: StoredFeed) => this.#status(f, now);
+    return FEEDS.list(params, now, this.#feeds, status, (f) => this.#view(f, now));
   }
 
   /** getFeedDocument: result documents (and uploaded inputs) with a download URL valid 5 minutes. */
@@ -369,24 +281,20 @@ export class FeedStore {
     this.settle();
     const doc = this.#documents.get(documentId);
     if (!doc || !doc.bytes) throw notFound(`Feed document ${documentId} was not found.`);
-    const { url, signature } = this.#presign(
+    const url = this.#presigned.downloadUrl(
+      documentId,
       `/_sandbox/feed-documents/${encodeURIComponent(documentId)}`,
       origin,
-      'host',
     );
-    this.#downloads.set(signature, { documentId, expiresMs: this.clock.now() + URL_LIFETIME_MS });
-    const response: Record<string, unknown> = { feedDocumentId: documentId, url };
-    if (doc.gzip) response.compressionAlgorithm = 'GZIP';
-    return response;
+    return documentResponse('feedDocumentId', documentId, url, doc.gzip);
   }
 
   download(
     documentId: string,
     signature: string | null,
   ): { bytes: Uint8Array; gzip: boolean; contentType: string } | 'expired' | 'denied' {
-    const grant = signature ? this.#downloads.get(signature) : undefined;
-    if (!grant || grant.documentId !== documentId) return 'denied';
-    if (this.clock.now() > grant.expiresMs) return 'expired';
+    const check = this.#presigned.checkDownload(documentId, signature);
+    if (check !== 'ok') return check;
     const doc = this.#documents.get(documentId);
     if (!doc?.bytes) return 'denied';
     return { bytes: doc.bytes, gzip: doc.gzip, contentType: doc.contentType };

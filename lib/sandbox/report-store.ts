@@ -4,9 +4,7 @@
  * when no order matched (Amazon: order reports "are canceled if no eligible data is found").
  * Document URLs are presigned-style, valid 5 minutes from getReportDocument on the clock.
  */
-import { gzipSync, strToU8 } from 'fflate';
 import type { Clock } from '../clock';
-import { marketplaceById } from './marketplaces';
 import type { OrderDataset } from './order-dataset';
 import {
   buildOrderReport,
@@ -15,24 +13,19 @@ import {
   type OrderReportType,
 } from './order-report-file';
 import { iso } from './order-view';
-import { hashSeed, mulberry32, randomAlphanumeric } from './prng';
+import { documentBody, documentResponse, PresignedDocuments, type DocumentBody } from './presigned-documents';
+import { ProcessingJobKind, requireMarketplaceIds } from './processing-jobs';
+import type { ProcessingStatus, ProcessingTiming } from './processing-jobs';
+import { hashSeed, mulberry32 } from './prng';
+import { parseIsoParam } from './search-orders';
 import { invalidInput, notFound } from './sp-api-errors';
-import { parseIsoParam, queryList } from './search-orders';
+
+export { GZIP_THRESHOLD_BYTES } from './presigned-documents';
 
 /** How long reports sit in the queue and take to process; demo mode shortens both. */
-export interface ReportTiming {
-  readonly queueMs: number;
-  readonly processingMs: number;
-}
+export type ReportTiming = ProcessingTiming;
 export const AMAZON_LIKE_REPORT_TIMING: ReportTiming = { queueMs: 30_000, processingMs: 60_000 };
-const URL_LIFETIME_MS = 5 * 60_000;
-const RETENTION_MS = 90 * 24 * 60 * 60_000;
-/** Documents larger than this are served gzip-compressed (compressionAlgorithm GZIP). */
-export const GZIP_THRESHOLD_BYTES = 64 * 1024;
 const DEFAULT_RANGE_MS = 30 * 24 * 60 * 60_000;
-
-const PROCESSING_STATUSES = ['CANCELLED', 'DONE', 'FATAL', 'IN_PROGRESS', 'IN_QUEUE'] as const;
-type ProcessingStatus = (typeof PROCESSING_STATUSES)[number];
 
 interface StoredReport {
   reportId: string;
@@ -49,16 +42,16 @@ interface StoredReport {
   documentId: string;
 }
 
-interface StoredDocument {
-  bytes: Uint8Array;
-  gzip: boolean;
-}
+const REPORTS = new ProcessingJobKind<StoredReport>(
+  'Report',
+  (r) => r.reportId,
+  (r) => r.reportType,
+);
 
 export class ReportStore {
   readonly #reports: StoredReport[] = [];
-  readonly #documents = new Map<string, StoredDocument>();
-  readonly #urls = new Map<string, { documentId: string; expiresMs: number }>();
-  readonly #random;
+  readonly #documents = new Map<string, DocumentBody>();
+  readonly #presigned: PresignedDocuments;
   #nextId = 50_000_019_951;
 
   constructor(
@@ -67,7 +60,7 @@ export class ReportStore {
     seed: number,
     private readonly timing: ReportTiming = AMAZON_LIKE_REPORT_TIMING,
   ) {
-    this.#random = mulberry32(hashSeed(seed, 0x4e9));
+    this.#presigned = new PresignedDocuments(clock, mulberry32(hashSeed(seed, 0x4e9)));
   }
 
   create(body: unknown): { reportId: string } {
@@ -88,18 +81,7 @@ export class ReportStore {
         `The sandbox supports ${ORDER_REPORT_TYPES.join(', ')}.`,
       );
     }
-    const marketplaceIds = spec.marketplaceIds;
-    if (!Array.isArray(marketplaceIds) || marketplaceIds.length < 1 || marketplaceIds.length > 25) {
-      throw invalidInput('marketplaceIds must list between 1 and 25 marketplace identifiers.');
-    }
-    for (const id of marketplaceIds) {
-      if (typeof id !== 'string' || !marketplaceById(id)) {
-        throw invalidInput(
-          `Invalid marketplaceId: ${String(id)}.`,
-          'The seller is not registered in this marketplace.',
-        );
-      }
-    }
+    const marketplaceIds = requireMarketplaceIds(spec.marketplaceIds);
     const now = this.clock.now();
     const end = spec.dataEndTime === undefined ? now : parseIsoParam('dataEndTime', String(spec.dataEndTime));
     const start =
@@ -124,7 +106,7 @@ export class ReportStore {
       dataStartMs: start,
       dataEndMs: end,
       createdMs: now,
-      marketplaceIds: marketplaceIds as string[],
+      marketplaceIds,
     };
     const { plans, asOfMs } = selectReportOrders(this.dataset, selection);
     let documentId = '';
@@ -132,16 +114,15 @@ export class ReportStore {
     if (plans.length > 0) {
       const text = buildOrderReport(this.dataset, selection.reportType, plans, asOfMs);
       rowCount = text.split('\n').length - 2;
-      const raw = strToU8(text);
-      const gzip = raw.length > GZIP_THRESHOLD_BYTES;
-      documentId = `amzn1.spdoc.1.4.na.${this.#uuid()}`;
-      this.#documents.set(documentId, { bytes: gzip ? gzipSync(raw) : raw, gzip });
+      const body = documentBody(text);
+      documentId = `amzn1.spdoc.1.4.na.${this.#presigned.uuid()}`;
+      this.#documents.set(documentId, body);
     }
     const startMs = now + this.timing.queueMs;
     this.#reports.push({
       reportId,
       reportType,
-      marketplaceIds: marketplaceIds as string[],
+      marketplaceIds,
       dataStartMs: start,
       dataEndMs: end,
       createdMs: now,
@@ -153,15 +134,6 @@ export class ReportStore {
       documentId,
     });
     return { reportId };
-  }
-
-  #uuid(): string {
-    const hex = () =>
-      randomAlphanumeric(this.#random, 8)
-        .toLowerCase()
-        .replace(/[g-z]/g, (c) => ((c.charCodeAt(0) - 103) % 10).toString());
-    const h = hex() + hex() + hex() + hex();
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
   }
 
   #status(report: StoredReport, now: number): ProcessingStatus {
@@ -191,10 +163,7 @@ export class ReportStore {
   }
 
   #find(reportId: string): StoredReport {
-    const report = this.#reports.find((r) => r.reportId === reportId);
-    if (!report || report.createdMs + RETENTION_MS < this.clock.now())
-      throw notFound(`Report ${reportId} was not found.`);
-    return report;
+    return REPORTS.find(this.#reports, reportId, this.clock.now());
   }
 
   get(reportId: string): Record<string, unknown> {
@@ -204,98 +173,32 @@ export class ReportStore {
   cancel(reportId: string): void {
     const report = this.#find(reportId);
     const now = this.clock.now();
-    const status = this.#status(report, now);
-    if (status !== 'IN_QUEUE') {
-      throw invalidInput(
-        `Report ${reportId} cannot be cancelled: its processingStatus is ${status}.`,
-        'Only IN_QUEUE reports can be cancelled.',
-      );
-    }
+    REPORTS.requireCancellable(reportId, this.#status(report, now));
     report.cancelledMs = now;
   }
 
   list(params: URLSearchParams): Record<string, unknown> {
     const now = this.clock.now();
-    const nextToken = params.get('nextToken');
-    let query: {
-      types: string[];
-      statuses: string[];
-      marketplaces: string[];
-      since: number;
-      until: number;
-      pageSize: number;
-      offset: number;
-    };
-    if (nextToken !== null) {
-      if ([...params.keys()].some((k) => k !== 'nextToken')) {
-        throw invalidInput('nextToken must be the only parameter when it is provided.');
-      }
-      try {
-        query = JSON.parse(atob(nextToken)) as typeof query;
-      } catch {
-        throw invalidInput('Invalid nextToken.');
-      }
-    } else {
-      const types = queryList(params, 'reportTypes');
-      if (types.length < 1 || types.length > 10)
-        throw invalidInput('reportTypes is required (1 to 10 values) unless nextToken is provided.');
-      const statuses = queryList(params, 'processingStatuses');
-      const bad = statuses.filter((s) => !(PROCESSING_STATUSES as readonly string[]).includes(s));
-      if (bad.length > 0) throw invalidInput(`Invalid processingStatuses: ${bad.join(', ')}.`);
-      const marketplaces = queryList(params, 'marketplaceIds');
-      if (marketplaces.length > 10) throw invalidInput('marketplaceIds accepts at most 10 values.');
-      const rawSize = params.get('pageSize');
-      const pageSize = rawSize === null ? 10 : Number(rawSize);
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100)
-        throw invalidInput('pageSize must be between 1 and 100.');
-      const sinceRaw = params.get('createdSince');
-      const untilRaw = params.get('createdUntil');
-      const since = sinceRaw === null ? now - RETENTION_MS : parseIsoParam('createdSince', sinceRaw);
-      const until = untilRaw === null ? now : parseIsoParam('createdUntil', untilRaw);
-      if (since > until) throw invalidInput('createdSince must be before createdUntil.');
-      query = { types, statuses, marketplaces, since, until, pageSize, offset: 0 };
-    }
-    const matching = this.#reports
-      .filter(
-        (r) =>
-          query.types.includes(r.reportType) &&
-          r.createdMs >= query.since &&
-          r.createdMs <= query.until &&
-          r.createdMs + RETENTION_MS >= now &&
-          (query.statuses.length === 0 || query.statuses.includes(this.#status(r, now))) &&
-          (query.marketplaces.length === 0 || r.marketplaceIds.some((m) => query.marketplaces.includes(m))),
-      )
-      .sort((a, b) => b.createdMs - a.createdMs || Number(b.reportId) - Number(a.reportId));
-    const page = matching.slice(query.offset, query.offset + query.pageSize);
-    const response: Record<string, unknown> = { reports: page.map((r) => this.#view(r, now)) };
-    if (query.offset + query.pageSize < matching.length) {
-      response.nextToken = btoa(JSON.stringify({ ...query, offset: query.offset + query.pageSize }));
-    }
-    return response;
+    const status = (r: StoredReport) => this.#status(r, now);
+    return REPORTS.list(params, now, this.#reports, status, (r) => this.#view(r, now));
   }
 
   /** getReportDocument: mints a URL valid 5 minutes on the sandbox clock. */
   document(documentId: string, origin: string): Record<string, unknown> {
     const doc = this.#documents.get(documentId);
     if (!doc) throw notFound(`Report document ${documentId} was not found.`);
-    const now = this.clock.now();
-    const signature = randomAlphanumeric(this.#random, 32).toLowerCase();
-    this.#urls.set(signature, { documentId, expiresMs: now + URL_LIFETIME_MS });
-    const amzDate = iso(now).replace(/[-:]/g, '');
-    const url =
-      `${origin}/_sandbox/documents/${encodeURIComponent(documentId)}` +
-      `?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${amzDate}&X-Amz-SignedHeaders=host&X-Amz-Expires=300` +
-      `&X-Amz-Credential=SANDBOX%2F${amzDate.slice(0, 8)}%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=${signature}`;
-    const response: Record<string, unknown> = { reportDocumentId: documentId, url };
-    if (doc.gzip) response.compressionAlgorithm = 'GZIP';
-    return response;
+    const url = this.#presigned.downloadUrl(
+      documentId,
+      `/_sandbox/documents/${encodeURIComponent(documentId)}`,
+      origin,
+    );
+    return documentResponse('reportDocumentId', documentId, url, doc.gzip);
   }
 
   /** The presigned download: 'expired' / 'denied' map to S3's 403 AccessDenied. */
-  download(documentId: string, signature: string | null): StoredDocument | 'expired' | 'denied' {
-    const grant = signature ? this.#urls.get(signature) : undefined;
-    if (!grant || grant.documentId !== documentId) return 'denied';
-    if (this.clock.now() > grant.expiresMs) return 'expired';
+  download(documentId: string, signature: string | null): DocumentBody | 'expired' | 'denied' {
+    const check = this.#presigned.checkDownload(documentId, signature);
+    if (check !== 'ok') return check;
     return this.#documents.get(documentId) ?? 'denied';
   }
 }
