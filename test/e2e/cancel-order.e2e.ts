@@ -147,6 +147,33 @@ describe('cancelling from the order manager', () => {
     await page.close();
   });
 
+  it('opens the manager with the cancel dialog from an order page in Seller Central', async () => {
+    const orderId = await openCancellableOrder(popup, used);
+    await popup.keyboard.press('Escape');
+    await popup.getByRole('button', { name: /Back to list/ }).click();
+    const details = readFileSync(join(REPO_ROOT, 'test/fixtures/seller-central/order-details.html'), 'utf8');
+    const page = await extension.context.newPage();
+    await page.route('https://sellercentral.amazon.ca/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: details.replace(/\d{3}-\d{7}-\d{7}/g, orderId),
+      }),
+    );
+    await page.goto(`https://sellercentral.amazon.ca/orders-v3/order/${orderId}`);
+    const panel = page.locator('[data-order-manager="order-panel"]');
+    const [manager] = await Promise.all([
+      extension.context.waitForEvent('page'),
+      panel.getByRole('button', { name: 'Cancel in order manager' }).click(),
+    ]);
+    await manager.waitForLoadState();
+    const dialog = manager.getByRole('dialog', { name: `Cancel order ${orderId}` });
+    await dialog.waitFor();
+    // Nothing is sent until the seller submits with a reason.
+    expect(feedsFor(server, orderId)).toHaveLength(0);
+    await manager.close();
+    await page.close();
+  });
+
   // The worker is stopped while the sandbox holds each call open, so the stop lands inside that step.
   for (const operation of ['createFeedDocument', 'createFeed', 'getFeed'] as const) {
     it(`sends exactly one feed when the service worker is stopped during ${operation}`, async () => {
