@@ -32,6 +32,13 @@ export function indexedDbActionSource(fixedDbName?: string): ActionSource {
     forOrder: async (orderId) => (await listActionsForOrder(await open(), orderId)).reverse(),
     all: async () => (await listActions(await open())).reverse(),
     async enqueueCancel(request) {
+      const settings = await loadSettings();
+      // Refuse here, in the dialog, rather than leave the action pending for ever.
+      if (settings.credentials && !settings.credentials.sellerId?.trim()) {
+        throw new Error(
+          'Add your merchant token (Seller Central: Settings → Account Info) in the order manager’s Settings first: Amazon needs it to accept a cancellation.',
+        );
+      }
       const action = await enqueueCancel(await open(), {
         orderId: request.orderId,
         lines: request.lines.map(({ orderItemId, quantity }) => ({ orderItemId, quantity })),

@@ -48,6 +48,32 @@ describe('indexedDbActionSource', () => {
     unsubscribe();
   });
 
+  it('refuses a cancel for a seller account that has no merchant token yet', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    await fakeBrowser.storage.local.set({
+      settings: {
+        credentials: {
+          clientId: 'amzn1.application-oa2-client.x',
+          clientSecret: 'secret',
+          refreshToken: 'Atzr|x',
+          region: 'na',
+          marketplaceIds: ['ATVPDKIKX0DER'],
+        },
+      },
+    });
+    const source = indexedDbActionSource(DB);
+    await expect(
+      source.enqueueCancel({
+        orderId: '111-2222222-3333333',
+        wholeOrder: true,
+        lines: [{ orderItemId: 'item-0', quantity: 3 }],
+        reason: 'NoInventory',
+      }),
+    ).rejects.toThrow(/merchant token/);
+    expect(await source.all()).toEqual([]);
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it('refuses, in words, a second cancel of a line that is pending', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);
     const source = indexedDbActionSource(DB);
