@@ -102,26 +102,40 @@ export async function measureInChromium(root: string): Promise<Row[]> {
   const second = await launch(dist);
   try {
     await storeOrders(second.context, second.id, 50_000);
-    const page = await second.context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { firstRowsAt?: number };
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('[data-testid="order-row"]')) {
-          w.firstRowsAt = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await page.goto(`chrome-extension://${second.id}/popup.html`);
-    await page.waitForFunction(
-      () => (window as unknown as { firstRowsAt?: number }).firstRowsAt !== undefined,
-    );
-    const firstRows = await page.evaluate(() => (window as unknown as { firstRowsAt: number }).firstRowsAt);
+    // Opens the popup in a new page and returns when its first order row appeared (ms from navigation).
+    const openPopup = async () => {
+      const popup = await second.context.newPage();
+      await popup.addInitScript(() => {
+        const w = window as unknown as { firstRowsAt?: number };
+        new MutationObserver((_, observer) => {
+          if (document.querySelector('[data-testid="order-row"]')) {
+            w.firstRowsAt = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await popup.goto(`chrome-extension://${second.id}/popup.html`);
+      await popup.waitForFunction(
+        () => (window as unknown as { firstRowsAt?: number }).firstRowsAt !== undefined,
+      );
+      const ms = await popup.evaluate(() => (window as unknown as { firstRowsAt: number }).firstRowsAt);
+      return { popup, ms };
+    };
+    const cold = await openPopup();
+    await cold.popup.close();
+    const warm: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const opened = await openPopup();
+      warm.push(opened.ms);
+      await opened.popup.close();
+    }
+    warm.sort((a, b) => a - b);
     rows.push([
-      'Popup with 50,000 stored orders: time to first rows',
-      `${firstRows.toFixed(0)} ms`,
+      'Popup with 50,000 stored orders: time to first rows, first open / later opens (median of 3)',
+      `${cold.ms.toFixed(0)} ms / ${warm[1]!.toFixed(0)} ms`,
       '200 ms',
     ]);
+    const page = (await openPopup()).popup;
     // The demo sync may add its few hundred orders too; wait until at least 50,000 are listed.
     await page.waitForFunction(
       () => {

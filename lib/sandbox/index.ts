@@ -49,10 +49,22 @@ export interface SandboxOptions {
   credentials?: typeof SANDBOX_CREDENTIALS;
   enforceRateLimits?: boolean;
   control?: boolean;
+  /**
+   * Sees every SP-API response the sandbox gives (not LWA or document downloads), so tests can check
+   * each against Amazon's models. `fault` names an injected fault that shaped the response.
+   */
+  onResponse?: (response: SandboxResponseRecord) => void;
   /** Report queue and processing times (default: about 30 s + 60 s, as Amazon's order reports). */
   reportTiming?: ReportTiming;
   /** Feed queue and processing times (default: about 30 s + 60 s). */
   feedTiming?: FeedTiming;
+}
+
+export interface SandboxResponseRecord {
+  readonly operation: string;
+  readonly status: number;
+  readonly body: unknown;
+  readonly fault?: SandboxFault['kind'];
 }
 
 export interface SandboxStats {
@@ -111,7 +123,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   const errorBody = (error: SpApiError) => ({ errors: [error] });
 
-  const respond = (
+  const respondRaw = (
     spec: OperationSpec | undefined,
     id: string,
     outcome: Outcome,
@@ -129,6 +141,21 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const spApi = (operation: string, handler: Handler) => async (c: Context) => {
     const spec = OPERATIONS.find((o) => o.operation === operation);
     const id = requestId();
+    let fault: SandboxFault | undefined;
+    const respond = (
+      opSpec: OperationSpec | undefined,
+      requestId: string,
+      outcome: Outcome,
+      text?: string,
+    ) => {
+      options.onResponse?.({
+        operation,
+        status: outcome.status,
+        body: outcome.body,
+        ...(fault ? { fault: fault.kind } : {}),
+      });
+      return respondRaw(opSpec, requestId, outcome, text);
+    };
     calls[operation] = (calls[operation] ?? 0) + 1;
     const tokenState = lwa.check(c.req.header('x-amz-access-token') ?? null);
     if (tokenState !== 'valid') {
@@ -137,7 +164,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         body: errorBody(tokenState === 'expired' ? UNAUTHORIZED_EXPIRED : UNAUTHORIZED_INVALID),
       });
     }
-    const fault = faults.take(operation);
+    fault = faults.take(operation);
     if (fault?.kind === '429') return respond(spec, id, { status: 429, body: errorBody(QUOTA_EXCEEDED) });
     if (fault?.kind === '500') return respond(spec, id, { status: 500, body: errorBody(INTERNAL_FAILURE) });
     if (fault?.kind === '503')
@@ -394,7 +421,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   app.notFound((c) => {
     const spec = matchOperation(c.req.method, new URL(c.req.url).pathname);
-    return respond(spec, requestId(), {
+    return respondRaw(spec, requestId(), {
       status: 404,
       body: errorBody({
         code: 'NotFound',

@@ -5,7 +5,13 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { ManualClock, systemClock, type Clock } from '../clock';
-import { createSandbox, type FeedTiming, type ReportTiming, type Sandbox } from './index';
+import {
+  createSandbox,
+  type FeedTiming,
+  type ReportTiming,
+  type Sandbox,
+  type SandboxOptions,
+} from './index';
 
 export interface SandboxServerOptions {
   port?: number;
@@ -18,6 +24,8 @@ export interface SandboxServerOptions {
   enforceRateLimits?: boolean;
   /** Start time of a manual clock (default: now). */
   startMs?: number;
+  /** Sees every SP-API response (see SandboxOptions.onResponse). */
+  onResponse?: SandboxOptions['onResponse'];
   /** Report queue and processing times; end-to-end tests shorten Amazon's minutes to seconds. */
   reportTiming?: ReportTiming;
   /** Feed queue and processing times; end-to-end tests shorten them the same way. */
@@ -41,6 +49,7 @@ export function startSandboxServer(options: SandboxServerOptions = {}): Promise<
     documentOrigin: options.documentOrigin,
     enforceRateLimits: options.enforceRateLimits ?? true,
     reportTiming: options.reportTiming,
+    onResponse: options.onResponse,
     feedTiming: options.feedTiming,
   });
   const host = options.host ?? '127.0.0.1';

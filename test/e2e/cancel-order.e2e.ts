@@ -61,7 +61,7 @@ async function submitCancel(popup: Page, reason = 'NoInventory') {
 }
 
 describe('cancelling from the order manager', () => {
-  let server: SandboxServer;
+  let server: Awaited<ReturnType<typeof startFastSandbox>>;
   let extension: LoadedExtension;
   let popup: Page;
   const used = new Set<string>();
@@ -76,6 +76,10 @@ describe('cancelling from the order manager', () => {
   afterAll(async () => {
     await extension?.close();
     await server?.close();
+  });
+
+  afterEach(() => {
+    expect(server.responseViolations()).toEqual([]);
   });
 
   it('requires a reason, shows Cancel pending at once and ends Cancelled through one valid feed', async () => {

@@ -1,28 +1,27 @@
 import type { Page } from 'playwright-core';
 import { SANDBOX_CREDENTIALS } from '../../lib/sandbox';
-import { startSandboxServer, type SandboxServer } from '../../lib/sandbox/node-server';
+import { startFastSandbox } from './sandbox-connection';
 import { launchExtension, type LoadedExtension } from './extension-harness';
 import { orderCount, visibleOrderIds, waitForOrders } from './order-list-page';
 
 /** A seller's own account, played by the local sandbox server, set up through the options page. */
 describe('syncing a seller account (the local SP-API sandbox server)', () => {
-  let server: SandboxServer;
+  let server: Awaited<ReturnType<typeof startFastSandbox>>;
   let extension: LoadedExtension;
   let popup: Page;
 
   beforeAll(async () => {
-    server = await startSandboxServer({
-      port: 0,
-      seed: 11,
-      // Enough open orders that every sub-type has some with full details (see README: order sync).
-      orders: 1500,
-      reportTiming: { queueMs: 300, processingMs: 1_000 },
-    });
+    // Enough open orders that every sub-type has some with full details (see README: order sync).
+    server = await startFastSandbox(11, 1500);
     extension = await launchExtension();
   });
   afterAll(async () => {
     await extension?.close();
     await server?.close();
+  });
+
+  afterEach(() => {
+    expect(server.responseViolations()).toEqual([]);
   });
 
   it('takes credentials in the options page and reports the connection test', async () => {

@@ -2,11 +2,25 @@ import type { Page } from 'playwright-core';
 import { SANDBOX_CREDENTIALS } from '../../lib/sandbox';
 import { startSandboxServer, type SandboxServer } from '../../lib/sandbox/node-server';
 import type { LoadedExtension } from './extension-harness';
+import { createResponseCheck } from '../contract/sandbox-response-check';
 
 /** The local SP-API sandbox server with Amazon's minutes of report and feed processing cut to seconds. */
-export function startFastSandbox(seed: number, orders: number): Promise<SandboxServer> {
+export async function startFastSandbox(
+  seed: number,
+  orders: number,
+): Promise<SandboxServer & { responseViolations(): string[] }> {
   const fast = { queueMs: 300, processingMs: 1_000 };
-  return startSandboxServer({ port: 0, seed, orders, reportTiming: fast, feedTiming: fast });
+  // Every response the extension gets in these tests is also checked against Amazon's models.
+  const check = createResponseCheck();
+  const server = await startSandboxServer({
+    port: 0,
+    seed,
+    orders,
+    reportTiming: fast,
+    feedTiming: fast,
+    onResponse: check.onResponse,
+  });
+  return Object.assign(server, { responseViolations: () => check.violations() });
 }
 
 /**

@@ -3,6 +3,7 @@ import { createSandbox, SANDBOX_CREDENTIALS, type Sandbox } from '../../../lib/s
 import { createSpApiClient, type SpApiClient, type Transport } from '../../../lib/sp-api/client';
 import { deleteOrderDb, openOrderDb, type OrderDb } from '../../../lib/store';
 import { runOrderSync, type OrderSyncContext } from '../../../lib/sync/order-sync';
+import { createResponseCheck } from '../../contract/sandbox-response-check';
 
 export const MARKETPLACE_IDS = ['ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2', 'A1F83G8C2ARO7P', 'A1PA6795UKMFR9'];
 export const START_MS = Date.parse('2026-06-01T12:00:00Z');
@@ -25,7 +26,14 @@ export async function createHarness(
   options: { orderCount?: number; seed?: number; dbName?: string } = {},
 ): Promise<Harness> {
   const clock = new ManualClock(START_MS);
-  const sandbox = createSandbox({ clock, seed: options.seed ?? 7, orderCount: options.orderCount ?? 300 });
+  // Every response these sync tests provoke must also be a valid Amazon response.
+  const check = createResponseCheck();
+  const sandbox = createSandbox({
+    clock,
+    seed: options.seed ?? 7,
+    orderCount: options.orderCount ?? 300,
+    onResponse: check.onResponse,
+  });
   const transport = { current: (request: Request) => sandbox.fetch(request) };
   const client = createSpApiClient({
     transport: (request) => transport.current(request),
@@ -60,6 +68,7 @@ export async function createHarness(
     close: async () => {
       db.close();
       await deleteOrderDb(name);
+      expect(check.violations()).toEqual([]);
     },
   };
 }
