@@ -119,6 +119,14 @@ export async function measureInChromium(root: string): Promise<Row[]> {
         () => (window as unknown as { firstRowsAt?: number }).firstRowsAt !== undefined,
       );
       const ms = await popup.evaluate(() => (window as unknown as { firstRowsAt: number }).firstRowsAt);
+      // Let it finish reading every order, as a seller's popup would, before the next open.
+      await popup.waitForFunction(
+        () => !document.body.textContent?.includes('loading all orders'),
+        undefined,
+        {
+          timeout: 60_000,
+        },
+      );
       return { popup, ms };
     };
     const cold = await openPopup();
