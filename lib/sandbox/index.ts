@@ -141,7 +141,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const spApi = (operation: string, handler: Handler) => async (c: Context) => {
     const spec = OPERATIONS.find((o) => o.operation === operation);
     const id = requestId();
-    let fault: SandboxFault | undefined;
+    // Set once the fault queue is read below; the reply reports it.
+    const taken: { fault?: SandboxFault } = {};
     const respond = (
       opSpec: OperationSpec | undefined,
       requestId: string,
@@ -152,7 +153,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         operation,
         status: outcome.status,
         body: outcome.body,
-        ...(fault ? { fault: fault.kind } : {}),
+        ...(taken.fault ? { fault: taken.fault.kind } : {}),
       });
       return respondRaw(opSpec, requestId, outcome, text);
     };
@@ -164,7 +165,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         body: errorBody(tokenState === 'expired' ? UNAUTHORIZED_EXPIRED : UNAUTHORIZED_INVALID),
       });
     }
-    fault = faults.take(operation);
+    const fault = faults.take(operation);
+    taken.fault = fault;
     if (fault?.kind === '429') return respond(spec, id, { status: 429, body: errorBody(QUOTA_EXCEEDED) });
     if (fault?.kind === '500') return respond(spec, id, { status: 500, body: errorBody(INTERNAL_FAILURE) });
     if (fault?.kind === '503')
