@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Settings } from '../../lib/settings/settings-schema';
 import type { SettingsSource } from './settings-source';
+import { useSettingsSave } from './use-settings-save';
 
 export interface ActionSettingsSectionProps {
   readonly source: SettingsSource;
@@ -11,24 +12,8 @@ export interface ActionSettingsSectionProps {
 /** What the order manager's actions (cancel) may change besides the order itself. */
 export function ActionSettingsSection({ source, settings, onSaved }: ActionSettingsSectionProps) {
   const [allowZeroStockOnCancel, setAllowZeroStockOnCancel] = useState(settings.allowZeroStockOnCancel);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string }>();
-
-  async function save() {
-    setOutcome(undefined);
-    setBusy(true);
-    try {
-      onSaved(await source.save({ allowZeroStockOnCancel }));
-      setOutcome({ kind: 'ok', text: 'Action settings saved.' });
-    } catch (error) {
-      setOutcome({
-        kind: 'error',
-        text: `Could not save: ${error instanceof Error ? error.message : String(error)}`,
-      });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, outcome, save: saveSettings } = useSettingsSave(source, onSaved, 'Action settings saved.');
+  const save = () => saveSettings({ allowZeroStockOnCancel });
 
   return (
     <section className="options-section" aria-labelledby="action-settings-heading">

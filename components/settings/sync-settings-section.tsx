@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Settings } from '../../lib/settings/settings-schema';
 import { FormField } from './form-field';
 import type { SettingsSource } from './settings-source';
+import { useSettingsSave } from './use-settings-save';
 import {
   syncSettingsFormFrom,
   validateSyncSettingsForm,
@@ -36,30 +37,22 @@ function Checkbox({
 export function SyncSettingsSection({ source, settings, onSaved }: SyncSettingsSectionProps) {
   const [values, setValues] = useState<SyncSettingsFormValues>(() => syncSettingsFormFrom(settings));
   const [errors, setErrors] = useState<SyncSettingsErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const {
+    busy,
+    outcome,
+    setOutcome,
+    save: saveSettings,
+  } = useSettingsSave(source, onSaved, 'Sync settings saved.');
   const set = (patch: Partial<SyncSettingsFormValues>) => setValues((v) => ({ ...v, ...patch }));
 
   async function save() {
-    setOutcome(undefined);
     const result = validateSyncSettingsForm(values);
     setErrors(result.ok ? {} : result.errors);
     if (!result.ok) {
       setOutcome({ kind: 'error', text: 'Please correct the marked fields.' });
       return;
     }
-    setBusy(true);
-    try {
-      onSaved(await source.save(result.patch));
-      setOutcome({ kind: 'ok', text: 'Sync settings saved.' });
-    } catch (error) {
-      setOutcome({
-        kind: 'error',
-        text: `Could not save: ${error instanceof Error ? error.message : String(error)}`,
-      });
-    } finally {
-      setBusy(false);
-    }
+    await saveSettings(result.patch);
   }
 
   return (

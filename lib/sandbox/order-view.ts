@@ -15,21 +15,10 @@ import {
   type OrderPlan,
 } from './order-timeline';
 import { hashSeed, mulberry32, pick, randomDigits, randomInt } from './prng';
+import { INCLUDED_DATA, type IncludedData } from '../sp-api/schemas/orders';
 
-export const INCLUDED_DATA = [
-  'BUYER',
-  'RECIPIENT',
-  'PROCEEDS',
-  'EXPENSE',
-  'PROMOTION',
-  'CANCELLATION',
-  'FULFILLMENT',
-  'PACKAGES',
-  'TAX',
-  'PAYMENT',
-  'FULFILLMENT_ORDERS',
-] as const;
-export type IncludedData = (typeof INCLUDED_DATA)[number];
+// The model's includedData enum, declared once for the client and the sandbox.
+export { INCLUDED_DATA, type IncludedData };
 
 type Json = Record<string, unknown>;
 
