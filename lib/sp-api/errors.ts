@@ -168,13 +168,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
 
 /** Any error of this module as a sentence for the seller. */
 export function plainMessageOf(error: unknown): string {
-  if (
-    error instanceof SpApiError ||
-    error instanceof LwaError ||
-    error instanceof SpApiSchemaError ||
-    error instanceof SpApiNetworkError
-  ) {
-    return error.plainMessage();
-  }
+  // Any of our errors that knows how to say itself plainly (SP-API, LWA, store, report errors).
+  const plain = (error as { plainMessage?: unknown } | null)?.plainMessage;
+  if (typeof plain === 'function') return String(plain.call(error));
   return error instanceof Error ? error.message : String(error);
 }
