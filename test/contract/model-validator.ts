@@ -4,10 +4,20 @@
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const MODELS_DIR = path.resolve(__dirname, '../../../shared/sp-api-models');
+/**
+ * Amazon's official models live beside the checkout (../shared/sp-api-models), not in the repo;
+ * SP_API_MODELS_DIR points elsewhere.
+ */
+export const MODELS_DIR =
+  process.env.SP_API_MODELS_DIR ?? path.resolve(__dirname, '../../../shared/sp-api-models');
+if (!existsSync(MODELS_DIR)) {
+  throw new Error(
+    `Amazon's SP-API models were not found at ${MODELS_DIR}: place the shared folder beside the checkout or set SP_API_MODELS_DIR.`,
+  );
+}
 
 type Operation = { operationId?: string; responses?: Record<string, { schema?: unknown }> };
 type Model = { paths: Record<string, Record<string, Operation>>; definitions: Record<string, unknown> };

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OPERATIONS } from '../../../lib/sp-api/usage-plans';
-
-const MODELS = path.resolve(__dirname, '../../../../shared/sp-api-models');
+import { MODELS_DIR as MODELS } from '../../contract/model-validator';
 
 type Model = { paths: Record<string, Record<string, { operationId?: string; description?: string }>> };
 
