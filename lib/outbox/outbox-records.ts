@@ -41,6 +41,22 @@ export const cancelActionSchema = z.object({
   /** Result texts of earlier failed attempts, oldest first. */
   previousResults: z.array(z.string()).optional(),
   updatedAt: z.string(),
+  /** The last error in getting this action to Amazon, while it is still pending or after it ended. */
+  problem: z
+    .object({
+      message: z.string(),
+      at: z.string(),
+      attempts: z.number().int().nonnegative(),
+      /** True when retrying on its own will not help (missing Feeds role, refused credentials, a 403/404 that persists). */
+      permanent: z.boolean(),
+    })
+    .optional(),
+  /** The feed report was clean; waiting for Amazon's order to show the cancellation before "Cancelled". */
+  confirming: z.object({ since: z.string() }).optional(),
+  /** Needs review only: true when no feed of ours can still be in flight, so "Send again" is safe to offer. */
+  sendAgainAllowed: z.boolean().optional(),
+  /** Other feeds of the type Amazon lists in the creating window (a possible browser resend); shown as a note. */
+  suspectedDuplicateFeedIds: z.array(z.string()).optional(),
   /** Outcome of the zero-stock request, per SKU. */
   zeroStock: z
     .array(

@@ -100,3 +100,24 @@ export async function resolveNeedsReview(
   await tx.done;
   return resolved;
 }
+
+/**
+ * "Send again" for a cancellation under review: allowed only when the outbox recorded that no feed of
+ * ours can still be in flight (`sendAgainAllowed`), so a second cancel can never race the first.
+ */
+export async function sendAgain(
+  db: OrderDb,
+  actionId: string,
+  options: { clock?: Pick<Clock, 'now'> } = {},
+): Promise<CancelAction> {
+  const raw = await db.get('outbox', actionId);
+  if (!raw) throw new CancelRefusedError('This cancellation no longer exists');
+  const action = parseAction(raw);
+  if (action.status !== 'needs-review' || !action.sendAgainAllowed) {
+    throw new CancelRefusedError(
+      'This cancellation cannot be sent again: a feed of the order manager may still be on its way at Amazon',
+    );
+  }
+  await resolveNeedsReview(db, actionId, 'failed', options);
+  return retryCancel(db, actionId, options);
+}
