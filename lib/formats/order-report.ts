@@ -290,7 +290,11 @@ function rowFromCells(
   for (const [column, field] of MONEY_COLUMNS) {
     const amount = c[column];
     if (amount === undefined) continue;
-    if (!c.currency) throw new RowError(`${column} "${amount}" has no currency`);
+    if (!c.currency) {
+      // Pending orders are not priced yet: a zero without a currency is "not known", not a bad row.
+      if (/^[-+]?0*(\.0*)?$/.test(amount)) continue;
+      throw new RowError(`${column} "${amount}" has no currency`);
+    }
     try {
       money[field] = parseMoney(amount, c.currency);
     } catch (error) {

@@ -5,7 +5,8 @@ import { dateTimeSchema } from './date-time';
 
 /**
  * Orders API v2026-01-01 (orders_2026-01-01.json), the fields the extension reads. Objects are loose
- * because Amazon adds fields; real enums are strict so an unknown value fails that order only.
+ * because Amazon adds fields; enums the extension decides on (fulfillmentStatus) are strict, so an
+ * unknown value fails that order only; enums it only shows are open (see openEnum).
  */
 
 /** v2026 `Money`; the amount must be a decimal that fits the currency (checked with parseMoney). */
@@ -122,14 +123,24 @@ export const v2026OrderItemSchema = z.looseObject({
 });
 export type V2026OrderItem = z.infer<typeof v2026OrderItemSchema>;
 
-export const packageStatusSchema = z.enum([
+export const PACKAGE_STATUSES = [
   'PENDING',
   'IN_TRANSIT',
   'SHIPPED',
   'DELIVERED',
   'CANCELLED',
   'UNDELIVERABLE',
-]);
+] as const;
+
+/**
+ * A value the extension only shows, never decides on: a new one Amazon adds is kept as sent instead
+ * of quarantining the whole order (strict enums stay where a decision hangs on them).
+ */
+function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.union([z.enum(values), z.string()]);
+}
+
+export const packageStatusSchema = openEnum(PACKAGE_STATUSES);
 
 const orderPackageSchema = z.looseObject({
   packageReferenceId: z.string(),

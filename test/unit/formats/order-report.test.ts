@@ -237,3 +237,29 @@ describe('order report parser', () => {
     expect(() => parseOrderReport('')).toThrow(/empty/);
   });
 });
+
+describe('order report rows of pending orders', () => {
+  it('reads zero or empty amounts without a currency as not known yet, not as a bad row', () => {
+    const pending = {
+      ...baseRow,
+      'order-status': 'Pending',
+      currency: '',
+      'item-price': '0.00',
+      'item-tax': '0',
+      'shipping-price': '',
+      'item-promotion-discount': '',
+    };
+    const { rows, rejected } = parseOrderReport(file(HEADER, [pending]));
+    expect(rejected).toEqual([]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.currency).toBeUndefined();
+    expect(rows[0]?.itemPrice).toBeUndefined();
+    expect(rows[0]?.itemTax).toBeUndefined();
+  });
+
+  it('still rejects a real amount that has no currency', () => {
+    const { rows, rejected } = parseOrderReport(file(HEADER, [{ ...baseRow, currency: '' }]));
+    expect(rows).toEqual([]);
+    expect(rejected[0]?.reason).toMatch(/item-price "49.98" has no currency/);
+  });
+});

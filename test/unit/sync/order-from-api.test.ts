@@ -148,3 +148,28 @@ describe('orderFromApi', () => {
     expect(() => orderFromApi(order({ fulfillment: undefined }), FIRST)).toThrow(OrderMappingError);
   });
 });
+
+describe('values the extension does not decide on', () => {
+  it('keeps an unknown package status, program or breakdown type instead of refusing the order', () => {
+    const parsed = v2026OrderSchema.safeParse(
+      v2026OrderJson({
+        programs: ['PRIME', 'SOMETHING_NEW'],
+        packages: [{ packageReferenceId: '1', packageStatus: { status: 'HELD_AT_CUSTOMS' } }],
+        proceeds: {
+          grandTotal: { amount: '49.98', currencyCode: 'USD' },
+          breakdowns: [{ type: 'NEW_FEE_KIND', subtotal: { amount: '1.00', currencyCode: 'USD' } }],
+        },
+      }),
+    );
+    expect(parsed.success).toBe(true);
+    expect(parsed.data?.packages?.[0]?.packageStatus?.status).toBe('HELD_AT_CUSTOMS');
+    expect(orderFromApi(parsed.data!, FIRST).order.programs).toEqual(['PRIME', 'SOMETHING_NEW']);
+  });
+
+  it('still refuses an unknown fulfillment status, which the extension acts on', () => {
+    const parsed = v2026OrderSchema.safeParse(
+      v2026OrderJson({ fulfillment: fulfillment({ fulfillmentStatus: 'TELEPORTED' }) }),
+    );
+    expect(parsed.success).toBe(false);
+  });
+});
