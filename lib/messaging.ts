@@ -12,12 +12,32 @@ export const orderSummarySchema = z.object({
   known: z.boolean(),
   status: z.enum(ORDER_STATUSES).optional(),
   demo: z.boolean(),
+  /** The manager's cancel that says most about the order now (a pending one first, else the newest). */
   cancel: z
     .object({
       status: z.enum(['pending', 'done', 'failed', 'needs-review']),
       reason: z.string(),
       resultText: z.string().optional(),
+      wholeOrder: z.boolean(),
+      /** The lines this cancel is for (every unshipped line when wholeOrder). */
+      orderItemIds: z.array(z.string()),
     })
+    .optional(),
+  /** Every line, with what the manager's finished cancels took off it and what is still to ship. */
+  lines: z
+    .array(
+      z.object({
+        orderItemId: z.string(),
+        sku: z.string().optional(),
+        title: z.string().optional(),
+        quantityOrdered: z.number().int().nonnegative(),
+        quantityShipped: z.number().int().nonnegative(),
+        /** Units cancelled by the order manager's done cancels. */
+        quantityCancelled: z.number().int().nonnegative(),
+        /** Units still to ship: not shipped, not cancelled by the manager or by Amazon. */
+        quantityOpen: z.number().int().nonnegative(),
+      }),
+    )
     .optional(),
   cancelledOutsideManager: z.object({ seenAt: z.string() }).optional(),
   memo: z.string().optional(),
@@ -46,6 +66,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** A view queued an action in the outbox: send it now rather than at the next alarm. */
   z.object({ type: z.literal('outbox-changed') }),
   z.object({ type: z.literal('get-order-summary'), orderId: orderIdSchema }),
+  /** The seller chose "Send again" on a cancellation under review that the outbox marked safe to resend. */
+  z.object({ type: z.literal('send-again'), actionId: z.string().min(1) }),
+  /** Read one order with getOrder now (a cancel needs its real order item ids, not the report's). */
+  z.object({ type: z.literal('refresh-order'), orderId: orderIdSchema }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -60,6 +84,11 @@ export const responseSchemas = {
   'open-manager': z.object({ ok: z.literal(true) }),
   'outbox-changed': z.object({ ok: z.literal(true) }),
   'get-order-summary': orderSummarySchema,
+  'send-again': z.object({ ok: z.literal(true) }),
+  'refresh-order': z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true) }),
+    z.object({ ok: z.literal(false), message: z.string() }),
+  ]),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseOf<T extends RequestType> = z.infer<(typeof responseSchemas)[T]>;

@@ -20,6 +20,8 @@ import { refreshOrders } from '../sync/refresh-orders';
 import { createOutboxJob } from './outbox-job';
 import { orderSummary } from './order-summary';
 import { updateBadge } from './badge';
+import { sendAgain } from '../outbox/retry-cancel';
+import { refreshOrderForCancel } from './refresh-order-handler';
 
 const OUTBOX_ALARM = 'outbox';
 
@@ -155,6 +157,19 @@ export function startBackground(): void {
       'outbox-changed': async () => {
         outboxJob.start();
         return { ok: true as const };
+      },
+      'send-again': async ({ actionId }) => {
+        await sendAgain(await dbFor(await loadSettings()), actionId, { clock });
+        outboxJob.start();
+        return { ok: true as const };
+      },
+      'refresh-order': async ({ orderId }) => {
+        const settings = await loadSettings();
+        const db = await dbFor(settings);
+        const answer = await refreshOrderForCancel({ client: connection(settings).client, db, clock }, orderId);
+        // Open views re-read stored orders when this channel speaks.
+        if (answer.ok) outboxChannel.postMessage({ type: 'outbox-changed' });
+        return answer;
       },
       'get-order-summary': async ({ orderId }) => {
         const settings = await loadSettings();
