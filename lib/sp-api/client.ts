@@ -136,6 +136,21 @@ export interface SpApiCallCounts {
   documents: number;
 }
 
+/**
+ * Amazon's time as measured from the `Date` header of its answers. Records compared with Amazon's
+ * own times (a feed's createdTime) must use it: the seller's clock may be minutes off.
+ */
+export interface AmazonClock {
+  /**
+   * Amazon's time now: the local clock plus offsetMs (the local clock alone until a measurement).
+   * Never later than Amazon's real time: the Date header is rounded down to the second and was made
+   * before the answer arrived, so a query "created since amazonClock.now()" cannot miss a feed.
+   */
+  now(): number;
+  /** Amazon's Date minus the local time the answer arrived, from the newest answer; undefined before one. */
+  readonly offsetMs: number | undefined;
+}
+
 export interface SpApiClient {
   searchOrders(params: SearchOrdersParams): Promise<SearchOrdersPage>;
   getOrder(orderId: string, includedData?: readonly IncludedData[]): Promise<V2026Order>;
@@ -165,6 +180,8 @@ export interface SpApiClient {
     body: ListingsItemPatchRequest,
   ): Promise<ListingsItemSubmissionResponse>;
   readonly calls: SpApiCallCounts;
+  /** Amazon's time, from the Date header of the newest SP-API or LWA answer (any status). */
+  amazonClock(): AmazonClock;
 }
 
 /** What the mappers need: status (FULFILLMENT), totals (PROCEEDS), buyer requests (CANCELLATION), tracking. */
@@ -287,8 +304,22 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
   const timeoutMs = options.requestTimeoutMs ?? 60_000;
   const calls: SpApiCallCounts = { total: 0, byOperation: {}, lwa: 0, documents: 0 };
   const limiter = new RateLimiter(clock);
+  let amazonOffsetMs: number | undefined;
+  const amazonClock: AmazonClock = {
+    now: () => clock.now() + (amazonOffsetMs ?? 0),
+    get offsetMs() {
+      return amazonOffsetMs;
+    },
+  };
+  /** Keeps the newest offset; an answer without a readable HTTP-date changes nothing. */
+  function observeAmazonDate(response: Response): void {
+    const date = response.headers.get('date');
+    const amazonMs = date ? Date.parse(date) : NaN;
+    if (Number.isFinite(amazonMs)) amazonOffsetMs = amazonMs - clock.now();
+  }
   const tokens = createLwaTokenProvider({
-    transport,
+    // The token exchange gets the same time limit (and abort) and tells Amazon's time too.
+    transport: (request) => send('lwaToken', request, { amazonTime: true }),
     clock,
     credentials: options.credentials,
     lwaTokenUrl: options.endpoints.lwaTokenUrl,
@@ -297,16 +328,41 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
     },
   });
 
-  async function send(operation: string, request: Request): Promise<Response> {
+  /**
+   * One HTTP exchange within the time limit. On timeout the request's AbortSignal fires so fetch
+   * really stops it: a createFeed left running could create a feed after the caller gave up on it.
+   */
+  async function send(
+    operation: string,
+    request: Request,
+    { amazonTime = false }: { amazonTime?: boolean } = {},
+  ): Promise<Response> {
+    const controller = new AbortController();
+    const abortable = new Request(request, { signal: controller.signal });
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const exchange = transport(request);
-      if (!timeoutMs) return await exchange;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      });
-      return await Promise.race([exchange, timeout]);
+      const exchange = transport(abortable);
+      let response: Response;
+      if (!timeoutMs) {
+        response = await exchange;
+      } else {
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            const error = new SpApiNetworkError(
+              operation,
+              `timed out: no answer within ${timeoutMs} ms, so the request was aborted`,
+              { timedOut: true },
+            );
+            controller.abort(error);
+            reject(error);
+          }, timeoutMs);
+        });
+        response = await Promise.race([exchange, timeout]);
+      }
+      if (amazonTime) observeAmazonDate(response);
+      return response;
     } catch (error) {
+      if (error instanceof SpApiNetworkError) throw error;
       throw new SpApiNetworkError(operation, error instanceof Error ? error.message : String(error));
     } finally {
       if (timer !== undefined) clearTimeout(timer);
@@ -351,7 +407,9 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
     const url = baseUrl + init.path + buildQuery(init.query ?? {});
     calls.total += 1;
     calls.byOperation[operation] = (calls.byOperation[operation] ?? 0) + 1;
-    const response = await send(operation, new Request(url, { method: init.method, headers, body }));
+    const response = await send(operation, new Request(url, { method: init.method, headers, body }), {
+      amazonTime: true,
+    });
     const requestId = response.headers.get('x-amzn-RequestId') ?? undefined;
     limiter.observeRateLimit(operation, response.headers.get('x-amzn-RateLimit-Limit'));
     if (!response.ok) {
@@ -389,6 +447,7 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
 
   const client: SpApiClient = {
     calls,
+    amazonClock: () => amazonClock,
 
     async searchOrders(params) {
       const operation = 'searchOrders';

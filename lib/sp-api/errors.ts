@@ -145,13 +145,19 @@ export class SpApiSchemaError extends Error {
 export class SpApiNetworkError extends Error {
   override name = 'SpApiNetworkError';
   readonly operation: string;
+  /** No answer came within the client's time limit and the request was aborted. */
+  readonly timedOut: boolean;
 
-  constructor(operation: string, reason: string) {
+  constructor(operation: string, reason: string, options: { timedOut?: boolean } = {}) {
     super(`${operation}: network error: ${reason}`);
     this.operation = operation;
+    this.timedOut = options.timedOut ?? false;
   }
 
   plainMessage(): string {
+    if (this.timedOut) {
+      return 'Amazon did not answer in time, so the request was stopped. The extension will try again.';
+    }
     return 'Could not reach Amazon. Check the internet connection; the extension will try again.';
   }
 }
