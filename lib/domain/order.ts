@@ -66,6 +66,11 @@ export interface StoredOrder {
    * or done: someone cancelled it elsewhere (Seller Central, the buyer, Amazon). `seenAt` = that sync.
    */
   readonly cancelledOutsideManager?: { readonly seenAt: string; readonly cancelledBy?: string };
+  /**
+   * Set when Amazon sent a newer version of this order that could not be read (it is quarantined),
+   * so what is shown may be out of date; cleared by the next update that parses.
+   */
+  readonly unreadableUpdate?: { readonly at: string; readonly reason: string };
 }
 
 export interface StoredOrderItem {

@@ -16,6 +16,14 @@ export interface OrderBatch {
   readonly quarantined?: readonly QuarantineInput[];
   /** When the sync saw these orders (marks "cancelled outside the manager"); default: each order's firstReported.at. */
   readonly seenAt?: string;
+  /** Newer versions Amazon sent that could not be read: stored orders among them are flagged. */
+  readonly unreadable?: readonly UnreadableUpdate[];
+}
+
+export interface UnreadableUpdate {
+  readonly orderId: string;
+  readonly at: string;
+  readonly reason: string;
 }
 
 export interface OrderBatchResult {
@@ -23,6 +31,8 @@ export interface OrderBatchResult {
   readonly updated: number;
   readonly skippedOlder: number;
   readonly insertedOrderIds: string[];
+  /** Stored orders flagged with an unreadable update by this batch. */
+  readonly flaggedOrderIds: string[];
 }
 
 /** A record in the batch is not something the store accepts; nothing of the batch was written. */
@@ -71,12 +81,22 @@ export async function writeOrderBatch(db: OrderDb, batch: OrderBatch): Promise<O
     }
     const ids = [...incomingById.keys()];
     const stored = await Promise.all(ids.map((id) => track(orders.get(id))));
+    // Orders of this batch that parsed win over an unreadable version of the same order.
+    const unreadable = (batch.unreadable ?? []).filter((entry) => !incomingById.has(entry.orderId));
+    const flagTargets = await Promise.all(unreadable.map((entry) => track(orders.get(entry.orderId))));
 
     let inserted = 0;
     let updated = 0;
     let skippedOlder = 0;
     const insertedOrderIds: string[] = [];
+    const flaggedOrderIds: string[] = [];
     const writes: Promise<unknown>[] = [];
+    unreadable.forEach((entry, index) => {
+      const target = flagTargets[index];
+      if (!target) return;
+      flaggedOrderIds.push(target.orderId);
+      writes.push(track(orders.put({ ...target, unreadableUpdate: { at: entry.at, reason: entry.reason } })));
+    });
     const merged: {
       id: string;
       original?: StoredOrder;
@@ -163,7 +183,7 @@ export async function writeOrderBatch(db: OrderDb, batch: OrderBatch): Promise<O
 
     await Promise.all(writes);
     await tx.done;
-    return { inserted, updated, skippedOlder, insertedOrderIds };
+    return { inserted, updated, skippedOlder, insertedOrderIds, flaggedOrderIds };
   } catch (error) {
     try {
       tx.abort();

@@ -18,8 +18,9 @@ const time = (iso: string) => Date.parse(iso);
 
 /**
  * How an incoming order combines with the stored one. Amazon's data only moves forward: an older
- * lastUpdated never overwrites a newer one, and report data (no Prime flag, no ship-by window,
- * no real item ids) never replaces Orders API data of the same age.
+ * lastUpdated never overwrites a newer one, report data (no Prime flag, no ship-by window,
+ * no real item ids) never replaces Orders API data of the same age, and the same version seen
+ * again is skipped. A readable update drops the `unreadableUpdate` flag (it is not carried over).
  */
 export function mergeOrder(existing: StoredOrder | undefined, incoming: StoredOrder): OrderMergeOutcome {
   if (!existing) return { kind: 'insert', order: incoming, replaceItems: true };
@@ -31,7 +32,10 @@ export function mergeOrder(existing: StoredOrder | undefined, incoming: StoredOr
   const age = time(incoming.lastUpdated) - time(existing.lastUpdated);
   const reportOverFull = incoming.detailLevel === 'report' && existing.detailLevel === 'full';
 
-  if (age < 0 || (age === 0 && reportOverFull)) {
+  // Overlapping polls see many orders twice: the same version writes nothing, unless it clears a flag.
+  const sameVersion =
+    age === 0 && incoming.detailLevel === existing.detailLevel && !existing.unreadableUpdate;
+  if (age < 0 || (age === 0 && reportOverFull) || sameVersion) {
     return firstReported === existing.firstReported
       ? { kind: 'skip-older' }
       : { kind: 'skip-older', order: { ...existing, firstReported } };

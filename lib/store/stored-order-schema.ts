@@ -42,6 +42,7 @@ export const storedOrderSchema = z.object({
   buyerCancelRequest: z.object({ reason: z.string().optional(), firstSeenAt: isoTime }).optional(),
   sellerOrderId: z.string().optional(),
   cancelledOutsideManager: z.object({ seenAt: isoTime, cancelledBy: z.string().optional() }).optional(),
+  unreadableUpdate: z.object({ at: isoTime, reason: z.string() }).optional(),
 });
 
 export const storedOrderItemSchema = z.object({

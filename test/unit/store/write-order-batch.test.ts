@@ -365,3 +365,41 @@ describe('order cursor', () => {
     await expect(readOrderCursor(db)).rejects.toBeInstanceOf(DamagedStoreRecordError);
   });
 });
+
+describe('writeOrderBatch: repeats and unreadable updates', () => {
+  it('writes nothing when an order comes again with the same lastUpdated (overlapping polls)', async () => {
+    await writeOrderBatch(db, {
+      orders: [{ order: storedOrder({ orderId: 'A' }), items: [storedItem('A', '1')] }],
+    });
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const again = await writeOrderBatch(db, {
+      orders: [{ order: storedOrder({ orderId: 'A' }), items: [storedItem('A', '1')] }],
+    });
+    expect(again).toMatchObject({ inserted: 0, updated: 0 });
+    expect(put).not.toHaveBeenCalled();
+  });
+
+  it('flags a stored order whose update could not be read, and a readable update clears the flag', async () => {
+    await writeOrderBatch(db, { orders: [{ order: storedOrder({ orderId: 'A' }), items: [] }] });
+    const flagged = await writeOrderBatch(db, {
+      orders: [],
+      unreadable: [
+        { orderId: 'A', at: '2026-03-02T00:00:00.000Z', reason: 'unknown status TELEPORTED' },
+        { orderId: 'NOT-STORED', at: '2026-03-02T00:00:00.000Z', reason: 'whatever' },
+      ],
+    });
+    expect(flagged.flaggedOrderIds).toEqual(['A']);
+    expect((await orderOf('A'))?.unreadableUpdate).toEqual({
+      at: '2026-03-02T00:00:00.000Z',
+      reason: 'unknown status TELEPORTED',
+    });
+    expect(await orderOf('NOT-STORED')).toBeUndefined();
+
+    // A re-read with the same lastUpdated still replaces the flagged record.
+    const reread = await writeOrderBatch(db, {
+      orders: [{ order: storedOrder({ orderId: 'A' }), items: [] }],
+    });
+    expect(reread.updated).toBe(1);
+    expect((await orderOf('A'))?.unreadableUpdate).toBeUndefined();
+  });
+});
