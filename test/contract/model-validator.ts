@@ -1,23 +1,13 @@
 /**
  * Validates response bodies against the response schemas declared in Amazon's Swagger 2.0 models
- * (../shared/sp-api-models relative to the repo root), with ajv.
+ * (../shared/sp-api-models beside the checkout, or SP_API_MODELS_DIR), with ajv. Without the
+ * models it throws a message that says where to put them.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-
-/**
- * Amazon's official models live beside the checkout (../shared/sp-api-models), not in the repo;
- * SP_API_MODELS_DIR points elsewhere.
- */
-export const MODELS_DIR =
-  process.env.SP_API_MODELS_DIR ?? path.resolve(__dirname, '../../../shared/sp-api-models');
-if (!existsSync(MODELS_DIR)) {
-  throw new Error(
-    `Amazon's SP-API models were not found at ${MODELS_DIR}: place the shared folder beside the checkout or set SP_API_MODELS_DIR.`,
-  );
-}
+import { requireModelsDir } from './models-location.mjs';
 
 type Operation = { operationId?: string; responses?: Record<string, { schema?: unknown }> };
 type Model = { paths: Record<string, Record<string, Operation>>; definitions: Record<string, unknown> };
@@ -30,7 +20,7 @@ export interface ModelValidator {
 }
 
 export function createModelValidator(modelFile: string): ModelValidator {
-  const model = JSON.parse(readFileSync(path.join(MODELS_DIR, modelFile), 'utf8')) as Model;
+  const model = JSON.parse(readFileSync(path.join(requireModelsDir(), modelFile), 'utf8')) as Model;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema({ $id: 'model', definitions: model.definitions });

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateXML } from 'xmllint-wasm';
-import { MODELS_DIR } from './model-validator';
+import { requireModelsDir } from './models-location.mjs';
 
-const XSD_DIR = path.join(MODELS_DIR, 'xsd');
+const xsdDir = () => path.join(requireModelsDir(), 'xsd');
 const KEPT = [
   'amzn-base',
   'amzn-header',
@@ -23,7 +23,7 @@ let schemas: { envelope: string; preload: { fileName: string; contents: string }
 
 /** amzn-envelope.xsd without the includes (and message choices) whose XSDs are not present. */
 export function trimmedEnvelopeXsd(): string {
-  const full = readFileSync(path.join(XSD_DIR, 'amzn-envelope.xsd'), 'utf8');
+  const full = readFileSync(path.join(xsdDir(), 'amzn-envelope.xsd'), 'utf8');
   return full
     .replace(/[ \t]*<xsd:include schemaLocation="([^"]+)\.xsd"\/>\r?\n/g, (line, name: string) =>
       KEPT.includes(name) ? line : '',
@@ -38,7 +38,7 @@ function loadSchemas() {
     envelope: trimmedEnvelopeXsd(),
     preload: KEPT.map((name) => ({
       fileName: `${name}.xsd`,
-      contents: readFileSync(path.join(XSD_DIR, `${name}.xsd`), 'utf8'),
+      contents: readFileSync(path.join(xsdDir(), `${name}.xsd`), 'utf8'),
     })),
   };
   return schemas;

@@ -3,12 +3,13 @@ import {
   InvalidFeedInputError,
 } from '../../../lib/formats/order-acknowledgement-feed';
 import { parseProcessingReport } from '../../../lib/formats/processing-report';
-import { validateFeedXml } from '../../contract/xsd-validator';
 
 const ORDER = '111-1234567-1234567';
 
+// The same feeds are validated against Amazon's XSDs in
+// test/contract/amazon-models/order-acknowledgement-feed-xsd.test.ts.
 describe('buildOrderAcknowledgementFeed', () => {
-  it('writes the reference §5.3 message and validates against the XSDs', async () => {
+  it('writes the reference §5.3 message', () => {
     const xml = buildOrderAcknowledgementFeed({
       merchantIdentifier: 'A1EXAMPLEMERCHANT',
       messages: [
@@ -21,10 +22,9 @@ describe('buildOrderAcknowledgementFeed', () => {
         '<StatusCode>Failure</StatusCode><Item><AmazonOrderItemCode>12345678901234</AmazonOrderItemCode>' +
         '<CancelReason>NoInventory</CancelReason></Item></OrderAcknowledgement></Message>',
     );
-    expect(await validateFeedXml(xml)).toEqual([]);
   });
 
-  it('validates with several messages, every reason and partial quantities', async () => {
+  it('writes several messages with partial quantities', () => {
     const xml = buildOrderAcknowledgementFeed({
       merchantIdentifier: 'A1EXAMPLEMERCHANT',
       messages: [
@@ -43,10 +43,9 @@ describe('buildOrderAcknowledgementFeed', () => {
       ],
     });
     expect(xml).toMatch(/<CancelReason>WeatherDelay<\/CancelReason>\s*<Quantity>2<\/Quantity>/);
-    expect(await validateFeedXml(xml)).toEqual([]);
   });
 
-  it('escapes merchant text so it can never break the XML', async () => {
+  it('escapes merchant text so it can never break the XML', () => {
     const xml = buildOrderAcknowledgementFeed({
       merchantIdentifier: 'A1</MerchantIdentifier><x>&\u0001"\'',
       messages: [
@@ -56,18 +55,6 @@ describe('buildOrderAcknowledgementFeed', () => {
     expect(xml).toContain(
       '<MerchantIdentifier>A1&lt;/MerchantIdentifier&gt;&lt;x&gt;&amp;&quot;&apos;</MerchantIdentifier>',
     );
-    expect(await validateFeedXml(xml)).toEqual([]);
-  });
-
-  it('the validator really rejects a broken feed', async () => {
-    const xml = buildOrderAcknowledgementFeed({
-      merchantIdentifier: 'A1',
-      messages: [
-        { messageId: 1, orderId: ORDER, reason: 'NoInventory', lines: [{ orderItemId: '12345678901234' }] },
-      ],
-    });
-    const errors = await validateFeedXml(xml.replace('NoInventory', 'OutOfStock'));
-    expect(errors.join('\n')).toMatch(/CancelReason/);
   });
 
   it('refuses input the XSDs would reject', () => {
@@ -92,7 +79,7 @@ describe('buildOrderAcknowledgementFeed', () => {
     ).toThrow(/unique/);
   });
 
-  it('the processing report fixture used by the parser validates too', async () => {
+  it('parses the processing report summary', () => {
     const report = `<?xml version="1.0" encoding="UTF-8"?>
 <AmazonEnvelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="amzn-envelope.xsd">
   <Header><DocumentVersion>1.02</DocumentVersion><MerchantIdentifier>A1</MerchantIdentifier></Header>
@@ -103,7 +90,6 @@ describe('buildOrderAcknowledgementFeed', () => {
       <MessagesWithError>0</MessagesWithError><MessagesWithWarning>0</MessagesWithWarning></ProcessingSummary>
   </ProcessingReport></Message>
 </AmazonEnvelope>`;
-    expect(await validateFeedXml(report)).toEqual([]);
     expect(parseProcessingReport(report).summary).toEqual({
       processed: 1,
       successful: 1,

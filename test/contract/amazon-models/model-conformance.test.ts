@@ -1,7 +1,7 @@
-import { ManualClock } from '../../lib/clock';
-import { createSandbox, SANDBOX_CREDENTIALS } from '../../lib/sandbox';
-import { createModelValidator } from './model-validator';
-import { validateFeedXml } from './xsd-validator';
+import { ManualClock } from '../../../lib/clock';
+import { createSandbox, SANDBOX_CREDENTIALS } from '../../../lib/sandbox';
+import { createModelValidator } from '../model-validator';
+import { validateFeedXml } from '../xsd-validator';
 
 const ANCHOR = Date.parse('2026-11-20T12:00:00Z');
 const orders = createModelValidator('orders_2026-01-01.json');
@@ -178,7 +178,7 @@ describe('sandbox responses conform to the official models', () => {
       `<Message><MessageID>2</MessageID><OrderAcknowledgement><AmazonOrderID>999-9999999-9999999</AmazonOrderID><StatusCode>Failure</StatusCode>` +
       `<Item><AmazonOrderItemCode>12345678901234</AmazonOrderItemCode><CancelReason>NoInventory</CancelReason></Item></OrderAcknowledgement></Message>` +
       '</AmazonEnvelope>';
-    const { plannedItems } = await import('../../lib/sandbox/order-items');
+    const { plannedItems } = await import('../../../lib/sandbox/order-items');
     const code = plannedItems(sandbox.dataset.seed, open, sandbox.dataset.catalog)[0]!.orderItemId;
     const input = xml(open.orderId, code, 'NoInventory');
     expect(await validateFeedXml(input)).toEqual([]);
@@ -278,7 +278,7 @@ describe('sandbox responses conform to the official models', () => {
   });
 
   it('the sandbox accepts and rejects order acknowledgement XML as xmllint does', async () => {
-    const { orderAcknowledgementSchemaProblems } = await import('../../lib/sandbox/order-acknowledgement');
+    const { orderAcknowledgementSchemaProblems } = await import('../../../lib/sandbox/order-acknowledgement');
     const head =
       '<AmazonEnvelope><Header><DocumentVersion>1.01</DocumentVersion><MerchantIdentifier>M</MerchantIdentifier></Header><MessageType>OrderAcknowledgement</MessageType>';
     const msg = (inner: string, id = '1') =>
