@@ -32,7 +32,11 @@ export default defineConfig({
       'https://tortuga-prod-fe.s3-us-west-2.amazonaws.com/*',
       ...(testBuild ? ['http://127.0.0.1/*'] : []),
     ],
-    action: { default_title: 'Order Manager' },
+    // The toolbar icon; WXT lists public/icon/<size>.png as the extension's icons by itself.
+    action: {
+      default_title: 'Order Manager',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    },
     // Firefox needs a stable id for storage and for MV3 host permissions; Chrome warns on the key.
     ...(browser === 'firefox'
       ? {
