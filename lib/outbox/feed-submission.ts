@@ -44,8 +44,26 @@ export const feedSubmissionSchema = z.object({
     .object({ feedDocumentId: z.string().min(1), url: z.string().min(1), createdAt: isoTime })
     .optional(),
   uploadedAt: isoTime.optional(),
-  /** T of the creating step: any feed of this type Amazon made for it was created after T. */
+  /**
+   * T of the creating step, in Amazon's time (from the Date header of its answers) when it was known:
+   * any feed Amazon made for this submission was created after T.
+   */
   creatingSince: isoTime.optional(),
+  /** Which clock T was read from: Amazon's (measured offset) or only this machine's (wider margins). */
+  creatingClock: z.enum(['amazon', 'local']).optional(),
+  /** When the createFeed call ended without an answer (Amazon's time); the settle wait starts here. */
+  createCallEndedAt: isoTime.optional(),
+  /** Amazon's clock minus this machine's, last measured; kept so a restarted worker can read T right. */
+  amazonOffsetMs: z.number().int().optional(),
+  /** The last error while driving this submission, in plain words, and how many in a row. */
+  lastError: z
+    .object({
+      message: z.string(),
+      at: isoTime,
+      attempts: z.number().int().positive(),
+      permanent: z.boolean(),
+    })
+    .optional(),
   /** createFeed calls sent (each only after proving the previous one made no feed). */
   createAttempts: z.number().int().nonnegative(),
   /** Consecutive getFeeds failures while adopting; too many → needs-review. */

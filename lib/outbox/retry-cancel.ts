@@ -3,6 +3,7 @@ import { cancelEligibility } from '../domain/cancel-eligibility';
 import type { OrderDb } from '../store/order-db';
 import { parseAction } from '../store/outbox-store';
 import { CancelRefusedError } from './cancel-refused-error';
+import { markDone, markFailed } from './action-updates';
 import type { CancelAction } from './outbox-records';
 
 /**
@@ -49,7 +50,17 @@ export async function retryCancel(
         throw new CancelRefusedError(`Line ${line.orderItemId} can no longer be cancelled as asked`);
       }
     }
-    const { submissionId: _s, feedId: _f, resultText, zeroStock: _z, ...rest } = action;
+    const {
+      submissionId: _s,
+      feedId: _f,
+      resultText,
+      zeroStock: _z,
+      problem: _p,
+      confirming: _c,
+      sendAgainAllowed: _a,
+      suspectedDuplicateFeedIds: _d,
+      ...rest
+    } = action;
     const retried: CancelAction = {
       ...rest,
       status: 'pending',
@@ -87,15 +98,11 @@ export async function resolveNeedsReview(
   const action = parseAction(raw);
   if (action.status !== 'needs-review')
     throw new CancelRefusedError('Only a cancellation under review can be resolved');
-  const resolved: CancelAction = {
-    ...action,
-    status: verdict,
-    resultText:
-      verdict === 'done'
-        ? 'Confirmed cancelled by the seller after review'
-        : 'Marked not cancelled by the seller after review',
-    updatedAt: now,
-  };
+  // Marked done by the seller: the stock change asked for with it is made now as well.
+  const resolved: CancelAction =
+    verdict === 'done'
+      ? markDone(action, 'Confirmed cancelled by the seller after review', now)
+      : markFailed(action, 'Marked not cancelled by the seller after review', now);
   await tx.store.put(resolved);
   await tx.done;
   return resolved;

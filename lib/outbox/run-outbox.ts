@@ -6,7 +6,7 @@ import {
 } from '../formats/order-acknowledgement-feed';
 import { parseProcessingReport, ProcessingReportFormatError } from '../formats/processing-report';
 import type { SpApiClient } from '../sp-api/client';
-import { LwaError, plainMessageOf, SpApiError } from '../sp-api/errors';
+import { LwaError, plainMessageOf, SpApiError, SpApiNetworkError, SpApiSchemaError } from '../sp-api/errors';
 import type { Feed } from '../sp-api/schemas/feeds';
 import type { IDBPTransaction } from 'idb';
 import type { OrderDb, OrderManagerDb } from '../store/order-db';
@@ -24,8 +24,12 @@ import {
   type FeedSubmissionStep,
 } from './feed-submission';
 import { outcomesFromReport, outcomeWithoutReport, type ActionOutcome } from './feed-outcome';
+import { ADOPTION_SETTLE_MS, creatingWindow, listFeedsInWindow } from './feed-adoption';
+import { confirmCancels } from './confirm-cancel';
 import { serializeOutboxRun } from './outbox-lock';
+import { MAX_PERMANENT_ATTEMPTS, outboxProblemOf } from './outbox-problem';
 import type { CancelAction } from './outbox-records';
+import { reconcileWithStoredOrders } from './reconcile-actions';
 import { applyZeroStock } from './zero-stock';
 
 /** The SP-API operations the outbox uses (the real client, or anything shaped like it). */
@@ -39,7 +43,11 @@ export type OutboxSpApi = Pick<
   | 'getFeedDocument'
   | 'downloadDocument'
   | 'patchListingsItem'
->;
+  | 'getOrder'
+> & {
+  /** Amazon's clock as measured from its answers' Date headers (offset undefined until measured). */
+  amazonClock?: () => { readonly offsetMs: number | undefined };
+};
 
 export interface OutboxContext {
   readonly client: OutboxSpApi;
@@ -56,6 +64,10 @@ export interface OutboxContext {
   readonly newId?: () => string;
   /** How long one run waits for Amazon to finish a feed before leaving it to the next run. */
   readonly pollBudgetMs?: number;
+  /** Called after actions change outside a submission step (confirmed, reviewed, failed on their own). */
+  readonly onActionChange?: () => void;
+  /** The client's request timeout: a createFeed still unanswered then was aborted (default 60 s). */
+  readonly requestTimeoutMs?: number;
 }
 
 export interface OutboxRunResult {
@@ -71,10 +83,8 @@ export interface OutboxRunResult {
 export const UPLOAD_URL_MAX_AGE_MS = 4 * 60_000;
 /** A feed document must be used within 2 days. */
 export const FEED_DOCUMENT_MAX_AGE_MS = 47 * 60 * 60_000;
-/** How far before T getFeeds looks, for clock skew between this machine and Amazon. */
-export const ADOPTION_MARGIN_MS = 5 * 60_000;
-/** A feed created just now may take a moment to be listed: "none found" counts only after this. */
-export const ADOPTION_SETTLE_MS = 2 * 60_000;
+export { ADOPTION_MARGIN_MS, ADOPTION_SETTLE_MS } from './feed-adoption';
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 /** getFeeds failures in a row before the seller is asked to review instead. */
 export const MAX_ADOPT_FAILURES = 3;
 export const DEFAULT_POLL_BUDGET_MS = 10 * 60_000;
@@ -108,7 +118,11 @@ export function runOutbox(ctx: OutboxContext): Promise<OutboxRunResult> {
 async function runOnce(ctx: OutboxContext): Promise<OutboxRunResult> {
   const tally: Tally = { sent: 0, completed: 0, failed: 0, needsReview: 0 };
   ctx.signal?.throwIfAborted();
-  await batchPendingActions(ctx);
+  // What a sync already shows decides actions under review (and saves a getOrder per confirmation).
+  const reconciled = await reconcileWithStoredOrders({ db: ctx.db, clock: ctx.clock });
+  tally.completed += reconciled.done;
+  tally.failed += reconciled.failed;
+  await batchPendingActions(ctx, tally);
   for (const submission of await listActiveSubmissions(ctx.db)) {
     ctx.signal?.throwIfAborted();
     try {
@@ -118,9 +132,24 @@ async function runOnce(ctx: OutboxContext): Promise<OutboxRunResult> {
         ctx.log?.(error.message);
         continue;
       }
-      throw error;
+      // Amazon's and the network's errors are recorded on the submission; anything else (a killed
+      // run, a storage failure) ends the run as before.
+      if (ctx.signal?.aborted || !isAmazonError(error)) throw error;
+      // One failing submission never stops the others: record why, in words, and go on.
+      await recordProblem(ctx, submission.id, error, tally);
     }
   }
+  const confirmed = await confirmCancels({
+    client: ctx.client,
+    db: ctx.db,
+    clock: ctx.clock,
+    signal: ctx.signal,
+    log: ctx.log,
+    onChange: ctx.onActionChange,
+  });
+  tally.completed += confirmed.done;
+  tally.failed += confirmed.failed;
+  tally.needsReview += confirmed.needsReview;
   await applyZeroStock({
     client: ctx.client,
     db: ctx.db,
@@ -134,10 +163,120 @@ async function runOnce(ctx: OutboxContext): Promise<OutboxRunResult> {
 
 const isoNow = (ctx: Pick<OutboxContext, 'clock'>) => new Date(ctx.clock.now()).toISOString();
 
+/**
+ * Amazon's time now: this machine's clock plus the offset measured from Amazon's Date headers (this
+ * run's client, else the one stored with the submission). Without either, this machine's clock.
+ */
+function amazonNow(ctx: OutboxContext, submission?: FeedSubmission) {
+  const offsetMs = ctx.client.amazonClock?.().offsetMs ?? submission?.amazonOffsetMs;
+  return offsetMs === undefined
+    ? { ms: ctx.clock.now(), clock: 'local' as const, offsetMs }
+    : { ms: ctx.clock.now() + offsetMs, clock: 'amazon' as const, offsetMs: Math.round(offsetMs) };
+}
+
+const requestTimeout = (ctx: OutboxContext) => ctx.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+
+/**
+ * Records an error that stopped a submission this run: on the submission and on each of its pending
+ * actions, so the seller sees it. Errors that will not pass by themselves end the submission after a
+ * few tries where that is safe: failed before any feed can exist, needs review once one may.
+ */
+async function recordProblem(ctx: OutboxContext, submissionId: string, error: unknown, tally: Tally) {
+  const problem = outboxProblemOf(error);
+  ctx.log?.(`outbox: submission ${submissionId}: ${problem.message}`);
+  const stored = await ctx.db.get('feedSubmissions', submissionId);
+  const submission = stored && parseSubmission(stored);
+  if (!submission || TERMINAL_STEPS.has(submission.step)) return;
+  const attempts =
+    submission.lastError && submission.lastError.permanent === problem.permanent
+      ? submission.lastError.attempts + 1
+      : 1;
+  const at = isoNow(ctx);
+  const lastError = { message: problem.message, at, attempts, permanent: problem.permanent };
+  const giveUp = problem.permanent && attempts >= MAX_PERMANENT_ATTEMPTS;
+  const nothingCreated =
+    submission.step === 'building' ||
+    submission.step === 'document-created' ||
+    submission.step === 'uploaded';
+  if (giveUp && nothingCreated) {
+    const next = await persistStep(
+      ctx,
+      submission,
+      { step: 'failed', lastError, resultText: problem.message },
+      (action) => ({ ...action, status: 'failed', resultText: problem.message, problem: { ...lastError } }),
+    );
+    if (next) tally.failed += next.messages.length;
+    return;
+  }
+  if (giveUp && submission.step === 'submitted') {
+    await needsReview(
+      ctx,
+      submission,
+      tally,
+      `Amazon has this cancellation feed (${submission.feedId}) but the order manager cannot read its result: ` +
+        `${problem.message} Check the order in Seller Central; the next sync also settles it.`,
+      { sendAgainAllowed: false, extra: { lastError } },
+    );
+    return;
+  }
+  await persistStep(ctx, submission, { step: submission.step, lastError }, (action) => ({
+    ...action,
+    problem: { ...lastError },
+  }));
+}
+
+/** The feed message of one action; throws when the action cannot be sent as it stands. */
+function messageOf(action: CancelAction, messageId: number) {
+  return {
+    messageId,
+    orderId: action.orderId,
+    reason: action.reason,
+    lines: action.lines.map((line) => ({
+      orderItemId: line.orderItemId,
+      // Quantity only for a partial cancel of the line.
+      ...(line.quantityOrdered !== undefined && line.quantity < line.quantityOrdered
+        ? { quantity: line.quantity }
+        : {}),
+    })),
+  };
+}
+
+/**
+ * Checks each pending action on its own before it joins a feed: one that cannot be sent (an order
+ * known only from the order report still has placeholder item ids) fails alone, with the reason,
+ * instead of breaking the feed for every other action.
+ */
+async function failUnsendable(ctx: OutboxContext, pending: CancelAction[], tally: Tally) {
+  const sendable: CancelAction[] = [];
+  for (const action of pending) {
+    try {
+      buildOrderAcknowledgementFeed({ merchantIdentifier: ctx.sellerId, messages: [messageOf(action, 1)] });
+      sendable.push(action);
+    } catch (error) {
+      const text =
+        `This cancellation cannot be sent to Amazon as queued: ${error instanceof Error ? error.message : String(error)}. ` +
+        'Open the order again so the order manager reads its items from Amazon, then cancel it again.';
+      const tx = ctx.db.transaction('outbox', 'readwrite');
+      const raw = await tx.store.get(action.id);
+      const current = raw && parseAction(raw);
+      if (current && current.status === 'pending' && !current.submissionId) {
+        await tx.store.put({ ...current, status: 'failed', resultText: text, updatedAt: isoNow(ctx) });
+        tally.failed += 1;
+      }
+      await tx.done;
+      ctx.onActionChange?.();
+    }
+  }
+  return sendable;
+}
+
 /** Puts every pending, unbatched action into a new submission (the `building` step), in one transaction. */
-async function batchPendingActions(ctx: OutboxContext): Promise<FeedSubmission[]> {
-  const pending = (await listActions(ctx.db, { status: 'pending' })).filter((action) => !action.submissionId);
-  if (!pending.length) return [];
+async function batchPendingActions(ctx: OutboxContext, tally: Tally): Promise<FeedSubmission[]> {
+  const waiting = (await listActions(ctx.db, { status: 'pending' })).filter(
+    (action) => !action.submissionId && !action.confirming,
+  );
+  if (!waiting.length) return [];
+  const pending = await failUnsendable(ctx, waiting, tally);
   const created: FeedSubmission[] = [];
   const now = isoNow(ctx);
   for (let start = 0; start < pending.length; start += MAX_MESSAGES_PER_FEED) {
@@ -151,18 +290,7 @@ async function batchPendingActions(ctx: OutboxContext): Promise<FeedSubmission[]
     const messages = chunk.map((action, index) => ({ messageId: index + 1, actionId: action.id }));
     const content = buildOrderAcknowledgementFeed({
       merchantIdentifier: ctx.sellerId,
-      messages: chunk.map((action, index) => ({
-        messageId: index + 1,
-        orderId: action.orderId,
-        reason: action.reason,
-        lines: action.lines.map((line) => ({
-          orderItemId: line.orderItemId,
-          // Quantity only for a partial cancel of the line.
-          ...(line.quantityOrdered !== undefined && line.quantity < line.quantityOrdered
-            ? { quantity: line.quantity }
-            : {}),
-        })),
-      })),
+      messages: chunk.map((action, index) => messageOf(action, index + 1)),
     });
     const submission = feedSubmissionSchema.parse({
       id: ctx.newId?.() ?? crypto.randomUUID(),
@@ -311,10 +439,12 @@ async function driveSubmission(ctx: OutboxContext, start: FeedSubmission, tally:
 async function createDocument(ctx: OutboxContext, submission: FeedSubmission) {
   // Documents cost nothing to abandon, so this is safe to repeat after any restart.
   const document = await ctx.client.createFeedDocument({ contentType: submission.contentType });
+  const { offsetMs } = amazonNow(ctx, submission);
   return persistStep(ctx, submission, {
     step: 'document-created',
     document: { feedDocumentId: document.feedDocumentId, url: document.url, createdAt: isoNow(ctx) },
     uploadedAt: undefined,
+    ...(offsetMs !== undefined ? { amazonOffsetMs: offsetMs } : {}),
   });
 }
 
@@ -332,14 +462,21 @@ async function upload(ctx: OutboxContext, submission: FeedSubmission) {
   return persistStep(ctx, submission, { step: 'uploaded', uploadedAt: isoNow(ctx) });
 }
 
-/** Records "creating since T" — only when no other submission of the type is creating. */
+/**
+ * Records "creating since T" — only when no other submission of the type is creating. T is Amazon's
+ * time when its offset is known, so a fast or slow clock here cannot move the adoption window.
+ */
 function markCreating(ctx: OutboxContext, submission: FeedSubmission) {
+  const now = amazonNow(ctx, submission);
   return persistStep(
     ctx,
     submission,
     {
       step: 'creating',
-      creatingSince: isoNow(ctx),
+      creatingSince: new Date(now.ms).toISOString(),
+      creatingClock: now.clock,
+      createCallEndedAt: undefined,
+      ...(now.offsetMs !== undefined ? { amazonOffsetMs: now.offsetMs } : {}),
       createAttempts: submission.createAttempts + 1,
       adoptFailures: 0,
     },
@@ -367,13 +504,7 @@ async function createFeed(ctx: OutboxContext, submission: FeedSubmission, tally:
   } catch (error) {
     if (isDefinitelyNotCreated(error)) {
       const status = error instanceof SpApiError ? error.status : 0;
-      if (
-        status === 400 ||
-        status === 404 ||
-        status === 413 ||
-        status === 415 ||
-        error instanceof RangeError
-      ) {
+      if (status === 400 || status === 413 || status === 415 || error instanceof RangeError) {
         const text = `Amazon refused the cancellation feed: ${plainMessageOf(error)}`;
         const failed = await persistStep(
           ctx,
@@ -384,21 +515,38 @@ async function createFeed(ctx: OutboxContext, submission: FeedSubmission, tally:
         if (failed) tally.failed += failed.messages.length;
         return undefined;
       }
-      // Throttled or not authorised: nothing was created; back to uploaded, try on a later run.
-      ctx.log?.(`outbox: createFeed not accepted now (${plainMessageOf(error)})`);
+      // Throttled, not authorised, or no token: nothing was created. Back to uploaded; the error is
+      // recorded for the seller (and ends the submission if it does not go away).
       await persistStep(ctx, submission, { step: 'uploaded', creatingSince: undefined });
-      return undefined;
+      throw error;
     }
-    // It may have reached Amazon: stay in `creating` and find out through getFeeds.
+    // It may have reached Amazon: stay in `creating` and find out through getFeeds, counting the
+    // settle wait from now, when the call ended (a slow answer can create a feed late in the call).
     ctx.log?.(`outbox: createFeed outcome unknown (${plainMessageOf(error)}); looking for the feed`);
-    return submission;
+    const ended = amazonNow(ctx, submission);
+    return persistStep(ctx, submission, {
+      step: 'creating',
+      createCallEndedAt: new Date(ended.ms).toISOString(),
+    });
   }
-  const next = await persistStep(ctx, submission, { step: 'submitted', feedId }, (action) => ({
+  const ended = amazonNow(ctx, submission);
+  const patch = { step: 'submitted' as const, feedId, createCallEndedAt: new Date(ended.ms).toISOString() };
+  const next = await persistStep(ctx, submission, patch, (action) => ({
     ...action,
     feedId,
+    problem: undefined,
   }));
   if (next) tally.sent += next.messages.length;
   return next;
+}
+
+function isAmazonError(error: unknown): boolean {
+  return (
+    error instanceof SpApiError ||
+    error instanceof LwaError ||
+    error instanceof SpApiNetworkError ||
+    error instanceof SpApiSchemaError
+  );
 }
 
 /** Errors that prove createFeed made no feed: a 4xx answer, a bad request caught before sending, no token. */
@@ -407,24 +555,28 @@ function isDefinitelyNotCreated(error: unknown): boolean {
   return error instanceof LwaError || error instanceof RangeError;
 }
 
+/** Feed ids of the listing that no other submission of ours has claimed. */
+async function unclaimed(ctx: OutboxContext, submission: FeedSubmission, feeds: readonly Feed[]) {
+  const claimed = await claimedFeedIds(ctx.db);
+  return feeds.filter((feed) => (claimed.get(feed.feedId) ?? submission.id) === submission.id);
+}
+
 /**
- * After a restart in `creating` (or an unknown createFeed outcome): the feeds of the type created
- * since T. One unclaimed → adopt it; none (after a settling wait) → createFeed was never accepted,
- * create again; more than one, or getFeeds keeps failing → the seller reviews.
+ * After a restart in `creating` (or an unknown createFeed outcome): the feeds of the type and
+ * marketplaces created inside the bounded window around T. One unclaimed → adopt it (the order
+ * itself later confirms the cancel); none once the window has settled → createFeed was never
+ * accepted, create again; more than one, a listing cut short, or getFeeds failing → the seller reviews.
  */
 async function adoptFeed(ctx: OutboxContext, submission: FeedSubmission, tally: Tally) {
-  const since = Date.parse(submission.creatingSince ?? '');
-  if (Number.isNaN(since)) {
-    return needsReview(ctx, submission, tally, 'The feed step has no start time, so it cannot be checked.');
+  const window = creatingWindow(submission, requestTimeout(ctx));
+  if (!window) {
+    return needsReview(ctx, submission, tally, 'The feed step has no start time, so it cannot be checked.', {
+      sendAgainAllowed: false,
+    });
   }
-  let candidates: Feed[];
+  let listing;
   try {
-    candidates = await feedCandidates(ctx, submission, since);
-    const settleLeft = since + ADOPTION_SETTLE_MS - ctx.clock.now();
-    if (candidates.length === 0 && settleLeft > 0) {
-      await ctx.clock.sleep(settleLeft);
-      candidates = await feedCandidates(ctx, submission, since);
-    }
+    listing = await listFeedsInWindow(ctx.client, submission, window, ctx.signal);
   } catch (error) {
     ctx.log?.(`outbox: getFeeds failed while checking submission ${submission.id}: ${plainMessageOf(error)}`);
     const failures = submission.adoptFailures + 1;
@@ -435,11 +587,24 @@ async function adoptFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
         tally,
         'The extension could not ask Amazon whether this cancellation feed was created, so it was not ' +
           'sent again. Check the order in Seller Central, then mark the cancellation done or failed.',
+        { sendAgainAllowed: false },
       );
     }
     await persistStep(ctx, submission, { step: 'creating', adoptFailures: failures });
     return undefined;
   }
+  if (!listing.complete) {
+    return needsReview(
+      ctx,
+      submission,
+      tally,
+      'Amazon lists more cancellation feeds around the time this one was sent than the order manager can ' +
+        'read, so it cannot tell whether this one was created and did not send it again. The next sync shows ' +
+        'whether the order is cancelled; or check it in Seller Central and mark the cancellation done or failed.',
+      { sendAgainAllowed: false },
+    );
+  }
+  const candidates = await unclaimed(ctx, submission, listing.feeds);
   if (candidates.length === 1) {
     const feedId = candidates[0]!.feedId;
     const next = await persistStep(
@@ -461,49 +626,58 @@ async function adoptFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
       tally,
       `Amazon lists ${candidates.length} cancellation feeds created around the time this one was sent ` +
         `(${candidates.map((feed) => feed.feedId).join(', ')}), and cannot say which carries it, so it was not ` +
-        'sent again. Check the order in Seller Central, then mark the cancellation done or failed.',
+        'sent again. The next sync shows whether the order is cancelled; or check it in Seller Central and ' +
+        'mark the cancellation done or failed.',
+      { sendAgainAllowed: false, suspected: candidates.map((feed) => feed.feedId) },
     );
   }
-  // None: Amazon never accepted the call. Safe to create again, since only this one can be in flight.
+  // None listed. Only once the window has settled does that prove Amazon never accepted the call.
+  const now = amazonNow(ctx, submission);
+  const settleLeft = window.settledAt - now.ms;
+  if (settleLeft > 0) {
+    ctx.log?.(
+      `outbox: no feed listed yet for submission ${submission.id}; checking again in ${settleLeft} ms`,
+    );
+    if (settleLeft <= ADOPTION_SETTLE_MS) {
+      await ctx.clock.sleep(settleLeft);
+      return submission; // Look again (the step is unchanged, so the loop adopts once more).
+    }
+    return undefined; // A later run looks again.
+  }
   ctx.log?.(`outbox: no feed was created for submission ${submission.id}; creating it again`);
-  return persistStep(ctx, submission, { step: 'uploaded', creatingSince: undefined });
+  return persistStep(ctx, submission, {
+    step: 'uploaded',
+    creatingSince: undefined,
+    createCallEndedAt: undefined,
+  });
 }
 
-async function feedCandidates(
+interface ReviewOptions {
+  /** True only when no feed of ours can still be in flight, so sending again cannot make a second one. */
+  readonly sendAgainAllowed: boolean;
+  readonly suspected?: readonly string[];
+  readonly extra?: Partial<FeedSubmission>;
+}
+
+async function needsReview(
   ctx: OutboxContext,
   submission: FeedSubmission,
-  since: number,
-): Promise<Feed[]> {
-  const from = since - ADOPTION_MARGIN_MS;
-  const feeds: Feed[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < 20; page++) {
-    const response = await ctx.client.getFeeds(
-      nextToken
-        ? { nextToken }
-        : { feedTypes: [submission.feedType], createdSince: new Date(from).toISOString(), pageSize: 100 },
-    );
-    feeds.push(...response.feeds);
-    nextToken = response.nextToken;
-    if (!nextToken) break;
-  }
-  const claimed = await claimedFeedIds(ctx.db);
-  const wanted = [...submission.marketplaceIds].sort().join(',');
-  return feeds.filter(
-    (feed) =>
-      feed.feedType === submission.feedType &&
-      Date.parse(feed.createdTime) >= from &&
-      (claimed.get(feed.feedId) ?? submission.id) === submission.id &&
-      (!feed.marketplaceIds?.length || [...feed.marketplaceIds].sort().join(',') === wanted),
+  tally: Tally,
+  text: string,
+  options: ReviewOptions,
+) {
+  const next = await persistStep(
+    ctx,
+    submission,
+    { ...options.extra, step: 'needs-review', resultText: text },
+    (action) => ({
+      ...action,
+      status: 'needs-review',
+      resultText: text,
+      sendAgainAllowed: options.sendAgainAllowed,
+      ...(options.suspected?.length ? { suspectedDuplicateFeedIds: [...options.suspected] } : {}),
+    }),
   );
-}
-
-async function needsReview(ctx: OutboxContext, submission: FeedSubmission, tally: Tally, text: string) {
-  const next = await persistStep(ctx, submission, { step: 'needs-review', resultText: text }, (action) => ({
-    ...action,
-    status: 'needs-review',
-    resultText: text,
-  }));
   if (next) tally.needsReview += next.messages.length;
   return next;
 }
@@ -563,6 +737,8 @@ async function awaitFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
       : feed.processingStatus === 'CANCELLED'
         ? 'failed'
         : 'needs-review';
+  const suspected = await otherFeedsInWindow(ctx, current);
+  const confirmingSince = isoNow(ctx);
   const next = await persistStep(
     ctx,
     current,
@@ -575,21 +751,58 @@ async function awaitFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
     (action) => {
       const outcome = outcomes.get(action.id);
       if (!outcome) return undefined;
-      const zeroStock =
-        outcome.status === 'done' && action.reason === 'NoInventory' && action.zeroStockSkus?.length
-          ? action.zeroStockSkus.map((sku) => ({ sku, status: 'pending' as const }))
-          : action.zeroStock;
-      return { ...action, status: outcome.status, resultText: outcome.resultText, zeroStock };
+      const noted = suspected.length ? { suspectedDuplicateFeedIds: suspected } : {};
+      if (outcome.status === 'done') {
+        // A clean report is not "Cancelled": Amazon's order must show it (confirm-cancel.ts).
+        return {
+          ...action,
+          ...noted,
+          status: 'pending',
+          resultText: outcome.resultText,
+          confirming: { since: confirmingSince },
+          problem: undefined,
+        };
+      }
+      return {
+        ...action,
+        ...noted,
+        status: outcome.status,
+        resultText: outcome.resultText,
+        problem: undefined,
+        // Our feed has ended, so nothing of ours is still in flight.
+        ...(outcome.status === 'needs-review' ? { sendAgainAllowed: true } : {}),
+      };
     },
   );
   if (next) {
     for (const outcome of outcomes.values()) {
-      if (outcome.status === 'done') tally.completed += 1;
-      else if (outcome.status === 'failed') tally.failed += 1;
-      else tally.needsReview += 1;
+      if (outcome.status === 'failed') tally.failed += 1;
+      else if (outcome.status === 'needs-review') tally.needsReview += 1;
     }
   }
   return next;
+}
+
+/**
+ * Feeds of the type that Amazon lists in this submission's creating window besides its own: the
+ * trace a browser-level resend of createFeed would leave (or another tool's feed at the same moment;
+ * nothing tells them apart, so nothing is cancelled on this guess). For a cancellation a second copy
+ * can only fail as "already cancelled"; the note tells the seller. A failed listing notes nothing.
+ */
+async function otherFeedsInWindow(ctx: OutboxContext, submission: FeedSubmission): Promise<string[]> {
+  const window = creatingWindow(submission, requestTimeout(ctx));
+  if (!window || !submission.feedId) return [];
+  try {
+    const listing = await listFeedsInWindow(ctx.client, submission, window, ctx.signal);
+    const others = (await unclaimed(ctx, submission, listing.feeds)).filter(
+      (feed) => feed.feedId !== submission.feedId,
+    );
+    return others.map((feed) => feed.feedId);
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error;
+    ctx.log?.(`outbox: could not list feeds to check for a duplicate: ${plainMessageOf(error)}`);
+    return [];
+  }
 }
 
 function stripUndefined<T extends object>(value: T): T {

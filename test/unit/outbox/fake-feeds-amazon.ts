@@ -1,6 +1,7 @@
 import { ManualClock } from '../../../lib/clock';
 import { createSpApiClient, type SpApiClient } from '../../../lib/sp-api/client';
 import type { Transport } from '../../../lib/sp-api/transport';
+import { v2026OrderJson } from '../sp-api/v2026-order-fixture';
 
 const LWA_URL = 'https://lwa.test/auth/o2/token';
 const BASE = 'https://sp.test';
@@ -25,6 +26,10 @@ export interface FakeFeedsOptions {
   finalStatus?: FakeFeed['processingStatus'];
   /** getFeed polls before the feed is processed. */
   pollsUntilDone?: number;
+  /** The orders getOrder knows: order id → its lines (item id and quantity). */
+  orders?: Record<string, { orderItemId: string; quantity: number; sku?: string }[]>;
+  /** Whether a processed feed's clean messages cancel the orders (default true); false = Amazon ignores them. */
+  applyCancels?: boolean;
 }
 
 const json = (body: unknown, status = 200) =>
@@ -77,6 +82,10 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
   } = {};
   let counter = 0;
   const count = (name: string) => (calls[name] = (calls[name] ?? 0) + 1);
+
+  /** Lines Amazon shows cancelled: order id → item ids. */
+  const cancelledLines = new Map<string, Set<string>>();
+  const shippedOrders = new Set<string>();
 
   const transport: Transport = async (request) => {
     const url = new URL(request.url);
@@ -157,6 +166,14 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
       }
       return json(feedView(feed));
     }
+    const orderMatch = /^\/orders\/2026-01-01\/orders\/([^/]+)$/.exec(path);
+    if (request.method === 'GET' && orderMatch) {
+      count('getOrder');
+      const orderId = decodeURIComponent(orderMatch[1]!);
+      const lines = options.orders?.[orderId];
+      if (!lines) return json({ errors: [{ code: 'NotFound', message: 'no order' }] }, 404);
+      return json({ order: orderJson(orderId, lines) });
+    }
     const docMatch = /^\/feeds\/2021-06-30\/documents\/([^/]+)$/.exec(path);
     if (request.method === 'GET' && docMatch) {
       count('getFeedDocument');
@@ -192,6 +209,57 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
     const id = `amzn1.tortuga.result.${feed.feedId}`;
     resultDocs.set(id, report);
     feed.resultFeedDocumentId = id;
+    if (options.applyCancels !== false) applyCancels(feed.content, report);
+  }
+
+  /** Cancels the lines of every message the report does not list as an error, as Amazon would. */
+  function applyCancels(content: string, report: string) {
+    const failed = new Set(
+      [...report.matchAll(/<MessageID>(\d+)<\/MessageID><ResultCode>Error/g)].map((m) => m[1]),
+    );
+    for (const message of content.split('<Message>').slice(1)) {
+      const messageId = /<MessageID>(\d+)<\/MessageID>/.exec(message)?.[1];
+      const orderId = /<AmazonOrderID>([^<]+)<\/AmazonOrderID>/.exec(message)?.[1];
+      if (!messageId || !orderId || failed.has(messageId) || shippedOrders.has(orderId)) continue;
+      const lines = cancelledLines.get(orderId) ?? new Set<string>();
+      for (const item of message.matchAll(/<AmazonOrderItemCode>([^<]+)<\/AmazonOrderItemCode>/g))
+        lines.add(item[1]!);
+      cancelledLines.set(orderId, lines);
+    }
+  }
+
+  function orderJson(orderId: string, lines: { orderItemId: string; quantity: number; sku?: string }[]) {
+    const cancelled = cancelledLines.get(orderId) ?? new Set<string>();
+    const shipped = shippedOrders.has(orderId);
+    const allCancelled = lines.every((line) => cancelled.has(line.orderItemId));
+    return v2026OrderJson({
+      orderId,
+      fulfillment: {
+        fulfillmentStatus: shipped ? 'SHIPPED' : allCancelled ? 'CANCELLED' : 'UNSHIPPED',
+        fulfilledBy: 'MERCHANT',
+        fulfillmentServiceLevel: 'STANDARD',
+      },
+      orderItems: lines.map((line) => ({
+        orderItemId: line.orderItemId,
+        quantityOrdered: line.quantity,
+        product: {
+          asin: 'B000TEST01',
+          title: `Item ${line.orderItemId}`,
+          ...(line.sku ? { sellerSku: line.sku } : {}),
+        },
+        fulfillment: {
+          quantityFulfilled: shipped ? line.quantity : 0,
+          quantityUnfulfilled: shipped || cancelled.has(line.orderItemId) ? 0 : line.quantity,
+        },
+        ...(cancelled.has(line.orderItemId)
+          ? {
+              cancellation: {
+                cancellationExecution: { cancelledBy: 'MERCHANT', cancelReason: 'NoInventory' },
+              },
+            }
+          : {}),
+      })),
+    });
   }
 
   function feedView(feed: FakeFeed) {
@@ -230,7 +298,23 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
     });
   }
 
-  return { transport, client, feeds, calls, hooks, patches, documents, foreignFeed };
+  /** The seller shipped the order elsewhere (Seller Central): Amazon now shows it shipped. */
+  function shipOrder(orderId: string) {
+    shippedOrders.add(orderId);
+  }
+
+  return {
+    transport,
+    client,
+    feeds,
+    calls,
+    hooks,
+    patches,
+    documents,
+    foreignFeed,
+    shipOrder,
+    cancelledLines,
+  };
 }
 
 function expectNoSpApiHeaders(request: Request) {

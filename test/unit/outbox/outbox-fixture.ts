@@ -18,7 +18,6 @@ export const ITEM_FBA = '10000000000031';
 export async function outboxWorld(options: FakeFeedsOptions = {}) {
   const clock = new ManualClock(START);
   const db = await openOrderDb(freshDbName());
-  const amazon = fakeFeedsAmazon(clock, options);
   const orders: { order: StoredOrder; items: StoredOrderItem[] }[] = [
     {
       order: storedOrder({ orderId: ORDER_A, itemCount: 2 }),
@@ -33,6 +32,19 @@ export async function outboxWorld(options: FakeFeedsOptions = {}) {
       items: [storedItem(ORDER_FBA, ITEM_FBA, { sku: 'SKU-F' })],
     },
   ];
+  const amazon = fakeFeedsAmazon(clock, {
+    orders: Object.fromEntries(
+      orders.map(({ order, items }) => [
+        order.orderId,
+        items.map((item) => ({
+          orderItemId: item.orderItemId,
+          quantity: item.quantityOrdered,
+          ...(item.sku ? { sku: item.sku } : {}),
+        })),
+      ]),
+    ),
+    ...options,
+  });
   await writeOrderBatch(db, { orders });
   let ids = 0;
   const context = (extra: Partial<OutboxContext> = {}): OutboxContext => ({

@@ -1,0 +1,36 @@
+import type { CancelAction } from './outbox-records';
+
+/** A cancellation Amazon's order shows as done; stock is zeroed next where the seller asked for it. */
+export function markDone(action: CancelAction, resultText: string, now: string): CancelAction {
+  const zeroStock =
+    action.reason === 'NoInventory' && action.zeroStockSkus?.length && !action.zeroStock
+      ? action.zeroStockSkus.map((sku) => ({ sku, status: 'pending' as const }))
+      : action.zeroStock;
+  return withoutUndefined({
+    ...action,
+    status: 'done',
+    resultText,
+    zeroStock,
+    confirming: undefined,
+    problem: undefined,
+    sendAgainAllowed: undefined,
+    updatedAt: now,
+  });
+}
+
+export function markFailed(action: CancelAction, resultText: string, now: string): CancelAction {
+  return withoutUndefined({
+    ...action,
+    status: 'failed',
+    resultText,
+    confirming: undefined,
+    sendAgainAllowed: undefined,
+    updatedAt: now,
+  });
+}
+
+export function withoutUndefined<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field;
+  return out as T;
+}

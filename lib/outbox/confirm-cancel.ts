@@ -1,0 +1,127 @@
+import type { Clock } from '../clock';
+import { cancelSeenInOrder } from '../domain/cancel-seen';
+import type { FirstReported } from '../domain/order';
+import { DEFAULT_INCLUDED_DATA, type SpApiClient } from '../sp-api/client';
+import { writeOrderBatch } from '../store/order-batch';
+import type { OrderDb } from '../store/order-db';
+import { listActions, parseAction, parseSubmission } from '../store/outbox-store';
+import { orderFromApi } from '../sync/order-from-api';
+import { markDone, markFailed, withoutUndefined } from './action-updates';
+import { outboxProblemOf } from './outbox-problem';
+import type { CancelAction } from './outbox-records';
+
+/** How long a clean report may wait for Amazon's order to show the cancellation before review. */
+export const CONFIRM_WINDOW_MS = 15 * 60_000;
+
+export const CONFIRMED_TEXT = "Cancelled: Amazon's order shows the cancellation";
+export const SHIPPED_INSTEAD_TEXT =
+  'Amazon shows this order shipped, so the cancellation was not applied. Refund the buyer instead if needed.';
+export const NOT_SHOWN_TEXT =
+  'Amazon shows no cancellation for this order yet, although its feed report looked clean. The order manager ' +
+  'checks again at every sync; or check the order in Seller Central, then mark the cancellation done or failed, ' +
+  'or send it again.';
+
+export interface ConfirmContext {
+  readonly client: Pick<SpApiClient, 'getOrder'>;
+  readonly db: OrderDb;
+  readonly clock: Pick<Clock, 'now'>;
+  readonly signal?: AbortSignal;
+  readonly log?: (message: string) => void;
+  readonly onChange?: () => void;
+}
+
+/**
+ * Reads each order whose cancellation Amazon's feed report called clean, with getOrder (no lag, unlike
+ * searchOrders), stores what Amazon shows, and only then calls the action done. An order that shows
+ * no cancellation goes to review (at once for a feed found by adoption, which might not be ours;
+ * after CONFIRM_WINDOW_MS otherwise); one that shipped instead fails with that reason. A failing
+ * read leaves that order for the next run and never blocks the others.
+ */
+export async function confirmCancels(ctx: ConfirmContext) {
+  const tally = { done: 0, failed: 0, needsReview: 0 };
+  const waiting = (await listActions(ctx.db, { status: 'pending' })).filter((action) => action.confirming);
+  const byOrder = new Map<string, CancelAction[]>();
+  for (const action of waiting) byOrder.set(action.orderId, [...(byOrder.get(action.orderId) ?? []), action]);
+  for (const [orderId, actions] of byOrder) {
+    ctx.signal?.throwIfAborted();
+    const now = new Date(ctx.clock.now()).toISOString();
+    let seen: ReturnType<typeof orderFromApi>;
+    try {
+      const firstReported: FirstReported = {
+        at: now,
+        source: { kind: 'get-order', syncRunId: `outbox-confirm-${now}` },
+      };
+      seen = orderFromApi(await ctx.client.getOrder(orderId, DEFAULT_INCLUDED_DATA), firstReported);
+      await writeOrderBatch(ctx.db, { orders: [seen] });
+    } catch (error) {
+      if (ctx.signal?.aborted) throw error;
+      const problem = outboxProblemOf(error);
+      ctx.log?.(`outbox: could not read order ${orderId} to confirm its cancellation: ${problem.message}`);
+      for (const action of actions) {
+        await update(ctx, action.id, (current) => ({
+          ...current,
+          problem: {
+            message: `The order manager could not read the order from Amazon to confirm the cancellation. ${problem.message}`,
+            at: now,
+            attempts: (current.problem?.attempts ?? 0) + 1,
+            permanent: problem.permanent,
+          },
+        }));
+      }
+      continue;
+    }
+    for (const action of actions) {
+      const verdict = cancelSeenInOrder(action, seen.order, seen.items ?? []);
+      if (verdict === 'cancelled') {
+        const text = action.resultText?.startsWith('Cancelled, with a warning')
+          ? action.resultText
+          : CONFIRMED_TEXT;
+        if (await update(ctx, action.id, (current) => markDone(current, text, now))) tally.done += 1;
+      } else if (verdict === 'shipped') {
+        if (await update(ctx, action.id, (current) => markFailed(current, SHIPPED_INSTEAD_TEXT, now)))
+          tally.failed += 1;
+      } else if (await adoptedOrOverdue(ctx, action)) {
+        const reviewed = await update(ctx, action.id, (current) =>
+          withoutUndefined({
+            ...current,
+            status: 'needs-review' as const,
+            resultText: NOT_SHOWN_TEXT,
+            confirming: undefined,
+            // The feed has finished, so no feed of ours is still in flight.
+            sendAgainAllowed: true,
+            updatedAt: now,
+          }),
+        );
+        if (reviewed) tally.needsReview += 1;
+      }
+    }
+  }
+  return tally;
+}
+
+async function adoptedOrOverdue(ctx: ConfirmContext, action: CancelAction): Promise<boolean> {
+  const since = Date.parse(action.confirming?.since ?? '');
+  if (Number.isNaN(since) || ctx.clock.now() - since >= CONFIRM_WINDOW_MS) return true;
+  if (!action.submissionId) return false;
+  const raw = await ctx.db.get('feedSubmissions', action.submissionId);
+  return raw ? parseSubmission(raw).adopted === true : false;
+}
+
+/** Applies a change to one action still waiting for confirmation, in one transaction. */
+async function update(
+  ctx: ConfirmContext,
+  actionId: string,
+  change: (action: CancelAction) => CancelAction,
+): Promise<boolean> {
+  const tx = ctx.db.transaction('outbox', 'readwrite');
+  const raw = await tx.store.get(actionId);
+  const current = raw && parseAction(raw);
+  let changed = false;
+  if (current && current.status === 'pending' && current.confirming) {
+    await tx.store.put(change(current));
+    changed = true;
+  }
+  await tx.done;
+  if (changed) ctx.onChange?.();
+  return changed;
+}
