@@ -3,13 +3,14 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import {
   MISSING_MODELS_MESSAGE,
   MODEL_TESTS_DIR,
+  inCi,
   modelsAvailable,
   modelTestFiles,
 } from './test/contract/models-location.mjs';
 
 // Tests that read Amazon's models run wherever the models are. A clone without them leaves those
-// files out and names them; CI (CI=true) keeps them in, so they fail saying where the models belong.
-const leaveOutModelTests = !modelsAvailable() && process.env.CI !== 'true';
+// files out and names them; CI (CI set) keeps them in, so they fail saying where the models belong.
+const leaveOutModelTests = !modelsAvailable() && !inCi();
 if (leaveOutModelTests) {
   console.warn(
     `${MISSING_MODELS_MESSAGE}\nNot run (they need the models):\n` +

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
+  inCi,
   MISSING_MODELS_MESSAGE,
   modelsAvailable,
   modelTestFiles,
@@ -44,7 +45,7 @@ function fail(reason) {
 // Tests that read Amazon's models: run when the models are found; a clone without them lists them
 // as not run; CI always has them, so there their absence fails the run.
 if (!modelsAvailable()) {
-  if (process.env.CI === 'true') fail(`contract tests: ${MISSING_MODELS_MESSAGE} CI must have them.`);
+  if (inCi()) fail(`contract tests: ${MISSING_MODELS_MESSAGE} CI must have them.`);
   else {
     console.log(`${MISSING_MODELS_MESSAGE}\nThe tests that need them are left out and listed at the end.`);
     notRun.push(

@@ -32,6 +32,12 @@ export function modelTestFiles() {
     .map((name) => `${MODEL_TESTS_DIR}/${name}`);
 }
 
+/** Whether this is a CI run (CI set to anything but empty, 0 or false), where the models must be. */
+export function inCi() {
+  const ci = (process.env.CI ?? '').trim().toLowerCase();
+  return ci !== '' && ci !== '0' && ci !== 'false';
+}
+
 /** The models' folder, or an error that says where to put them. */
 export function requireModelsDir() {
   if (!modelsAvailable()) throw new Error(MISSING_MODELS_MESSAGE);
