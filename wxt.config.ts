@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { SELLER_CENTRAL_HOSTS } from './lib/seller-central/hosts';
+import { apiHostPermissions } from './lib/sp-api/endpoints';
 
 // A test build (ORDER_MANAGER_TEST_BUILD=1) may reach the local SP-API sandbox; the store build may not.
 const testBuild = process.env.ORDER_MANAGER_TEST_BUILD === '1';
@@ -13,6 +14,8 @@ export default defineConfig({
       if (index >= 0) entrypoints.splice(index, 1);
     },
   },
+  // The endpoint policy (lib/sp-api/endpoints.ts) lets only the test build use the local sandbox.
+  vite: () => ({ define: { __ORDER_MANAGER_TEST_BUILD__: JSON.stringify(testBuild) } }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   outDir: testBuild ? '.output-test' : '.output',
   manifest: ({ browser }) => ({
@@ -22,15 +25,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: [
       ...SELLER_CENTRAL_HOSTS.map((h) => `https://${h}/*`),
-      'https://sellingpartnerapi-na.amazon.com/*',
-      'https://sellingpartnerapi-eu.amazon.com/*',
-      'https://sellingpartnerapi-fe.amazon.com/*',
-      'https://api.amazon.com/*',
-      // Report and feed documents are served from Amazon's S3 buckets.
-      'https://tortuga-prod-na.s3-external-1.amazonaws.com/*',
-      'https://tortuga-prod-eu.s3-eu-west-1.amazonaws.com/*',
-      'https://tortuga-prod-fe.s3-us-west-2.amazonaws.com/*',
-      ...(testBuild ? ['http://127.0.0.1/*'] : []),
+      // SP-API, LWA and Amazon's report/feed document hosts; one list with the endpoint policy.
+      ...apiHostPermissions(testBuild),
     ],
     // The toolbar icon; WXT lists public/icon/<size>.png as the extension's icons by itself.
     action: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { credentialsSchema, endpointOverrideSchema } from './settings/settings-schema';
+import { endpointOverrideSchema, savedCredentialsSchema } from './settings/settings-schema';
 import { ORDER_STATUSES } from './domain/order';
 
 const orderIdSchema = z.string().regex(/^\d{3}-\d{7}-\d{7}$/);
@@ -53,7 +53,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync-now') }),
   z.object({
     type: z.literal('test-connection'),
-    credentials: credentialsSchema,
+    // Testing needs no merchant token; saving does (settings-store.ts).
+    credentials: savedCredentialsSchema,
     endpointOverride: endpointOverrideSchema.nullable(),
   }),
   z.object({ type: z.literal('settings-changed') }),

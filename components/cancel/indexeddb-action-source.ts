@@ -1,7 +1,8 @@
 import { sendRequest } from '../../lib/messaging';
 import { enqueueCancel } from '../../lib/outbox/enqueue-cancel';
 import { resolveNeedsReview, retryCancel } from '../../lib/outbox/retry-cancel';
-import { loadSettings } from '../../lib/settings/settings-store';
+import { loadSettings, onSettingsChanged } from '../../lib/settings/settings-store';
+import type { Settings } from '../../lib/settings/settings-schema';
 import { openOrderDb, orderDbNameFor, type OrderDb } from '../../lib/store';
 import { listActions, listActionsForOrder } from '../../lib/store/outbox-store';
 import { watchSyncStatus } from '../../lib/sync/sync-status-store';
@@ -17,10 +18,18 @@ export { OUTBOX_CHANGED_CHANNEL } from '../../lib/outbox/outbox-channel';
 export function indexedDbActionSource(fixedDbName?: string): ActionSource {
   const dbs = new Map<string, Promise<OrderDb>>();
   const listeners = new Set<() => void>();
-  const open = async () => {
-    const name = fixedDbName ?? orderDbNameFor(await loadSettings());
+  // The settings given, or the current ones: an action is queued in the account it was asked for.
+  const open = async (settings?: Settings) => {
+    const name = fixedDbName ?? (await orderDbNameFor(settings ?? (await loadSettings())));
     let db = dbs.get(name);
-    if (!db) dbs.set(name, (db = openOrderDb(name)));
+    if (!db) {
+      dbs.set(name, (db = openOrderDb(name)));
+      // Removing an account's data in Settings closes this connection: open afresh next time.
+      void db.then(
+        (open) => open.addEventListener('versionchange', () => dbs.delete(name)),
+        () => dbs.delete(name),
+      );
+    }
     return db;
   };
   const changed = () => {
@@ -39,7 +48,7 @@ export function indexedDbActionSource(fixedDbName?: string): ActionSource {
           'Add your merchant token (Seller Central: Settings → Account Info) in the order manager’s Settings first: Amazon needs it to accept a cancellation.',
         );
       }
-      const action = await enqueueCancel(await open(), {
+      const action = await enqueueCancel(await open(settings), {
         orderId: request.orderId,
         lines: request.lines.map(({ orderItemId, quantity }) => ({ orderItemId, quantity })),
         reason: request.reason,
@@ -61,12 +70,15 @@ export function indexedDbActionSource(fixedDbName?: string): ActionSource {
     subscribe(onChange) {
       listeners.add(onChange);
       const stopSync = watchSyncStatus(() => onChange());
+      // Another account's actions once the settings switch accounts.
+      const stopSettings = fixedDbName ? () => undefined : onSettingsChanged(() => onChange());
       const channel =
         typeof BroadcastChannel === 'function' ? new BroadcastChannel(OUTBOX_CHANGED_CHANNEL) : undefined;
       channel?.addEventListener('message', () => onChange());
       return () => {
         listeners.delete(onChange);
         stopSync();
+        stopSettings();
         channel?.close();
       };
     },

@@ -19,9 +19,16 @@ import { OUTBOX_CHANGED_CHANNEL } from '../../lib/outbox/outbox-channel';
 export function indexedDbOrderSource(fixedDbName?: string): OrderSource {
   const dbs = new Map<string, Promise<OrderDb>>();
   const open = async () => {
-    const name = fixedDbName ?? orderDbNameFor(await loadSettings());
+    const name = fixedDbName ?? (await orderDbNameFor(await loadSettings()));
     let db = dbs.get(name);
-    if (!db) dbs.set(name, (db = openOrderDb(name)));
+    if (!db) {
+      dbs.set(name, (db = openOrderDb(name)));
+      // Removing an account's data in Settings closes this connection: open afresh next time.
+      void db.then(
+        (open) => open.addEventListener('versionchange', () => dbs.delete(name)),
+        () => dbs.delete(name),
+      );
+    }
     return db;
   };
   return {
@@ -37,11 +44,15 @@ export function indexedDbOrderSource(fixedDbName?: string): OrderSource {
         wasRunning = status.running;
       });
       let currentName: string | undefined;
-      void loadSettings().then((s) => (currentName = orderDbNameFor(s)));
+      void loadSettings()
+        .then(orderDbNameFor)
+        .then((name) => (currentName ??= name));
+      // Another account (or demo) was chosen: every view reloads from that account's database.
       const stopSettings = onSettingsChanged((settings) => {
-        const name = orderDbNameFor(settings);
-        if (currentName !== undefined && name !== currentName && !fixedDbName) onChange();
-        currentName = name;
+        void orderDbNameFor(settings).then((name) => {
+          if (currentName !== undefined && name !== currentName && !fixedDbName) onChange();
+          currentName = name;
+        });
       });
       // The outbox re-reads orders it has just acted on (e.g. a cancel confirmed by Amazon).
       const channel =

@@ -7,6 +7,7 @@ import {
   type Settings,
 } from '../../lib/settings/settings-schema';
 import { marketplaceById } from '../../lib/domain/marketplaces';
+import { endpointRefusal } from '../../lib/sp-api/endpoints';
 
 /** The credentials form as typed: every field text, so half-typed input survives re-renders. */
 export interface CredentialsFormValues {
@@ -59,7 +60,7 @@ export function validateCredentialsForm(values: CredentialsFormValues): Credenti
     refreshToken: values.refreshToken,
     region: values.region,
     marketplaceIds: values.marketplaceIds,
-    sellerId: values.sellerId.trim() === '' ? undefined : values.sellerId,
+    sellerId: values.sellerId,
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -73,7 +74,12 @@ export function validateCredentialsForm(values: CredentialsFormValues): Credenti
   if (base || token) {
     const override = endpointOverrideSchema.safeParse({ spApiBaseUrl: base, lwaTokenUrl: token });
     if (override.success) {
-      endpointOverride = override.data;
+      // Refused here in words, and again by the client factory (lib/background/sp-api-connection.ts).
+      const baseRefusal = endpointRefusal(override.data.spApiBaseUrl);
+      const tokenRefusal = endpointRefusal(override.data.lwaTokenUrl);
+      if (baseRefusal) errors.spApiBaseUrl = baseRefusal;
+      if (tokenRefusal) errors.lwaTokenUrl = tokenRefusal;
+      if (!baseRefusal && !tokenRefusal) endpointOverride = override.data;
     } else {
       if (!base) errors.spApiBaseUrl = 'Give both URLs, or leave both empty for Amazon’s own endpoints';
       else if (!endpointOverrideSchema.shape.spApiBaseUrl.safeParse(base).success)

@@ -199,17 +199,21 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
           )}
         </fieldset>
         <FormField
-          label="Seller id / merchant token (optional)"
+          label="Merchant token"
           value={values.sellerId}
           onValue={(sellerId) => set({ sellerId })}
           error={errors.sellerId}
-          hint="Needed to cancel and refund orders; shown in Seller Central under Settings → Account Info → Your Merchant Token."
+          hint="Required. Each account’s orders are kept apart by it, and Amazon needs it to cancel and refund orders. Seller Central shows it under Settings → Account Info → Your Merchant Token."
           autoComplete="off"
           spellCheck={false}
+          required
         />
         <details className="options-advanced" open={advancedOpen || undefined}>
           <summary>Advanced</summary>
-          <p>Leave both empty to use Amazon’s production endpoints.</p>
+          <p>
+            Leave both empty to use Amazon’s production endpoints. Your credentials are only sent over
+            https:// to Amazon’s own SP-API and LWA hosts.
+          </p>
           <FormField
             label="SP-API base URL"
             type="url"

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { isDemoMode, type Settings } from '../../lib/settings/settings-schema';
+import type { AccountDataSource } from './account-data-source';
+import { AccountDataSection } from './account-data-section';
 import { ActionSettingsSection } from './action-settings-section';
 import { CredentialsSection } from './credentials-section';
 import { SelfAuthorisationGuide } from './self-authorisation-guide';
@@ -9,10 +11,12 @@ import './options-page.css';
 
 export interface OptionsPageProps {
   readonly source: SettingsSource;
+  /** The accounts with data on this browser; the section is left out without it. */
+  readonly accounts?: AccountDataSource;
 }
 
 /** The extension's settings: credentials, sync behaviour, endpoint overrides and the set-up guide. */
-export function OptionsPage({ source }: OptionsPageProps) {
+export function OptionsPage({ source, accounts }: OptionsPageProps) {
   const [settings, setSettings] = useState<Settings>();
   const [loadError, setLoadError] = useState<string>();
   useEffect(() => {
@@ -45,6 +49,7 @@ export function OptionsPage({ source }: OptionsPageProps) {
           <CredentialsSection source={source} settings={settings} onSaved={setSettings} />
           <SyncSettingsSection source={source} settings={settings} onSaved={setSettings} />
           <ActionSettingsSection source={source} settings={settings} onSaved={setSettings} />
+          {accounts && <AccountDataSection source={accounts} settings={settings} />}
           <SelfAuthorisationGuide />
         </>
       )}

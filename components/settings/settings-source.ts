@@ -1,4 +1,4 @@
-import type { Credentials, EndpointOverride, Settings } from '../../lib/settings/settings-schema';
+import type { EndpointOverride, SavedCredentials, Settings } from '../../lib/settings/settings-schema';
 
 export type TestConnectionResult =
   { ok: true; message: string } | { ok: false; message: string; code?: string };
@@ -9,7 +9,7 @@ export interface SettingsSource {
   save(patch: Partial<Settings>): Promise<Settings>;
   subscribe?(listener: (settings: Settings) => void): () => void;
   testConnection(
-    credentials: Credentials,
+    credentials: SavedCredentials,
     endpointOverride: EndpointOverride | null,
   ): Promise<TestConnectionResult>;
 }

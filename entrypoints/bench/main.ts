@@ -8,7 +8,7 @@ async function storeSyntheticOrders(
   batchSize = 1000,
 ): Promise<{ ms: number; stored: number }> {
   // The database the popup shows for the current settings (demo mode in a fresh profile).
-  const db = await openOrderDb(orderDbNameFor(await loadSettings()));
+  const db = await openOrderDb(await orderDbNameFor(await loadSettings()));
   const now = Date.now();
   const started = performance.now();
   for (let start = 0; start < count; start += batchSize) {

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import { createSpApiClient, type SpApiClient, type Transport } from '../sp-api/client';
-import { resolveEndpoints } from '../sp-api/endpoints';
-import type { Credentials, EndpointOverride, Settings } from '../settings/settings-schema';
+import { allowedEndpointsFor } from '../sp-api/endpoints';
+import type { EndpointOverride, SavedCredentials, Settings } from '../settings/settings-schema';
 import { DEMO_MARKETPLACE_IDS, DEMO_ORIGIN, demoCredentials } from './demo-sandbox';
 
 export interface SpApiConnection {
@@ -43,11 +43,16 @@ export function connectionFor(settings: Settings, deps: ConnectionDeps): SpApiCo
   };
 }
 
+/**
+ * A client for the seller's own app. Refuses (EndpointPolicyError) endpoints the credentials may not
+ * be sent to, even if Settings let one through: defence in depth.
+ */
 export function clientFor(
-  credentials: Credentials,
+  credentials: SavedCredentials,
   endpointOverride: EndpointOverride | null,
   deps: Pick<ConnectionDeps, 'clock' | 'fetch'>,
 ): SpApiClient {
+  const endpoints = allowedEndpointsFor(credentials.region, endpointOverride);
   return createSpApiClient({
     transport: deps.fetch,
     clock: deps.clock,
@@ -56,6 +61,6 @@ export function clientFor(
       clientSecret: credentials.clientSecret,
       refreshToken: credentials.refreshToken,
     },
-    endpoints: resolveEndpoints(credentials.region, endpointOverride),
+    endpoints,
   });
 }

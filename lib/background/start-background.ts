@@ -56,12 +56,20 @@ export function startBackground(): void {
     return cached.connection;
   };
 
-  // One connection per database: demo orders and the seller's orders never share one.
+  // One database per account (region + merchant token) and one for demo: two sellers' orders and
+  // actions never share one. The outbox sends only what dbFor(settings) holds, with that account's token.
   const dbs = new Map<string, Promise<OrderDb>>();
-  const dbFor = (settings: Settings) => {
-    const name = orderDbNameFor(settings);
+  const dbFor = async (settings: Settings): Promise<OrderDb> => {
+    const name = await orderDbNameFor(settings);
     let db = dbs.get(name);
-    if (!db) dbs.set(name, (db = openOrderDb(name)));
+    if (!db) {
+      dbs.set(name, (db = openOrderDb(name)));
+      // Settings removing an account's data closes this connection (openOrderDb): open afresh next time.
+      void db.then(
+        (open) => open.addEventListener('versionchange', () => dbs.delete(name)),
+        () => dbs.delete(name),
+      );
+    }
     return db;
   };
   const syncJob = createSyncJob({

@@ -3,17 +3,45 @@ import { z } from 'zod';
 export const REGIONS = ['na', 'eu', 'fe'] as const;
 export type Region = (typeof REGIONS)[number];
 
-/** The seller's own private SP-API app, self-authorised in Seller Central. */
-export const credentialsSchema = z.object({
+/**
+ * A merchant token (selling partner id), e.g. A1B2C3D4E5F6G7: upper-case letters and digits. It names
+ * the account's database, so nothing else may get into it.
+ */
+export const MERCHANT_TOKEN_PATTERN = /^[A-Z0-9]{5,32}$/;
+
+const MERCHANT_TOKEN_REQUIRED =
+  'Merchant token is required: it tells your accounts apart, and Amazon needs it for cancels';
+
+const merchantTokenSchema = z
+  .string({ error: MERCHANT_TOKEN_REQUIRED })
+  .trim()
+  .min(1, MERCHANT_TOKEN_REQUIRED)
+  .transform((token) => token.toUpperCase())
+  .refine((token) => MERCHANT_TOKEN_PATTERN.test(token), {
+    message: 'A merchant token is letters and digits only, like A1B2C3D4E5F6G7',
+  });
+
+const credentialFields = {
   clientId: z.string().trim().min(1, 'LWA client id is required'),
   clientSecret: z.string().trim().min(1, 'LWA client secret is required'),
   refreshToken: z.string().trim().min(1, 'Refresh token is required'),
   region: z.enum(REGIONS),
   marketplaceIds: z.array(z.string().trim().min(1)).min(1, 'Choose at least one marketplace'),
-  /** Merchant token, needed by order feeds (cancel, refund). */
+};
+
+/**
+ * The seller's own private SP-API app, self-authorised in Seller Central, as Settings saves it now:
+ * the merchant token is required (it keys the account's database; order feeds need it too).
+ */
+export const credentialsSchema = z.object({ ...credentialFields, sellerId: merchantTokenSchema });
+export type Credentials = z.infer<typeof credentialsSchema>;
+
+/** Credentials as stored: ones saved before the merchant token was required may lack it. */
+export const savedCredentialsSchema = z.object({
+  ...credentialFields,
   sellerId: z.string().trim().optional(),
 });
-export type Credentials = z.infer<typeof credentialsSchema>;
+export type SavedCredentials = z.infer<typeof savedCredentialsSchema>;
 
 /** Points the client at another origin, e.g. the local SP-API sandbox server in tests. */
 export const endpointOverrideSchema = z.object({
@@ -23,7 +51,7 @@ export const endpointOverrideSchema = z.object({
 export type EndpointOverride = z.infer<typeof endpointOverrideSchema>;
 
 export const settingsSchema = z.object({
-  credentials: credentialsSchema.nullable().default(null),
+  credentials: savedCredentialsSchema.nullable().default(null),
   endpointOverride: endpointOverrideSchema.nullable().default(null),
   allowOrderDownload: z.boolean().default(true),
   allowFulfillmentUpload: z.boolean().default(true),

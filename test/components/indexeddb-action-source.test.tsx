@@ -3,11 +3,14 @@ import { fakeBrowser } from 'wxt/testing';
 import { indexedDbActionSource } from '../../components/cancel/indexeddb-action-source';
 import { deleteOrderDb, openOrderDb, writeOrderBatch } from '../../lib/store';
 import { cancelAction, twoLineOrder } from './cancel-fixtures';
+import { deleteCredentialStore } from '../../lib/settings/credential-store';
 
 const DB = 'components-action-source-test';
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  // Credentials live in their own IndexedDB store, which fakeBrowser.reset leaves alone.
+  await deleteCredentialStore();
   vi.restoreAllMocks();
   await deleteOrderDb(DB);
   const { order, items } = twoLineOrder();

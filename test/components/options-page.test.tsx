@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { OptionsPage } from '../../components/settings/options-page';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings-schema';
 import { MemorySettingsSource } from './memory-services';
+import type { AccountDataSource, AccountDataSummary } from '../../components/settings/account-data-source';
 
 async function renderOptions(settings: Settings = DEFAULT_SETTINGS) {
   const source = new MemorySettingsSource(settings);
@@ -16,6 +17,7 @@ async function fillCredentials(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('LWA client id'), 'amzn1.application-oa2-client.abc');
   await user.type(screen.getByLabelText('LWA client secret'), 'amzn1.oa2-cs.v1.secret');
   await user.type(screen.getByLabelText(/^Refresh token/), 'Atzr|IwEBI-token');
+  await user.type(screen.getByLabelText('Merchant token'), 'a1b2c3d4e5f6g7');
 }
 
 describe('OptionsPage', () => {
@@ -25,7 +27,7 @@ describe('OptionsPage', () => {
     expect(screen.getByLabelText('LWA client secret')).toHaveAttribute('type', 'password');
     expect(screen.getByLabelText(/^Refresh token/)).toHaveAttribute('type', 'password');
     expect(screen.getByRole('combobox', { name: 'Region' })).toHaveValue('na');
-    expect(screen.getByLabelText('Seller id / merchant token (optional)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Merchant token')).toHaveAccessibleDescription(/Required\. Each account/);
     const marketplaces = screen.getByRole('group', { name: 'Marketplaces' });
     expect(
       within(marketplaces)
@@ -71,6 +73,7 @@ describe('OptionsPage', () => {
           refreshToken: 'Atzr|IwEBI-token',
           region: 'eu',
           marketplaceIds: ['A1F83G8C2ARO7P', 'A1PA6795UKMFR9'],
+          sellerId: 'A1B2C3D4E5F6G7',
         },
         endpointOverride: null,
       },
@@ -96,8 +99,8 @@ describe('OptionsPage', () => {
     const { source, user } = await renderOptions();
     await fillCredentials(user);
     await user.click(screen.getByRole('checkbox', { name: 'Amazon.com (US)' }));
-    await user.type(screen.getByLabelText('SP-API base URL'), 'http://127.0.0.1:8787');
-    await user.type(screen.getByLabelText('LWA token URL'), 'http://127.0.0.1:8787/auth/o2/token');
+    await user.type(screen.getByLabelText('SP-API base URL'), 'https://sellingpartnerapi-eu.amazon.com');
+    await user.type(screen.getByLabelText('LWA token URL'), 'https://api.amazon.com/auth/o2/token');
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     const result = screen.getByRole('status', { name: 'Connection test result' });
     expect(await within(result).findByText('Connected: Marketplaces: Amazon.com')).toBeInTheDocument();
@@ -106,7 +109,10 @@ describe('OptionsPage', () => {
         clientId: 'amzn1.application-oa2-client.abc',
         marketplaceIds: ['ATVPDKIKX0DER'],
       }),
-      { spApiBaseUrl: 'http://127.0.0.1:8787', lwaTokenUrl: 'http://127.0.0.1:8787/auth/o2/token' },
+      {
+        spApiBaseUrl: 'https://sellingpartnerapi-eu.amazon.com',
+        lwaTokenUrl: 'https://api.amazon.com/auth/o2/token',
+      },
     );
 
     source.testResult = { ok: false, message: 'The refresh token is not valid.', code: 'invalid_grant' };
@@ -174,4 +180,76 @@ describe('OptionsPage', () => {
     expect(source.saved).toEqual([{ allowZeroStockOnCancel: true }]);
     expect(source.settings.allowZeroStockOnCancel).toBe(true);
   });
+
+  it('requires the merchant token and refuses endpoints the credentials may not go to', async () => {
+    const { source, user } = await renderOptions();
+    await user.type(screen.getByLabelText('LWA client id'), 'amzn1.application-oa2-client.abc');
+    await user.type(screen.getByLabelText('LWA client secret'), 'amzn1.oa2-cs.v1.secret');
+    await user.type(screen.getByLabelText(/^Refresh token/), 'Atzr|IwEBI-token');
+    await user.click(screen.getByRole('checkbox', { name: 'Amazon.com (US)' }));
+    await user.type(screen.getByLabelText('SP-API base URL'), 'http://127.0.0.1:8787');
+    await user.type(screen.getByLabelText('LWA token URL'), 'https://collector.example/token');
+    await user.click(screen.getByRole('button', { name: 'Save credentials' }));
+    expect(screen.getByLabelText('Merchant token')).toHaveAccessibleDescription(
+      /Merchant token is required: it tells your accounts apart/,
+    );
+    // The store build: https only, and only Amazon's own SP-API and LWA hosts.
+    expect(screen.getByLabelText('SP-API base URL')).toHaveAccessibleDescription(/Only https:\/\/ addresses/);
+    expect(screen.getByLabelText('LWA token URL')).toHaveAccessibleDescription(
+      /only sent to Amazon’s own hosts .*collector\.example is not one of them/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(source.testConnection).not.toHaveBeenCalled();
+    expect(source.saved).toEqual([]);
+  });
+
+  it('lists the accounts with data here and removes another one’s after a confirm step', async () => {
+    const current: AccountDataSummary = {
+      account: account('na-A2SELLERB', 'A2SELLERB'),
+      current: true,
+      pendingCancels: 0,
+    };
+    let listed: AccountDataSummary[] = [
+      current,
+      { account: account('na-A1SELLERA', 'A1SELLERA'), current: false, pendingCancels: 2 },
+    ];
+    const accounts: AccountDataSource = {
+      list: vi.fn(async () => listed),
+      remove: vi.fn(async (key: string) => {
+        listed = listed.filter((x) => x.account.key !== key);
+      }),
+    };
+    const source = new MemorySettingsSource(DEFAULT_SETTINGS);
+    render(<OptionsPage source={source} accounts={accounts} />);
+    const user = userEvent.setup();
+    const list = await screen.findByRole('list', { name: 'Accounts with data' });
+    const [b, a] = within(list).getAllByRole('listitem');
+    expect(b).toHaveTextContent(/A2SELLERB \(NA\) — in use now/);
+    expect(within(b!).queryByRole('button', { name: 'Remove this account’s data' })).toBeNull();
+    expect(a).toHaveTextContent('2 cancels are still waiting to be sent to Amazon for this account.');
+    expect(a).toHaveTextContent('Marketplaces: US, CA');
+
+    await user.click(within(a!).getByRole('button', { name: 'Remove this account’s data' }));
+    const confirm = within(a!).getByRole('group', { name: 'Confirm removing A1SELLERA (NA)' });
+    await user.click(within(confirm).getByRole('button', { name: 'Keep it' }));
+    expect(accounts.remove).not.toHaveBeenCalled();
+
+    await user.click(within(a!).getByRole('button', { name: 'Remove this account’s data' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, remove the data' }));
+    expect(await screen.findByText('Removed the data of account A1SELLERA.')).toBeInTheDocument();
+    expect(accounts.remove).toHaveBeenCalledWith('na-A1SELLERA', DEFAULT_SETTINGS);
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+  });
 });
+
+function account(key: string, sellerId: string): AccountDataSummary['account'] {
+  return {
+    key,
+    region: 'na',
+    sellerId,
+    marketplaceIds: ['ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2'],
+    dbName: `order-manager-${key}`,
+    firstSeenAt: '2026-01-01T00:00:00.000Z',
+    lastUsedAt: '2026-01-02T00:00:00.000Z',
+  };
+}
