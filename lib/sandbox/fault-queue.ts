@@ -1,7 +1,26 @@
-/** Faults injected by tests, consumed in order by the next matching SP-API calls. */
+/**
+ * Faults injected by tests, consumed in order by the next matching SP-API calls.
+ * - drop-before: the request never arrives (nothing processed); the caller sees a network error.
+ * - drop-after / close-unanswered: processed, then the connection closes with no answer.
+ * - resend: the request arrives twice (a browser resending on a new connection) and is processed
+ *   twice; the caller gets the second answer.
+ * - expire-pagination: not queued; every searchOrders paginationToken issued so far stops working.
+ */
 export type SandboxFault = {
   operation?: string;
-  kind: '429' | '500' | '503' | 'slow' | 'malformed-json' | 'schema-break' | 'unknown-enum';
+  kind:
+    | '429'
+    | '500'
+    | '503'
+    | 'slow'
+    | 'malformed-json'
+    | 'schema-break'
+    | 'unknown-enum'
+    | 'drop-before'
+    | 'drop-after'
+    | 'close-unanswered'
+    | 'resend'
+    | 'expire-pagination';
   count?: number;
   delayMs?: number;
 };
@@ -14,17 +33,38 @@ const KINDS: readonly SandboxFault['kind'][] = [
   'malformed-json',
   'schema-break',
   'unknown-enum',
+  'drop-before',
+  'drop-after',
+  'close-unanswered',
+  'resend',
+  'expire-pagination',
 ];
 
+const FIELDS = new Set(['operation', 'kind', 'count', 'delayMs']);
+
 export function isSandboxFault(value: unknown): value is SandboxFault {
-  if (!value || typeof value !== 'object') return false;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const f = value as Record<string, unknown>;
   return (
+    Object.keys(f).every((key) => FIELDS.has(key)) &&
     KINDS.includes(f.kind as SandboxFault['kind']) &&
     (f.operation === undefined || typeof f.operation === 'string') &&
-    (f.count === undefined || (typeof f.count === 'number' && f.count >= 1)) &&
+    (f.count === undefined || (Number.isInteger(f.count) && (f.count as number) >= 1)) &&
     (f.delayMs === undefined || (typeof f.delayMs === 'number' && f.delayMs >= 0))
   );
+}
+
+/** The connection was cut: the caller gets no HTTP answer. */
+export class SandboxConnectionDropped extends TypeError {
+  override name = 'TypeError';
+  constructor(
+    /** 'before': the request was never processed; 'after': processed, the answer lost. */
+    readonly phase: 'before' | 'after',
+    readonly operation: string,
+  ) {
+    // A browser's fetch says just this when a connection drops.
+    super('Failed to fetch');
+  }
 }
 
 export class FaultQueue {
@@ -32,6 +72,12 @@ export class FaultQueue {
 
   add(fault: SandboxFault): void {
     this.#faults.push({ fault, left: fault.count ?? 1 });
+  }
+
+  /** The fault the next call of this operation would take, left in the queue. */
+  peek(operation: string): SandboxFault | undefined {
+    return this.#faults.find((f) => f.fault.operation === undefined || f.fault.operation === operation)
+      ?.fault;
   }
 
   take(operation: string): SandboxFault | undefined {

@@ -49,14 +49,29 @@ interface StoredFeed {
   readonly createdMs: number;
   readonly startMs: number;
   readonly endMs: number;
+  readonly source: FeedSource;
   cancelledMs: number;
   outcome?: 'DONE' | 'FATAL';
   resultDocumentId?: string;
 }
 
+/** Who submitted a feed: a createFeed call, or another of the seller's tools (a test stand-in). */
+export type FeedSource = 'createFeed' | 'other-tool';
+
+/** A feed another of the seller's tools submitted: same lifecycle, own input document. */
+export interface OtherToolFeedSpec {
+  readonly feedType: string;
+  readonly marketplaceIds: readonly string[];
+  /** Its createdTime on the sandbox clock. */
+  readonly atMs: number;
+  readonly contentType: string;
+  readonly input: string;
+}
+
 /** A feed as the test-only control route shows it, with its decoded input and report. */
 export interface SandboxFeedRecord {
   feedId: string;
+  source: FeedSource;
   feedType: string;
   marketplaceIds: string[];
   feedOptions?: Record<string, string>;
@@ -180,10 +195,7 @@ export class FeedStore {
         'Upload the feed content to the url returned by createFeedDocument before calling createFeed.',
       );
     }
-    const feedId = String(this.#nextId++);
-    const startMs = now + this.timing.queueMs;
-    this.#feeds.push({
-      feedId,
+    const feedId = this.#add({
       feedType,
       marketplaceIds: [...marketplaceIds],
       feedOptions: options === undefined ? undefined : { ...(options as Record<string, string>) },
@@ -191,11 +203,48 @@ export class FeedStore {
       contentType: doc.contentType,
       input: doc.bytes,
       createdMs: now,
+      source: 'createFeed',
+    });
+    return { feedId };
+  }
+
+  /** Stores another tool's feed with its own input document; getFeeds lists it like any other. */
+  createOtherToolFeed(spec: OtherToolFeedSpec): { feedId: string } {
+    requireMarketplaceIds(spec.marketplaceIds);
+    const id = this.#documentId();
+    const bytes = new TextEncoder().encode(spec.input);
+    this.#documents.set(id, {
+      id,
+      kind: 'input',
+      createdMs: spec.atMs,
+      contentType: spec.contentType,
+      uploadSignature: '',
+      bytes,
+      gzip: false,
+    });
+    const feedId = this.#add({
+      feedType: spec.feedType,
+      marketplaceIds: [...spec.marketplaceIds],
+      inputFeedDocumentId: id,
+      contentType: spec.contentType,
+      input: bytes,
+      createdMs: spec.atMs,
+      source: 'other-tool',
+    });
+    return { feedId };
+  }
+
+  #add(feed: Omit<StoredFeed, 'feedId' | 'startMs' | 'endMs' | 'cancelledMs'>): string {
+    const feedId = String(this.#nextId++);
+    const startMs = feed.createdMs + this.timing.queueMs;
+    this.#feeds.push({
+      ...feed,
+      feedId,
       startMs,
       endMs: startMs + this.timing.processingMs,
       cancelledMs: NaN,
     });
-    return { feedId };
+    return feedId;
   }
 
   /** Processes every feed whose processing has ended by now, in order of processingEndTime. */
@@ -307,6 +356,7 @@ export class FeedStore {
     return this.#feeds.map((feed) => {
       const record: SandboxFeedRecord = {
         feedId: feed.feedId,
+        source: feed.source,
         feedType: feed.feedType,
         marketplaceIds: [...feed.marketplaceIds],
         createdTime: iso(feed.createdMs),

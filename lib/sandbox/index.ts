@@ -5,10 +5,17 @@
  * the same handler serves demo mode in the extension's service worker and the Node test server.
  */
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { Clock } from '../clock';
 import { matchOperation, OPERATIONS, type OperationSpec } from '../sp-api/usage-plans';
-import { breakBody, FaultQueue, isSandboxFault, type SandboxFault } from './fault-queue';
-import { createFeedProcessor } from './feed-processor';
+import {
+  breakBody,
+  FaultQueue,
+  isSandboxFault,
+  SandboxConnectionDropped,
+  type SandboxFault,
+} from './fault-queue';
+import { createFeedProcessor, ORDER_ACKNOWLEDGEMENT_FEED } from './feed-processor';
 import { FeedStore, type FeedTiming, type SandboxFeedRecord } from './feed-store';
 import { ListingsItems } from './listings';
 import { LwaTokens } from './lwa-tokens';
@@ -16,7 +23,8 @@ import { buildOrderDataset, type OrderDataset } from './order-dataset';
 import { hashSeed, mulberry32 } from './prng';
 import { RateLimiter } from './rate-limiter';
 import { ReportStore, type ReportTiming } from './report-store';
-import { getOrder, searchOrders } from './search-orders';
+import { otherToolFeedInput, type OtherToolFeedRequest } from './other-tool-feed';
+import { getOrder, PaginationTokens, searchOrders } from './search-orders';
 import { SellerActions } from './seller-actions';
 import {
   INTERNAL_FAILURE,
@@ -30,8 +38,10 @@ import {
 } from './sp-api-errors';
 
 export type { SandboxFault } from './fault-queue';
+export { SandboxConnectionDropped } from './fault-queue';
+export type { OtherToolFeedRequest } from './other-tool-feed';
 export type { ReportTiming } from './report-store';
-export type { FeedTiming, SandboxFeedRecord } from './feed-store';
+export type { FeedSource, FeedTiming, SandboxFeedRecord } from './feed-store';
 
 export const SANDBOX_CREDENTIALS = {
   clientId: 'amzn1.application-oa2-client.sandbox',
@@ -76,9 +86,22 @@ export interface SandboxStats {
 }
 
 export interface Sandbox {
+  /**
+   * Rejects with a SandboxConnectionDropped (a TypeError "Failed to fetch", like a browser's fetch)
+   * when a drop fault cuts the connection.
+   */
   fetch(request: Request): Promise<Response>;
+  /** Amazon's time: the clock the sandbox was given, shifted by the clock offset. */
   readonly clock: Clock;
+  /** Queues a fault; expire-pagination takes effect at once instead. */
   injectFault(fault: SandboxFault): void;
+  /** Shifts Amazon's time by offsetMs from the given clock (Date headers, createdTime, order times). */
+  setClockOffset(offsetMs: number): void;
+  clockOffsetMs(): number;
+  /** Every searchOrders paginationToken issued so far stops working. */
+  expirePaginationTokens(): void;
+  /** A feed as if another of the seller's tools had submitted it; listed by getFeeds like any feed. */
+  createOtherToolFeed(request: OtherToolFeedRequest): { feedId: string };
   revokeRefreshToken(): void;
   stats(): SandboxStats;
   /** The generated data set (read-only; for tests and the benchmark). */
@@ -94,8 +117,32 @@ interface Outcome {
 
 type Handler = (c: Context, origin: string) => Outcome | Promise<Outcome>;
 
+/** Marks a response whose connection a drop fault cuts; the fetch wrapper turns it into a rejection. */
+const DROP_HEADER = 'x-sandbox-drop';
+
+/** HTTP-date (RFC 9110 IMF-fixdate), whole seconds, as Amazon's Date header. */
+function httpDate(ms: number): string {
+  return new Date(ms).toUTCString();
+}
+
+/** Control-route body of POST /_sandbox/other-tool-feed. */
+const otherToolFeedBodySchema = z.strictObject({
+  feedType: z.string().min(1).optional(),
+  marketplaceIds: z.array(z.string()).min(1).max(25),
+  atMs: z.number().int().optional(),
+  orderIds: z.array(z.string()).optional(),
+  cancelReason: z.string().optional(),
+});
+
 export function createSandbox(options: SandboxOptions): Sandbox {
-  const clock = options.clock;
+  const givenClock = options.clock;
+  let clockOffsetMs = 0;
+  // Amazon's time: everything in the sandbox reads this one, so an offset moves all of it.
+  const clock: Clock = {
+    now: () => givenClock.now() + clockOffsetMs,
+    sleep: (ms) => givenClock.sleep(ms),
+  };
+  const paginationTokens = new PaginationTokens();
   const seed = options.seed ?? 1;
   const credentials = options.credentials ?? SANDBOX_CREDENTIALS;
   const dataset = buildOrderDataset(seed, options.orderCount ?? 300, options.anchorMs ?? clock.now());
@@ -138,11 +185,39 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return new Response(text ?? JSON.stringify(outcome.body), { status: s, headers });
   };
 
+  /** A response marked so that fetch() cuts the connection instead of answering. */
+  const drop = (response: Response, phase: SandboxConnectionDropped['phase']): Response => {
+    response.headers.set(DROP_HEADER, phase);
+    return response;
+  };
+
   const spApi = (operation: string, handler: Handler) => async (c: Context) => {
+    // Lost on the way: the sandbox never sees the request, so nothing is counted or processed.
+    if (faults.peek(operation)?.kind === 'drop-before') {
+      faults.take(operation);
+      return drop(new Response(null, { status: 502 }), 'before');
+    }
+    const taken: { fault?: SandboxFault } = {};
+    const first = await serveOnce(operation, handler, c, taken);
+    const kind = taken.fault?.kind;
+    // A browser resending on a new connection: processed twice, the second answer is what it gets.
+    if (kind === 'resend') return serveOnce(operation, handler, c);
+    if (kind === 'drop-after' || kind === 'close-unanswered') return drop(first, 'after');
+    return first;
+  };
+
+  /**
+   * One pass of a request through an operation. `taken` (when given) lets it take a queued fault
+   * and says which; a resent copy of a request takes none.
+   */
+  const serveOnce = async (
+    operation: string,
+    handler: Handler,
+    c: Context,
+    taken?: { fault?: SandboxFault },
+  ): Promise<Response> => {
     const spec = OPERATIONS.find((o) => o.operation === operation);
     const id = requestId();
-    // Set once the fault queue is read below; the reply reports it.
-    const taken: { fault?: SandboxFault } = {};
     const respond = (
       opSpec: OperationSpec | undefined,
       requestId: string,
@@ -153,7 +228,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         operation,
         status: outcome.status,
         body: outcome.body,
-        ...(taken.fault ? { fault: taken.fault.kind } : {}),
+        ...(taken?.fault ? { fault: taken.fault.kind } : {}),
       });
       return respondRaw(opSpec, requestId, outcome, text);
     };
@@ -165,8 +240,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         body: errorBody(tokenState === 'expired' ? UNAUTHORIZED_EXPIRED : UNAUTHORIZED_INVALID),
       });
     }
-    const fault = faults.take(operation);
-    taken.fault = fault;
+    const fault = taken ? faults.take(operation) : undefined;
+    if (taken) taken.fault = fault;
     if (fault?.kind === '429') return respond(spec, id, { status: 429, body: errorBody(QUOTA_EXCEEDED) });
     if (fault?.kind === '500') return respond(spec, id, { status: 500, body: errorBody(INTERNAL_FAILURE) });
     if (fault?.kind === '503')
@@ -227,7 +302,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   app.get(
     '/orders/2026-01-01/orders',
-    spApi('searchOrders', (c) => ({ status: 200, body: searchOrders(dataset, params(c), clock.now()) })),
+    spApi('searchOrders', (c) => ({
+      status: 200,
+      body: searchOrders(dataset, params(c), clock.now(), paginationTokens),
+    })),
   );
   app.get(
     '/orders/2026-01-01/orders/:orderId',
@@ -398,20 +476,48 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   if (options.control) {
     app.post('/_sandbox/clock', async (c) => {
-      const body = (await c.req.json().catch(() => ({}))) as { advanceMs?: unknown; setMs?: unknown };
-      const manual = clock as Partial<{ advance(ms: number): void; set(ms: number): void }>;
-      if (typeof manual.advance !== 'function' || typeof manual.set !== 'function') {
+      const body = (await c.req.json().catch(() => ({}))) as {
+        advanceMs?: unknown;
+        setMs?: unknown;
+        offsetMs?: unknown;
+      };
+      const manual = givenClock as Partial<{ advance(ms: number): void; set(ms: number): void }>;
+      const moves = typeof body.setMs === 'number' || typeof body.advanceMs === 'number';
+      if (moves && (typeof manual.advance !== 'function' || typeof manual.set !== 'function')) {
         return c.json({ error: 'The sandbox runs on the system clock; start it with --manual-clock.' }, 409);
       }
-      if (typeof body.setMs === 'number') manual.set(body.setMs);
-      if (typeof body.advanceMs === 'number') manual.advance(body.advanceMs);
-      return c.json({ nowMs: clock.now(), now: new Date(clock.now()).toISOString() });
+      if (body.offsetMs !== undefined && !Number.isFinite(body.offsetMs)) {
+        return c.json({ error: 'offsetMs must be a number of milliseconds.' }, 400);
+      }
+      if (typeof body.setMs === 'number') manual.set!(body.setMs);
+      if (typeof body.advanceMs === 'number') manual.advance!(body.advanceMs);
+      if (typeof body.offsetMs === 'number') clockOffsetMs = body.offsetMs;
+      return c.json({
+        nowMs: clock.now(),
+        now: new Date(clock.now()).toISOString(),
+        offsetMs: clockOffsetMs,
+      });
     });
     app.post('/_sandbox/faults', async (c) => {
       const body: unknown = await c.req.json().catch(() => undefined);
       if (!isSandboxFault(body)) return c.json({ error: 'Expected a SandboxFault JSON object.' }, 400);
-      faults.add(body);
+      injectFault(body);
       return c.json({ queued: body });
+    });
+    app.post('/_sandbox/other-tool-feed', async (c) => {
+      const body = otherToolFeedBodySchema.safeParse(await c.req.json().catch(() => undefined));
+      if (!body.success) {
+        return c.json(
+          { error: `Expected {marketplaceIds, feedType?, atMs?, orderIds?}: ${body.error.message}` },
+          400,
+        );
+      }
+      try {
+        return c.json(createOtherToolFeed(body.data));
+      } catch (error) {
+        if (!(error instanceof SandboxHttpError)) throw error;
+        return c.json({ error: error.error.message }, 400);
+      }
     });
     app.post('/_sandbox/revoke', (c) => {
       lwa.revoke();
@@ -441,11 +547,59 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     };
   }
 
+  function injectFault(fault: SandboxFault): void {
+    if (fault.kind === 'expire-pagination') paginationTokens.expireAll();
+    else faults.add(fault);
+  }
+
+  function createOtherToolFeed(request: OtherToolFeedRequest): { feedId: string } {
+    const atMs = request.atMs ?? clock.now();
+    const feedType = request.feedType ?? ORDER_ACKNOWLEDGEMENT_FEED;
+    return feeds.createOtherToolFeed({
+      feedType,
+      marketplaceIds: request.marketplaceIds,
+      atMs,
+      contentType: 'text/xml; charset=UTF-8',
+      input: otherToolFeedInput(dataset, credentials.sellerId, { ...request, feedType, atMs }),
+    });
+  }
+
+  async function fetchWithFaults(request: Request): Promise<Response> {
+    const response = await app.fetch(request);
+    const dropped = response.headers.get(DROP_HEADER);
+    if (dropped === 'before' || dropped === 'after') {
+      await response.body?.cancel();
+      throw new SandboxConnectionDropped(
+        dropped,
+        matchOperation(request.method, new URL(request.url).pathname)?.operation ?? '',
+      );
+    }
+    // Every answer says Amazon's time, as Amazon's do (the client measures its clock offset from it).
+    try {
+      response.headers.set('date', httpDate(clock.now()));
+      return response;
+    } catch {
+      const headers = new Headers(response.headers);
+      headers.set('date', httpDate(clock.now()));
+      return new Response(response.body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers,
+      });
+    }
+  }
+
   return {
-    fetch: async (request) => app.fetch(request),
+    fetch: fetchWithFaults,
     clock,
     dataset,
-    injectFault: (fault) => faults.add(fault),
+    injectFault,
+    setClockOffset: (offsetMs) => {
+      clockOffsetMs = offsetMs;
+    },
+    clockOffsetMs: () => clockOffsetMs,
+    expirePaginationTokens: () => paginationTokens.expireAll(),
+    createOtherToolFeed,
     feeds: () => feeds.records(),
     revokeRefreshToken: () => lwa.revoke(),
     stats,

@@ -42,8 +42,29 @@ interface SearchQuery {
 interface PageToken extends SearchQuery {
   asOfMs: number;
   position: number;
+  /** 24 hours after this page's token was issued. */
   expiresMs: number;
+  /** The pagination epoch it was issued in; expirePaginationTokens() starts a new one. */
+  epoch?: number;
 }
+
+/**
+ * Which searchOrders paginationTokens are still good: each lives 24 hours (reference §3), and a
+ * test can expire every token issued so far at once (as Amazon may, unannounced).
+ */
+export class PaginationTokens {
+  #epoch = 0;
+  get epoch(): number {
+    return this.#epoch;
+  }
+  expireAll(): void {
+    this.#epoch += 1;
+  }
+}
+
+// UNCONFIRMED wording: Amazon documents the 24 h validity but not the error text of a stale token.
+const STALE_TOKEN_MESSAGE = 'The paginationToken is invalid or has expired.';
+const STALE_TOKEN_DETAILS = 'Pagination tokens are valid for 24 hours. Search again without paginationToken.';
 
 /** Array query parameters: repeated keys and comma-separated values (the models' csv format). */
 export function queryList(params: URLSearchParams, name: string): string[] {
@@ -162,6 +183,7 @@ export function searchOrders(
   dataset: OrderDataset,
   params: URLSearchParams,
   nowMs: number,
+  tokens: PaginationTokens = new PaginationTokens(),
 ): Record<string, unknown> {
   const pageSize = parseMaxResults(params);
   const included = parseIncludedData(params);
@@ -169,8 +191,8 @@ export function searchOrders(
   let token: PageToken;
   if (rawToken !== null) {
     token = decodeToken(rawToken);
-    if (token.expiresMs < nowMs)
-      throw invalidInput('The paginationToken has expired. Tokens are valid for 24 hours.');
+    if (token.expiresMs < nowMs || (token.epoch ?? 0) !== tokens.epoch)
+      throw invalidInput(STALE_TOKEN_MESSAGE, STALE_TOKEN_DETAILS);
     const anyFilter = ['createdAfter', 'lastUpdatedAfter', 'createdBefore', 'lastUpdatedBefore'].some((k) =>
       params.has(k),
     );
@@ -254,7 +276,16 @@ export function searchOrders(
   const response: Record<string, unknown> = {
     orders: matches.map((i) => renderOrder(ctx, plans[i]!, asOf, included)),
   };
-  if (next >= 0) response.pagination = { nextToken: encodeToken({ ...token, position: next }) };
+  if (next >= 0) {
+    response.pagination = {
+      nextToken: encodeToken({
+        ...token,
+        position: next,
+        expiresMs: nowMs + TOKEN_LIFETIME_MS,
+        epoch: tokens.epoch,
+      }),
+    };
+  }
   if (token.mode === 'created') response.createdBefore = iso(token.beforeMs);
   else response.lastUpdatedBefore = iso(token.beforeMs);
   return response;
