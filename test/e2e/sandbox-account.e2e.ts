@@ -29,6 +29,7 @@ describe('syncing a seller account (the local SP-API sandbox server)', () => {
     await options.getByLabel('LWA client id').fill(SANDBOX_CREDENTIALS.clientId);
     await options.getByLabel('LWA client secret').fill('wrong-secret');
     await options.getByLabel('Refresh token').fill(SANDBOX_CREDENTIALS.refreshToken);
+    await options.getByLabel('Merchant token').fill(SANDBOX_CREDENTIALS.sellerId);
     await options.getByRole('combobox', { name: 'Region' }).selectOption('na');
     await options.getByRole('checkbox', { name: /\(US\)/ }).check();
     await options.getByRole('checkbox', { name: /\(CA\)/ }).check();

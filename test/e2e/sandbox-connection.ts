@@ -23,39 +23,37 @@ export async function startFastSandbox(
   return Object.assign(server, { responseViolations: () => check.violations() });
 }
 
+export interface SandboxAccount {
+  /** The merchant token the account is saved with (default: the sandbox's own). */
+  readonly sellerId?: string;
+}
+
 /**
- * Points the extension at the sandbox as a seller's own account, by writing the settings the
- * options page writes (the options form itself is covered by sandbox-account.e2e.ts).
+ * Points the extension at the sandbox as a seller's own account through the options page, the one
+ * way credentials are saved (they live where content scripts cannot read them, see
+ * lib/settings/credential-store.ts). Returns the options page, with the save confirmed.
  */
-export async function connectToSandbox(extension: LoadedExtension, server: SandboxServer): Promise<Page> {
+export async function connectToSandbox(
+  extension: LoadedExtension,
+  server: SandboxServer,
+  account: SandboxAccount = {},
+): Promise<Page> {
   const page = await extension.openPage('options.html');
-  await page.evaluate(
-    async ({ url, credentials }) => {
-      const chromeApi = (
-        globalThis as unknown as {
-          chrome: {
-            storage: { local: { set(items: object): Promise<void> } };
-            runtime: { sendMessage(message: object): Promise<unknown> };
-          };
-        }
-      ).chrome;
-      await chromeApi.storage.local.set({
-        settings: {
-          credentials: {
-            clientId: credentials.clientId,
-            clientSecret: credentials.clientSecret,
-            refreshToken: credentials.refreshToken,
-            region: 'na',
-            marketplaceIds: ['ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2'],
-            sellerId: credentials.sellerId,
-          },
-          endpointOverride: { spApiBaseUrl: url, lwaTokenUrl: `${url}/auth/o2/token` },
-        },
-      });
-      await chromeApi.runtime.sendMessage({ type: 'settings-changed' });
-    },
-    { url: server.url, credentials: SANDBOX_CREDENTIALS },
-  );
+  await page.getByLabel('LWA client id').fill(SANDBOX_CREDENTIALS.clientId);
+  await page.getByLabel('LWA client secret').fill(SANDBOX_CREDENTIALS.clientSecret);
+  await page.getByLabel('Refresh token').fill(SANDBOX_CREDENTIALS.refreshToken);
+  await page.getByLabel('Merchant token').fill(account.sellerId ?? SANDBOX_CREDENTIALS.sellerId);
+  await page.getByRole('combobox', { name: 'Region' }).selectOption('na');
+  await page.getByRole('checkbox', { name: /\(US\)/ }).check();
+  await page.getByRole('checkbox', { name: /\(CA\)/ }).check();
+  const advanced = page.locator('details.options-advanced');
+  if ((await advanced.getAttribute('open')) === null)
+    await page.locator('summary', { hasText: 'Advanced' }).click();
+  await page.getByLabel('SP-API base URL').fill(server.url);
+  await page.getByLabel('LWA token URL').fill(`${server.url}/auth/o2/token`);
+  const result = page.getByTestId('credentials-save-result');
+  await page.getByRole('button', { name: 'Save credentials' }).click();
+  await result.filter({ hasText: /^Saved/ }).waitFor();
   return page;
 }
 
