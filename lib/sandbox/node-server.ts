@@ -2,11 +2,12 @@
  * Node-only: serves the sandbox over HTTP with @hono/node-server (control routes on). Kept apart
  * from lib/sandbox/index.ts so the extension bundle never pulls in Node modules.
  */
-import { serve } from '@hono/node-server';
+import { serve, type HttpBindings } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { ManualClock, systemClock, type Clock } from '../clock';
 import {
   createSandbox,
+  SandboxConnectionDropped,
   type FeedTiming,
   type ReportTiming,
   type Sandbox,
@@ -55,7 +56,21 @@ export function startSandboxServer(options: SandboxServerOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch: (request) => sandbox.fetch(request), port: options.port ?? 8787, hostname: host },
+      {
+        fetch: async (request, env) => {
+          try {
+            return await sandbox.fetch(request);
+          } catch (error) {
+            if (!(error instanceof SandboxConnectionDropped)) throw error;
+            // A drop fault: cut the TCP connection with no answer (before or after processing),
+            // as a network failure or a server closing a kept-alive connection does.
+            (env as HttpBindings).incoming.socket.destroy();
+            return new Response(null, { status: 502 });
+          }
+        },
+        port: options.port ?? 8787,
+        hostname: host,
+      },
       (info: AddressInfo) => {
         const shownHost = host.includes(':') ? `[${host}]` : host;
         resolve({
