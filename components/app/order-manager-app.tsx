@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { isDemoMode } from '../../lib/settings/settings-schema';
+import { useAllActions } from '../cancel/use-order-actions';
 import { DemoBanner } from '../demo/demo-banner';
 import { OrderDetail } from '../orders/order-detail';
 import { OrderList } from '../orders/order-list';
@@ -11,6 +12,7 @@ import { SyncBar } from '../sync/sync-bar';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { useNow } from '../time/use-now';
 import type { AppServices } from './app-services';
+import { CancelAttentionNotice } from './cancel-attention-notice';
 import type { ManagerTarget } from './navigation';
 import './order-manager-app.css';
 
@@ -26,6 +28,7 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
   const status = useSyncStatus(services.sync);
   const settings = useSettings(services.settings);
   const quarantine = useQuarantine(services.orders);
+  const allActions = useAllActions(services.actions);
   const now = useNow();
   const [openOrderId, setOpenOrderId] = useState<string | undefined>(
     initialTarget?.view === 'order' ? initialTarget.orderId : undefined,
@@ -63,6 +66,13 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
       </header>
       {demo && <DemoBanner onOpenSettings={() => services.navigation.openOptions()} />}
       <SyncBar status={status} onSyncNow={() => services.sync.syncNow()} now={now} />
+      <CancelAttentionNotice
+        actions={allActions}
+        onOpenOrder={(orderId) => {
+          setShowQuarantine(false);
+          openOrder(orderId);
+        }}
+      />
       {popup && (
         <QuarantineNotice
           count={quarantineCount}

@@ -35,6 +35,13 @@ export interface ActionSource {
   retry(actionId: string): Promise<void>;
   /** The seller's verdict on an action under review, after checking Seller Central. */
   resolveReview(actionId: string, verdict: 'done' | 'failed'): Promise<void>;
+  /** Sends an action under review again, when the outbox marked it safe (`sendAgainAllowed`); rejects in plain words otherwise. */
+  sendAgain(actionId: string): Promise<void>;
+  /**
+   * Reads the order from Amazon (getOrder) into the store, for an order known only from the order
+   * report: a cancel needs Amazon's real order item ids. Rejects with the reason in plain words.
+   */
+  readOrderFromAmazon(orderId: string): Promise<void>;
   /** Calls back when actions may have changed; returns the unsubscribe. */
   subscribe?(onChange: () => void): () => void;
 }

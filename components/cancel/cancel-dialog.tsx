@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { createPortal } from 'react-dom';
+import { useId, useRef, useState } from 'react';
 import { CANCEL_REASONS, type CancelReason } from '../../lib/domain/cancel-reason';
 import type { StoredOrder, StoredOrderItem } from '../../lib/domain/order';
 import type { CancelLineChoice, CancelRequest } from './action-source';
+import { CancelDialogFrame } from './cancel-dialog-frame';
 import './cancel-dialog.css';
 
 export interface CancelDialogProps {
@@ -18,14 +18,6 @@ export interface CancelDialogProps {
 }
 
 type Scope = 'whole' | 'lines';
-
-const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
-
-function focusables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (element) => !(element as HTMLButtonElement).disabled && !element.closest('[hidden]'),
-  );
-}
 
 function lineName(line: CancelLineChoice, item: StoredOrderItem | undefined): string {
   const sku = line.sku ?? item?.sku;
@@ -54,7 +46,6 @@ export function CancelDialog({
   onClose,
 }: CancelDialogProps) {
   const id = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
   const reasonRef = useRef<HTMLSelectElement>(null);
   const itemOf = (line: CancelLineChoice) => items.find((item) => item.orderItemId === line.orderItemId);
   const buyerAsked = Boolean(order.buyerCancelRequest) || items.some((item) => item.cancelRequest);
@@ -83,15 +74,6 @@ export function CancelDialog({
   const [submitError, setSubmitError] = useState<string>();
   // One key per dialog: a double click or a retried submit queues one action, not two.
   const [requestId] = useState(() => crypto.randomUUID());
-
-  useEffect(() => {
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
-    const dialog = dialogRef.current;
-    if (dialog) (focusables(dialog)[0] ?? dialog).focus();
-    return () => {
-      if (returnTo?.isConnected) returnTo.focus();
-    };
-  }, []);
 
   const selectedLines =
     scope === 'whole' ? cancellableLines : cancellableLines.filter((l) => chosen.has(l.orderItemId));
@@ -148,26 +130,6 @@ export function CancelDialog({
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const inside = focusables(dialogRef.current);
-    const first = inside[0];
-    const last = inside[inside.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
-
   const toggle = (orderItemId: string, on: boolean) =>
     setChosen((current) => {
       const next = new Set(current);
@@ -176,199 +138,191 @@ export function CancelDialog({
       return next;
     });
 
-  return createPortal(
-    <div className="cancel-dialog__backdrop">
-      <div
-        ref={dialogRef}
-        className="cancel-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-intro`}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={`${id}-title`}>Cancel order {order.orderId}</h2>
-        <p id={`${id}-intro`} className="cancel-dialog__intro">
+  return (
+    <CancelDialogFrame
+      title={`Cancel order ${order.orderId}`}
+      intro={
+        <p>
           The cancellation is sent to Amazon through the order manager’s outbox. The order shows “Cancel
           pending” until Amazon answers.
         </p>
-        {buyerAsked && (
-          <p className="cancel-dialog__buyer" role="note" data-testid="buyer-request-note">
-            The buyer asked to cancel this order. Cancelling with the reason “Buyer cancelled” answers the
-            request and does not count against your cancellation rate.
+      }
+      onClose={onClose}
+    >
+      {buyerAsked && (
+        <p className="cancel-dialog__buyer" role="note" data-testid="buyer-request-note">
+          The buyer asked to cancel this order. Cancelling with the reason “Buyer cancelled” answers the
+          request and does not count against your cancellation rate.
+        </p>
+      )}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset className="cancel-dialog__scope">
+          <legend>What to cancel</legend>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-scope`}
+              value="whole"
+              checked={scope === 'whole'}
+              disabled={!wholeAllowed}
+              aria-describedby={wholeAllowed ? undefined : `${id}-whole-note`}
+              onChange={() => setScope('whole')}
+            />
+            Whole order
+          </label>
+          {!wholeAllowed && (
+            <span id={`${id}-whole-note`} className="cancel-dialog__hint">
+              Part of this order has shipped or is already being cancelled; choose the lines to cancel.
+            </span>
+          )}
+          <label>
+            <input
+              type="radio"
+              name={`${id}-scope`}
+              value="lines"
+              checked={scope === 'lines'}
+              onChange={() => setScope('lines')}
+            />
+            Chosen lines
+          </label>
+        </fieldset>
+        {scope === 'lines' && (
+          <fieldset
+            className="cancel-dialog__lines"
+            aria-describedby={attempted && linesError ? `${id}-lines-error` : undefined}
+          >
+            <legend>Lines to cancel</legend>
+            {cancellableLines.map((line) => {
+              const name = lineName(line, itemOf(line));
+              const quantityError = attempted ? quantityErrors.get(line.orderItemId) : undefined;
+              return (
+                <div key={line.orderItemId} className="cancel-dialog__line">
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(line.orderItemId)}
+                      onChange={(event) => toggle(line.orderItemId, event.target.checked)}
+                    />
+                    {name}
+                  </label>
+                  {line.quantity > 1 ? (
+                    <label className="cancel-dialog__quantity">
+                      Quantity
+                      <input
+                        type="number"
+                        min={1}
+                        max={line.quantity}
+                        step={1}
+                        aria-label={`Quantity to cancel of ${name}`}
+                        aria-invalid={quantityError ? true : undefined}
+                        aria-describedby={quantityError ? `${id}-q-${line.orderItemId}` : undefined}
+                        value={quantities[line.orderItemId] ?? ''}
+                        disabled={!chosen.has(line.orderItemId)}
+                        onChange={(event) =>
+                          setQuantities((q) => ({ ...q, [line.orderItemId]: event.target.value }))
+                        }
+                      />
+                      of {line.quantity}
+                    </label>
+                  ) : (
+                    <span className="cancel-dialog__quantity">Quantity 1</span>
+                  )}
+                  {quantityError && (
+                    <span id={`${id}-q-${line.orderItemId}`} className="cancel-dialog__error">
+                      {quantityError}
+                    </span>
+                  )}
+                </div>
+              );
+            })}
+            {attempted && linesError && (
+              <p id={`${id}-lines-error`} className="cancel-dialog__error" role="alert">
+                {linesError}
+              </p>
+            )}
+          </fieldset>
+        )}
+        <div className="cancel-dialog__field">
+          <label htmlFor={`${id}-reason`}>Reason for cancellation</label>
+          <select
+            id={`${id}-reason`}
+            ref={reasonRef}
+            required
+            aria-invalid={attempted && reasonError ? true : undefined}
+            aria-describedby={attempted && reasonError ? `${id}-reason-error` : undefined}
+            value={reason}
+            onChange={(event) => setReason(event.target.value as CancelReason | '')}
+          >
+            <option value="">Choose a reason…</option>
+            {CANCEL_REASONS.map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </select>
+          {attempted && reasonError && (
+            <span id={`${id}-reason-error`} className="cancel-dialog__error" role="alert">
+              {reasonError}
+            </span>
+          )}
+        </div>
+        {offerZeroStock && (
+          <div className="cancel-dialog__field">
+            <label>
+              <input
+                type="checkbox"
+                checked={zeroStock}
+                aria-describedby={`${id}-zero-skus`}
+                onChange={(event) => setZeroStock(event.target.checked)}
+              />
+              Set stock of these SKUs to 0
+            </label>
+            <ul id={`${id}-zero-skus`} className="cancel-dialog__skus" aria-label="SKUs to set to 0">
+              {zeroStockSkus.map((sku) => (
+                <li key={sku}>{sku}</li>
+              ))}
+            </ul>
+            <span className="cancel-dialog__hint">
+              Only your own (merchant-fulfilled) stock is changed; Amazon-fulfilled stock is never touched.
+            </span>
+          </div>
+        )}
+        <div className="cancel-dialog__field">
+          <label htmlFor={`${id}-memo`}>Seller memo (optional)</label>
+          <textarea
+            id={`${id}-memo`}
+            maxLength={1000}
+            rows={3}
+            value={memo}
+            onChange={(event) => setMemo(event.target.value)}
+          />
+        </div>
+        {submitError && (
+          <p className="cancel-dialog__error" role="alert">
+            Could not queue the cancellation: {submitError}
           </p>
         )}
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          <fieldset className="cancel-dialog__scope">
-            <legend>What to cancel</legend>
-            <label>
-              <input
-                type="radio"
-                name={`${id}-scope`}
-                value="whole"
-                checked={scope === 'whole'}
-                disabled={!wholeAllowed}
-                aria-describedby={wholeAllowed ? undefined : `${id}-whole-note`}
-                onChange={() => setScope('whole')}
-              />
-              Whole order
-            </label>
-            {!wholeAllowed && (
-              <span id={`${id}-whole-note`} className="cancel-dialog__hint">
-                Part of this order has shipped or is already being cancelled; choose the lines to cancel.
-              </span>
-            )}
-            <label>
-              <input
-                type="radio"
-                name={`${id}-scope`}
-                value="lines"
-                checked={scope === 'lines'}
-                onChange={() => setScope('lines')}
-              />
-              Chosen lines
-            </label>
-          </fieldset>
-          {scope === 'lines' && (
-            <fieldset
-              className="cancel-dialog__lines"
-              aria-describedby={attempted && linesError ? `${id}-lines-error` : undefined}
-            >
-              <legend>Lines to cancel</legend>
-              {cancellableLines.map((line) => {
-                const name = lineName(line, itemOf(line));
-                const quantityError = attempted ? quantityErrors.get(line.orderItemId) : undefined;
-                return (
-                  <div key={line.orderItemId} className="cancel-dialog__line">
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={chosen.has(line.orderItemId)}
-                        onChange={(event) => toggle(line.orderItemId, event.target.checked)}
-                      />
-                      {name}
-                    </label>
-                    {line.quantity > 1 ? (
-                      <label className="cancel-dialog__quantity">
-                        Quantity
-                        <input
-                          type="number"
-                          min={1}
-                          max={line.quantity}
-                          step={1}
-                          aria-label={`Quantity to cancel of ${name}`}
-                          aria-invalid={quantityError ? true : undefined}
-                          aria-describedby={quantityError ? `${id}-q-${line.orderItemId}` : undefined}
-                          value={quantities[line.orderItemId] ?? ''}
-                          disabled={!chosen.has(line.orderItemId)}
-                          onChange={(event) =>
-                            setQuantities((q) => ({ ...q, [line.orderItemId]: event.target.value }))
-                          }
-                        />
-                        of {line.quantity}
-                      </label>
-                    ) : (
-                      <span className="cancel-dialog__quantity">Quantity 1</span>
-                    )}
-                    {quantityError && (
-                      <span id={`${id}-q-${line.orderItemId}`} className="cancel-dialog__error">
-                        {quantityError}
-                      </span>
-                    )}
-                  </div>
-                );
-              })}
-              {attempted && linesError && (
-                <p id={`${id}-lines-error`} className="cancel-dialog__error" role="alert">
-                  {linesError}
-                </p>
-              )}
-            </fieldset>
-          )}
-          <div className="cancel-dialog__field">
-            <label htmlFor={`${id}-reason`}>Reason for cancellation</label>
-            <select
-              id={`${id}-reason`}
-              ref={reasonRef}
-              required
-              aria-invalid={attempted && reasonError ? true : undefined}
-              aria-describedby={attempted && reasonError ? `${id}-reason-error` : undefined}
-              value={reason}
-              onChange={(event) => setReason(event.target.value as CancelReason | '')}
-            >
-              <option value="">Choose a reason…</option>
-              {CANCEL_REASONS.map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-            {attempted && reasonError && (
-              <span id={`${id}-reason-error`} className="cancel-dialog__error" role="alert">
-                {reasonError}
-              </span>
-            )}
-          </div>
-          {offerZeroStock && (
-            <div className="cancel-dialog__field">
-              <label>
-                <input
-                  type="checkbox"
-                  checked={zeroStock}
-                  aria-describedby={`${id}-zero-skus`}
-                  onChange={(event) => setZeroStock(event.target.checked)}
-                />
-                Set stock of these SKUs to 0
-              </label>
-              <ul id={`${id}-zero-skus`} className="cancel-dialog__skus" aria-label="SKUs to set to 0">
-                {zeroStockSkus.map((sku) => (
-                  <li key={sku}>{sku}</li>
-                ))}
-              </ul>
-              <span className="cancel-dialog__hint">
-                Only your own (merchant-fulfilled) stock is changed; Amazon-fulfilled stock is never touched.
-              </span>
-            </div>
-          )}
-          <div className="cancel-dialog__field">
-            <label htmlFor={`${id}-memo`}>Seller memo (optional)</label>
-            <textarea
-              id={`${id}-memo`}
-              maxLength={1000}
-              rows={3}
-              value={memo}
-              onChange={(event) => setMemo(event.target.value)}
-            />
-          </div>
-          {submitError && (
-            <p className="cancel-dialog__error" role="alert">
-              Could not queue the cancellation: {submitError}
-            </p>
-          )}
-          <div className="cancel-dialog__actions">
-            <button type="button" onClick={onClose}>
-              Close
-            </button>
-            {/* aria-disabled rather than disabled: a click still explains what is missing. */}
-            <button
-              type="submit"
-              className="cancel-dialog__submit"
-              aria-disabled={!ready}
-              disabled={submitting}
-            >
-              {submitting ? 'Queuing cancellation…' : 'Submit cancellation'}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>,
-    document.body,
+        <div className="cancel-dialog__actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          {/* aria-disabled rather than disabled: a click still explains what is missing. */}
+          <button
+            type="submit"
+            className="cancel-dialog__submit"
+            aria-disabled={!ready}
+            disabled={submitting}
+          >
+            {submitting ? 'Queuing cancellation…' : 'Submit cancellation'}
+          </button>
+        </div>
+      </form>
+    </CancelDialogFrame>
   );
 }

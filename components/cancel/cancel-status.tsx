@@ -3,6 +3,7 @@ import { CANCEL_REASON_LABELS } from '../../lib/domain/cancel-reason';
 import type { StoredOrderItem } from '../../lib/domain/order';
 import type { CancelAction } from '../../lib/outbox/outbox-records';
 import { formatDateTime } from '../time/format-time';
+import { cancelActionKind } from './cancel-summary';
 
 export interface CancelStatusProps {
   /** The order's cancel actions, newest first. */
@@ -11,13 +12,23 @@ export interface CancelStatusProps {
   readonly cancelledOutsideManager?: { readonly seenAt: string };
   readonly onRetry: (actionId: string) => Promise<void>;
   readonly onResolveReview: (actionId: string, verdict: 'done' | 'failed') => Promise<void>;
+  readonly onSendAgain: (actionId: string) => Promise<void>;
 }
 
 /** The line naming an action's state; Amazon's text is rendered as text, never as HTML. */
 export function cancelStateText(action: CancelAction): string {
   switch (action.status) {
     case 'pending':
-      return 'Cancel pending';
+      switch (cancelActionKind(action)) {
+        case 'blocked':
+          return `Cancel not sent: ${action.problem?.message ?? ''}`;
+        case 'confirming':
+          return 'Amazon accepted the cancellation; waiting for the order to show it (usually a few minutes).';
+        case 'retrying':
+          return `Cancel pending — not sent yet: ${action.problem?.message ?? ''}`;
+        default:
+          return 'Cancel pending';
+      }
     case 'done':
       return action.wholeOrder ? 'Cancelled' : 'Cancelled (chosen lines)';
     case 'failed':
@@ -41,16 +52,33 @@ const ZERO_STOCK_TEXT = {
   failed: 'could not set stock to 0',
 } as const;
 
+/** What happens next with a pending action, and what (if anything) the seller has to do. */
+function pendingExplanation(action: CancelAction): string | undefined {
+  const attempts = action.problem?.attempts ?? 0;
+  switch (cancelActionKind(action)) {
+    case 'blocked':
+      return 'Waiting will not fix this: do what the message says. The order manager then sends the cancellation again on its own.';
+    case 'retrying':
+      return `The order manager keeps trying on its own (${attempts} ${attempts === 1 ? 'try' : 'tries'} so far); nothing to do for now.`;
+    case 'confirming':
+      return undefined;
+    default:
+      return 'Waiting for Amazon to process the cancellation.';
+  }
+}
+
 function ActionEntry({
   action,
   items,
   onRetry,
   onResolveReview,
+  onSendAgain,
 }: {
   action: CancelAction;
   items: readonly StoredOrderItem[];
   onRetry: (actionId: string) => Promise<void>;
   onResolveReview: (actionId: string, verdict: 'done' | 'failed') => Promise<void>;
+  onSendAgain: (actionId: string) => Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
   const [actError, setActError] = useState<string>();
@@ -73,15 +101,33 @@ function ActionEntry({
       <p className="cancel-status__state" data-testid="cancel-state">
         {cancelStateText(action)}
       </p>
-      {action.status === 'needs-review' && (
-        <p className="cancel-status__explain">
-          The extension could not tell whether Amazon received this cancellation. Check the order in Seller
-          Central before retrying, so that it is not sent twice: if it is not cancelled there, say so and
-          retry it here.
+      {action.status === 'needs-review' &&
+        (action.sendAgainAllowed ? (
+          <p className="cancel-status__explain">
+            No feed of the order manager can still be on its way to Amazon, so sending it again cannot cancel
+            twice. Check the order in Seller Central: if it is cancelled there, say so; if not, send it again.
+          </p>
+        ) : (
+          <p className="cancel-status__explain">
+            The extension could not tell whether Amazon received this cancellation. Check the order in Seller
+            Central before retrying, so that it is not sent twice: if it is not cancelled there, say so and
+            retry it here.
+          </p>
+        ))}
+      {action.status === 'needs-review' && action.suspectedDuplicateFeedIds?.length ? (
+        <p className="cancel-status__explain" role="note" data-testid="suspected-duplicates">
+          Amazon lists other order feeds sent around the same time (feed{' '}
+          {action.suspectedDuplicateFeedIds.join(', ')}): one of them may be a copy of this cancellation that
+          the browser sent again. Check the order in Seller Central before sending anything.
         </p>
+      ) : null}
+      {action.status === 'pending' && pendingExplanation(action) && (
+        <p className="cancel-status__explain">{pendingExplanation(action)}</p>
       )}
-      {action.status === 'pending' && (
-        <p className="cancel-status__explain">Waiting for Amazon to process the cancellation.</p>
+      {(action.status === 'failed' || action.status === 'needs-review') && action.problem && (
+        <p className="cancel-status__explain" data-testid="cancel-problem">
+          Last problem sending it ({formatDateTime(action.problem.at)}): {action.problem.message}
+        </p>
       )}
       <p className="cancel-status__facts">
         {lineText(action, items)} · Reason: {CANCEL_REASON_LABELS[action.reason]} · requested{' '}
@@ -112,6 +158,11 @@ function ActionEntry({
       )}
       {action.status === 'needs-review' && (
         <div className="cancel-status__review" role="group" aria-label="After checking Seller Central">
+          {action.sendAgainAllowed && (
+            <button type="button" onClick={() => void act(() => onSendAgain(action.id))} disabled={busy}>
+              Send again
+            </button>
+          )}
           <button
             type="button"
             onClick={() => void act(() => onResolveReview(action.id, 'done'))}
@@ -140,6 +191,7 @@ export function CancelStatus({
   cancelledOutsideManager,
   onRetry,
   onResolveReview,
+  onSendAgain,
 }: CancelStatusProps) {
   if (actions.length === 0 && !cancelledOutsideManager) return null;
   return (
@@ -159,6 +211,7 @@ export function CancelStatus({
               items={items}
               onRetry={onRetry}
               onResolveReview={onResolveReview}
+              onSendAgain={onSendAgain}
             />
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { openOrderDb, orderDbNameFor, type OrderDb } from '../../lib/store';
 import { listActions, listActionsForOrder } from '../../lib/store/outbox-store';
 import { watchSyncStatus } from '../../lib/sync/sync-status-store';
 import type { ActionSource } from './action-source';
+import { readOrderInBackground, sendAgainInBackground } from './background-requests';
 import { OUTBOX_CHANGED_CHANNEL } from '../../lib/outbox/outbox-channel';
 
 export { OUTBOX_CHANGED_CHANNEL } from '../../lib/outbox/outbox-channel';
@@ -67,6 +68,8 @@ export function indexedDbActionSource(fixedDbName?: string): ActionSource {
       await resolveNeedsReview(await open(), actionId, verdict);
       for (const listener of listeners) listener();
     },
+    sendAgain: sendAgainInBackground,
+    readOrderFromAmazon: readOrderInBackground,
     subscribe(onChange) {
       listeners.add(onChange);
       const stopSync = watchSyncStatus(() => onChange());

@@ -7,6 +7,10 @@ export class MemoryActionSource implements ActionSource {
   readonly enqueued: CancelRequest[] = [];
   readonly retried: string[] = [];
   readonly resolved: { actionId: string; verdict: 'done' | 'failed' }[] = [];
+  readonly sentAgain: string[] = [];
+  readonly ordersRead: string[] = [];
+  /** What reading an order from Amazon does (by default nothing); a rejection is the background's refusal. */
+  readOrder: (orderId: string) => Promise<void> = async () => undefined;
   /** When set, the next enqueueCancel rejects with this message, as the outbox does for ineligible orders. */
   rejectNext?: string;
   private sequence = 0;
@@ -65,6 +69,22 @@ export class MemoryActionSource implements ActionSource {
       resultText:
         verdict === 'done' ? 'Confirmed cancelled by the seller after review' : 'Marked not cancelled',
     });
+  }
+
+  async sendAgain(actionId: string): Promise<void> {
+    const action = this.actions.find((a) => a.id === actionId);
+    if (action?.status !== 'needs-review' || !action.sendAgainAllowed) {
+      throw new Error(
+        'This cancellation cannot be sent again: a feed of the order manager may still be on its way at Amazon',
+      );
+    }
+    this.sentAgain.push(actionId);
+    this.update(actionId, { status: 'pending', resultText: undefined, sendAgainAllowed: undefined });
+  }
+
+  async readOrderFromAmazon(orderId: string): Promise<void> {
+    this.ordersRead.push(orderId);
+    await this.readOrder(orderId);
   }
 
   subscribe(onChange: () => void): () => void {

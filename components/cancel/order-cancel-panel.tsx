@@ -1,11 +1,15 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { cancelEligibility } from '../../lib/domain/cancel-eligibility';
 import type { StoredOrder, StoredOrderItem } from '../../lib/domain/order';
 import type { ActionSource, CancelRequest } from './action-source';
 import { CancelDialog } from './cancel-dialog';
 import { CancelStatus } from './cancel-status';
+import { OrderItemsReadDialog, type OrderItemsRead } from './order-items-read-dialog';
 import { useOrderActions } from './use-order-actions';
 import './order-cancel-panel.css';
+
+/** How long the view waits for the stored order after the background read it from Amazon. */
+const ITEMS_ARRIVAL_TIMEOUT_MS = 15_000;
 
 export interface OrderCancelPanelProps {
   readonly order: StoredOrder;
@@ -28,14 +32,59 @@ export function OrderCancelPanel({
   const id = useId();
   const { actions, error, reload } = useOrderActions(source, order.orderId);
   const [open, setOpen] = useState(false);
+  const [itemsRead, setItemsRead] = useState<OrderItemsRead | 'answered'>();
+  // Only the latest read may change the dialog (a closed dialog or a superseded try is ignored).
+  const readSequence = useRef(0);
   const arrivalHandled = useRef(false);
   const eligibility = actions ? cancelEligibility(order, items, actions) : undefined;
+  // The order report's lines carry placeholder ids; a cancel must be built from Amazon's real ones.
+  const reportOnly = order.detailLevel === 'report';
+  const { orderId } = order;
+
+  const readItems = useCallback(() => {
+    const sequence = ++readSequence.current;
+    setItemsRead({ state: 'reading' });
+    source.readOrderFromAmazon(orderId).then(
+      () => {
+        if (readSequence.current === sequence) setItemsRead('answered');
+      },
+      (error: unknown) => {
+        if (readSequence.current === sequence)
+          setItemsRead({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  }, [source, orderId]);
+
+  const openDialog = useCallback(() => {
+    setOpen(true);
+    if (reportOnly) readItems();
+  }, [reportOnly, readItems]);
+
+  const closeDialog = () => {
+    readSequence.current++;
+    setItemsRead(undefined);
+    setOpen(false);
+  };
 
   useEffect(() => {
     if (!openOnArrival || arrivalHandled.current || !eligibility) return;
     arrivalHandled.current = true;
-    if (eligibility.canCancel) setOpen(true);
-  }, [openOnArrival, eligibility]);
+    if (eligibility.canCancel) openDialog();
+  }, [openOnArrival, eligibility, openDialog]);
+
+  // Amazon answered but the stored order has not reached this view: say so rather than wait for ever.
+  useEffect(() => {
+    if (!open || !reportOnly || itemsRead !== 'answered') return;
+    const timer = setTimeout(
+      () =>
+        setItemsRead({
+          state: 'failed',
+          message: 'Amazon answered, but the order’s items did not reach this view.',
+        }),
+      ITEMS_ARRIVAL_TIMEOUT_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [open, reportOnly, itemsRead]);
 
   async function submit(request: CancelRequest) {
     await source.enqueueCancel(request);
@@ -50,6 +99,11 @@ export function OrderCancelPanel({
 
   async function resolveReview(actionId: string, verdict: 'done' | 'failed') {
     await source.resolveReview(actionId, verdict);
+    reload();
+  }
+
+  async function sendAgain(actionId: string) {
+    await source.sendAgain(actionId);
     reload();
   }
 
@@ -69,6 +123,7 @@ export function OrderCancelPanel({
         cancelledOutsideManager={order.cancelledOutsideManager}
         onRetry={retry}
         onResolveReview={resolveReview}
+        onSendAgain={sendAgain}
       />
       <div className="order-cancel__action">
         <button
@@ -76,7 +131,7 @@ export function OrderCancelPanel({
           className="order-cancel__button"
           disabled={disabledReason !== undefined}
           aria-describedby={disabledReason ? `${id}-why` : undefined}
-          onClick={() => setOpen(true)}
+          onClick={openDialog}
         >
           Cancel order…
         </button>
@@ -86,14 +141,22 @@ export function OrderCancelPanel({
           </span>
         )}
       </div>
-      {open && eligibility?.canCancel && (
+      {open && eligibility?.canCancel && reportOnly && (
+        <OrderItemsReadDialog
+          orderId={orderId}
+          read={itemsRead === undefined || itemsRead === 'answered' ? { state: 'reading' } : itemsRead}
+          onTryAgain={readItems}
+          onClose={closeDialog}
+        />
+      )}
+      {open && eligibility?.canCancel && !reportOnly && (
         <CancelDialog
           order={order}
           items={items}
           cancellableLines={eligibility.cancellableLines}
           allowZeroStock={allowZeroStock}
           onSubmit={submit}
-          onClose={() => setOpen(false)}
+          onClose={closeDialog}
         />
       )}
     </div>

@@ -2,9 +2,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { formatMoney } from '../../lib/domain/money';
+import { MemoryActionSource } from '../../components/cancel/memory-action-source';
 import { MemoryOrderSource } from '../../components/orders/memory-order-source';
 import { memoryOrderQueryStore, type OrderQueryStore } from '../../components/orders/order-query-store';
 import { OrderList } from '../../components/orders/order-list';
+import { cancelAction } from './cancel-fixtures';
 import { fakeLayout, makeOrder, sampleShop } from './order-fixtures';
 
 let restoreLayout: () => void;
@@ -193,5 +195,48 @@ describe('OrderList', () => {
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(60);
     expect(rows[0]).toHaveAttribute('data-order-id', '111-0004999-0000000');
+  });
+});
+
+describe('OrderList cancel chips', () => {
+  it('tells a cancel that cannot be sent, one being retried and one Amazon accepted from a plain pending one', async () => {
+    const shop = sampleShop();
+    const order = (id: string) => shop.orders.find((o) => o.orderId === id)!;
+    const problem = (permanent: boolean) => ({
+      message: permanent ? 'Amazon refused the cancellation: the app has no Feeds role.' : 'Amazon is busy.',
+      at: '2026-11-21T09:05:00Z',
+      attempts: 2,
+      permanent,
+    });
+    const actions = new MemoryActionSource([
+      cancelAction(order('111-0000001-0000001'), { id: 'a-1', problem: problem(true) }),
+      cancelAction(order('302-0000003-0000003'), { id: 'a-2', problem: problem(false) }),
+      cancelAction(order('113-0000005-0000005'), {
+        id: 'a-3',
+        confirming: { since: '2026-11-21T09:10:00Z' },
+      }),
+    ]);
+    render(
+      <OrderList
+        source={new MemoryOrderSource(shop.orders, shop.items)}
+        queryStore={memoryOrderQueryStore()}
+        onOpenOrder={vi.fn()}
+        actions={actions}
+      />,
+    );
+    await waitForAll();
+    const chip = (id: string) =>
+      within(screen.getAllByTestId('order-row').find((r) => r.dataset.orderId === id)!).getByTestId(
+        'cancel-chip',
+      );
+    await waitFor(() =>
+      expect(chip('111-0000001-0000001')).toHaveTextContent('Cancel not sent — action needed'),
+    );
+    expect(chip('111-0000001-0000001')).toHaveAttribute(
+      'title',
+      'Amazon refused the cancellation: the app has no Feeds role.',
+    );
+    expect(chip('302-0000003-0000003')).toHaveTextContent('Cancel pending — retrying');
+    expect(chip('113-0000005-0000005')).toHaveTextContent('Cancel accepted by Amazon');
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OrderManagerApp } from '../../components/app/order-manager-app';
 import { MemoryActionSource } from '../../components/cancel/memory-action-source';
@@ -207,5 +207,65 @@ describe('OrderManagerApp', () => {
     );
     expect(await screen.findByRole('checkbox', { name: 'Set stock of these SKUs to 0' })).toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'SKUs to set to 0' })).toHaveTextContent('MUG-RED');
+  });
+
+  it('sums up the cancellations that need the seller, and one click opens one of them', async () => {
+    const user = userEvent.setup();
+    const shop = sampleShop();
+    const order = (id: string) => shop.orders.find((o) => o.orderId === id)!;
+    const actions = new MemoryActionSource([
+      cancelAction(order('111-0000001-0000001'), {
+        id: 'a-blocked',
+        problem: {
+          message: 'Amazon refused the cancellation: the app has no Feeds role.',
+          at: '2026-11-21T09:05:00Z',
+          attempts: 3,
+          permanent: true,
+        },
+      }),
+      cancelAction(order('302-0000003-0000003'), { id: 'a-review', status: 'needs-review' }),
+      cancelAction(order('113-0000005-0000005'), {
+        id: 'a-failed',
+        status: 'failed',
+        resultText: 'Cancel failed',
+      }),
+      // Still on its way: nothing for the seller to do.
+      cancelAction(order('112-0000004-0000004'), {
+        id: 'a-pending',
+        problem: { message: 'Amazon is busy.', at: '2026-11-21T09:05:00Z', attempts: 1, permanent: false },
+      }),
+    ]);
+    const services = memoryServices({ orders: new MemoryOrderSource(shop.orders, shop.items), actions });
+    render(<OrderManagerApp services={services} layout="popup" />);
+    const notice = await screen.findByTestId('cancel-attention');
+    expect(notice).toHaveTextContent('3 cancellations need your attention.');
+    await user.click(screen.getByRole('button', { name: 'Show them' }));
+    const list = screen.getByRole('list', { name: 'Cancellations needing attention' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
+    expect(list).toHaveTextContent('Cancel not sent — action needed: Amazon refused the cancellation');
+    await user.click(within(list).getByRole('button', { name: '302-0000003-0000003' }));
+    expect(await screen.findByRole('heading', { name: 'Order 302-0000003-0000003' })).toBeInTheDocument();
+
+    // Resolving them makes the line go away.
+    act(() => {
+      actions.update('a-blocked', { problem: undefined });
+      actions.update('a-review', { status: 'done' });
+      actions.update('a-failed', { status: 'pending' });
+    });
+    await waitFor(() => expect(screen.queryByTestId('cancel-attention')).toBeNull());
+  });
+
+  it('opens the one order whose cancellation needs the seller in one click', async () => {
+    const user = userEvent.setup();
+    const shop = sampleShop();
+    const mug = shop.orders.find((o) => o.orderId === '111-0000001-0000001')!;
+    const actions = new MemoryActionSource([cancelAction(mug, { status: 'needs-review' })]);
+    const services = memoryServices({ orders: new MemoryOrderSource(shop.orders, shop.items), actions });
+    render(<OrderManagerApp services={services} layout="tab" />);
+    expect(await screen.findByTestId('cancel-attention')).toHaveTextContent(
+      '1 cancellation needs your attention.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Show order 111-0000001-0000001' }));
+    expect(await screen.findByRole('heading', { name: 'Order 111-0000001-0000001' })).toBeInTheDocument();
   });
 });

@@ -25,6 +25,14 @@ function handlers(): Handlers & { calls: string[] } {
       calls.push(`open-manager ${orderId ?? ''}`);
       return { ok: true as const };
     },
+    'send-again': async ({ actionId }) => {
+      calls.push(`send-again ${actionId}`);
+      return { ok: true as const };
+    },
+    'refresh-order': async ({ orderId }) => {
+      calls.push(`refresh-order ${orderId}`);
+      return { ok: true as const };
+    },
   };
 }
 
@@ -56,6 +64,13 @@ describe('message router', () => {
     });
     expect(await route({ type: 'outbox-changed' }, tab)).toEqual({
       error: 'Request outbox-changed is not allowed from this sender',
+    });
+    // Both spend SP-API quota or change the outbox: only the extension's own pages may ask.
+    expect(await route({ type: 'send-again', actionId: 'a-1' }, tab)).toEqual({
+      error: 'Request send-again is not allowed from this sender',
+    });
+    expect(await route({ type: 'refresh-order', orderId: '111-1234567-1234567' }, tab)).toEqual({
+      error: 'Request refresh-order is not allowed from this sender',
     });
     expect(await route({ type: 'open-manager', orderId: '111-1234567-1234567' }, tab)).toEqual({ ok: true });
     expect(await route({ type: 'get-order-summary', orderId: '111-1234567-1234567' }, tab)).toEqual({
