@@ -14,7 +14,8 @@ export interface OutboxJobDeps {
   schedule(pending: number): Promise<void>;
   /** Tells open views that action states changed. */
   announce(): void;
-  reportError(error: unknown): void;
+  /** Puts the error where the seller sees it (on the waiting actions and the badge). */
+  reportError(error: unknown): void | Promise<void>;
 }
 
 /**
@@ -40,7 +41,7 @@ export function createOutboxJob(deps: OutboxJobDeps) {
           await deps.schedule(pending);
         } while (again);
       } catch (error) {
-        deps.reportError(error);
+        await Promise.resolve(deps.reportError(error)).catch(() => undefined);
         await deps.schedule(1).catch(() => undefined);
       } finally {
         deps.announce();

@@ -7,6 +7,11 @@ export interface OutboxProblem {
   readonly permanent: boolean;
 }
 
+/** Something in the seller's set-up stops every send (no merchant token, say): only they can fix it. */
+export class OutboxSetupError extends Error {
+  override name = 'OutboxSetupError';
+}
+
 /** Problems of one kind in a row before the actions stop waiting and say they failed. */
 export const MAX_PERMANENT_ATTEMPTS = 3;
 
@@ -16,6 +21,7 @@ export const MAX_PERMANENT_ATTEMPTS = 3;
  * what to do next. Secrets never reach these texts: the errors carry none.
  */
 export function outboxProblemOf(error: unknown): OutboxProblem {
+  if (error instanceof OutboxSetupError) return { permanent: true, message: error.message };
   if (error instanceof LwaError) {
     const permanent = error.error === 'invalid_client' || error.error === 'invalid_grant';
     return {

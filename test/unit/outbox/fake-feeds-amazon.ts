@@ -30,13 +30,21 @@ export interface FakeFeedsOptions {
   orders?: Record<string, { orderItemId: string; quantity: number; sku?: string }[]>;
   /** Whether a processed feed's clean messages cancel the orders (default true); false = Amazon ignores them. */
   applyCancels?: boolean;
+  /** Amazon's clock minus the test clock: its Date headers and feed createdTime follow Amazon's time. */
+  amazonOffsetMs?: number;
 }
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', 'x-amzn-RequestId': `req-${status}` },
-  });
+const jsonAt =
+  (amazonMs: number) =>
+  (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: {
+        'content-type': 'application/json',
+        'x-amzn-RequestId': `req-${status}`,
+        date: new Date(amazonMs).toUTCString(),
+      },
+    });
 
 /** Amazon's processing report for `messageCount` messages with the given error results. */
 export function processingReportXml(
@@ -77,8 +85,18 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
   const patches: { sku: string; body: unknown; marketplaceIds: string | null }[] = [];
   const hooks: {
     /** Runs when createFeed arrives: 'create-then-fail' makes the feed and answers with a network error. */
-    createFeed?: () => 'fail-before' | 'create-then-fail' | '500-after-create' | '429' | undefined;
-    getFeeds?: () => 'fail' | undefined;
+    createFeed?: () =>
+      | 'fail-before'
+      | 'create-then-fail'
+      | '500-after-create'
+      | '429'
+      | '403'
+      | 'resend'
+      | 'resend-then-fail'
+      | undefined;
+    getFeeds?: () => 'fail' | 'endless' | undefined;
+    createFeedDocument?: () => '403' | '503' | undefined;
+    getOrder?: () => '503' | undefined;
   } = {};
   let counter = 0;
   const count = (name: string) => (calls[name] = (calls[name] ?? 0) + 1);
@@ -87,7 +105,9 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
   const cancelledLines = new Map<string, Set<string>>();
   const shippedOrders = new Set<string>();
 
+  const amazonNow = () => clock.now() + (options.amazonOffsetMs ?? 0);
   const transport: Transport = async (request) => {
+    const json = jsonAt(amazonNow());
     const url = new URL(request.url);
     if (request.url === LWA_URL) {
       return json({ access_token: `Atza|t${++counter}`, token_type: 'bearer', expires_in: 3600 });
@@ -110,6 +130,12 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
     const path = url.pathname;
     if (request.method === 'POST' && path === '/feeds/2021-06-30/documents') {
       count('createFeedDocument');
+      const hook = hooks.createFeedDocument?.();
+      if (hook)
+        return json(
+          { errors: [{ code: hook === '403' ? 'Unauthorized' : 'ServiceUnavailable', message: 'refused' }] },
+          Number(hook),
+        );
       const body = (await request.json()) as { contentType: string };
       const id = `amzn1.tortuga.doc.${++counter}`;
       documents.set(id, { createdAt: clock.now(), contentType: body.contentType });
@@ -121,6 +147,11 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
       if (hook === 'fail-before') throw new TypeError('fetch failed');
       if (hook === '429')
         return json({ errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota' }] }, 429);
+      if (hook === '403')
+        return json(
+          { errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.' }] },
+          403,
+        );
       const body = (await request.json()) as {
         feedType: string;
         marketplaceIds: string[];
@@ -129,17 +160,21 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
       const doc = documents.get(body.inputFeedDocumentId);
       if (!doc?.content)
         return json({ errors: [{ code: 'InvalidInput', message: 'Document not uploaded' }] }, 400);
-      const feed: FakeFeed = {
+      const makeFeed = (): FakeFeed => ({
         feedId: String(50000 + feeds.length),
         feedType: body.feedType,
         marketplaceIds: body.marketplaceIds,
-        createdTime: new Date(clock.now()).toISOString(),
+        createdTime: new Date(amazonNow()).toISOString(),
         processingStatus: 'IN_QUEUE',
         inputFeedDocumentId: body.inputFeedDocumentId,
-        content: doc.content,
+        content: doc.content!,
         polls: 0,
-      };
+      });
+      // A browser-level resend: the same POST reaches Amazon twice; fetch sees the second answer.
+      if (hook === 'resend' || hook === 'resend-then-fail') feeds.push(makeFeed());
+      const feed = makeFeed();
       feeds.push(feed);
+      if (hook === 'resend-then-fail') throw new TypeError('connection reset');
       if (hook === 'create-then-fail') throw new TypeError('connection reset');
       if (hook === '500-after-create')
         return json({ errors: [{ code: 'InternalFailure', message: 'oops' }] }, 500);
@@ -147,11 +182,20 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
     }
     if (request.method === 'GET' && path === '/feeds/2021-06-30/feeds') {
       count('getFeeds');
-      if (hooks.getFeeds?.() === 'fail')
-        return json({ errors: [{ code: 'InternalFailure', message: 'down' }] }, 500);
+      const hook = hooks.getFeeds?.();
+      if (hook === 'fail') return json({ errors: [{ code: 'InternalFailure', message: 'down' }] }, 500);
+      if (hook === 'endless') return json({ feeds: [], nextToken: `page-${++counter}` });
       const types = url.searchParams.get('feedTypes')?.split(',') ?? [];
       const since = Date.parse(url.searchParams.get('createdSince') ?? '1970-01-01T00:00:00Z');
-      const list = feeds.filter((f) => types.includes(f.feedType) && Date.parse(f.createdTime) >= since);
+      const until = Date.parse(url.searchParams.get('createdUntil') ?? '2999-01-01T00:00:00Z');
+      const markets = url.searchParams.get('marketplaceIds')?.split(',');
+      const list = feeds.filter(
+        (f) =>
+          types.includes(f.feedType) &&
+          Date.parse(f.createdTime) >= since &&
+          Date.parse(f.createdTime) <= until &&
+          (!markets || f.marketplaceIds.some((m) => markets.includes(m))),
+      );
       return json({ feeds: list.map(feedView) });
     }
     const feedMatch = /^\/feeds\/2021-06-30\/feeds\/([^/]+)$/.exec(path);
@@ -169,6 +213,8 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
     const orderMatch = /^\/orders\/2026-01-01\/orders\/([^/]+)$/.exec(path);
     if (request.method === 'GET' && orderMatch) {
       count('getOrder');
+      if (hooks.getOrder?.() === '503')
+        return json({ errors: [{ code: 'ServiceUnavailable', message: 'down' }] }, 503);
       const orderId = decodeURIComponent(orderMatch[1]!);
       const lines = options.orders?.[orderId];
       if (!lines) return json({ errors: [{ code: 'NotFound', message: 'no order' }] }, 404);
@@ -274,15 +320,15 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
   }
 
   /** Another tool of the seller creating a feed of the same type. */
-  function foreignFeed(feedType: string, marketplaceIds: string[]) {
+  function foreignFeed(feedType: string, marketplaceIds: string[], atMs = amazonNow(), content = '') {
     feeds.push({
       feedId: String(90000 + feeds.length),
       feedType,
       marketplaceIds,
-      createdTime: new Date(clock.now()).toISOString(),
+      createdTime: new Date(atMs).toISOString(),
       processingStatus: 'IN_QUEUE',
       inputFeedDocumentId: 'elsewhere',
-      content: '',
+      content,
       polls: 0,
     });
   }
@@ -314,6 +360,7 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
     foreignFeed,
     shipOrder,
     cancelledLines,
+    amazonNow,
   };
 }
 
