@@ -100,6 +100,7 @@ export async function backfillFromReport(
     // The report's end bounds the later detail fill (orders created after it come from searchOrders).
     createdBefore: dataEndTime,
     lastUpdatedAfter: iso(Date.parse(dataEndTime) - INCREMENTAL_OVERLAP_MS),
+    backfillCovered: cursor.backfillCovered,
     syncRunId: ctx.syncRunId,
     updatedAt: iso(ctx.clock.now()),
   });
@@ -211,9 +212,10 @@ async function requestReport(ctx: OrderSyncContext, cursor: OrderSyncCursor): Pr
   const createdAfter = cursor.createdAfter ?? iso(now - ctx.settings.backfillDays * DAY_MS);
   ctx.signal?.throwIfAborted();
   ctx.onProgress?.({ phase: 'Requesting order report', done: 0 });
+  const marketplaceIds = ctx.settings.marketplaceIds.slice(0, MAX_REPORT_MARKETPLACES);
   const { reportId } = await ctx.client.createReport({
     reportType: ORDER_REPORT_TYPE,
-    marketplaceIds: ctx.settings.marketplaceIds.slice(0, MAX_REPORT_MARKETPLACES),
+    marketplaceIds,
     dataStartTime: createdAfter,
     dataEndTime: iso(now),
   });
@@ -223,6 +225,8 @@ async function requestReport(ctx: OrderSyncContext, cursor: OrderSyncCursor): Pr
     createdBefore: iso(now),
     pendingReportId: reportId,
     reportOrdersDone: 0,
+    // Marketplaces past the report's limit count as not covered, so a catch-up search brings them.
+    backfillCovered: { marketplaceIds, nonAmazon: ctx.settings.importNonAmazonOrders },
     syncRunId: ctx.syncRunId,
     updatedAt: iso(ctx.clock.now()),
   };

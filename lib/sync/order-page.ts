@@ -1,5 +1,5 @@
 import type { StoredOrder, StoredOrderItem } from '../domain/order';
-import { writeOrderBatch, type OrderBatchResult } from '../store/order-batch';
+import { writeOrderBatch, type OrderBatchResult, type UnreadableUpdate } from '../store/order-batch';
 import type { OrderSyncCursor } from '../store/order-cursor';
 import type { OrderDb } from '../store/order-db';
 import type { QuarantineInput, QuarantineSource, ReportRecord } from '../store/records';
@@ -33,6 +33,8 @@ export interface OrderPage {
   readonly reference: string;
   readonly cursor: OrderSyncCursor;
   readonly report?: ReportRecord;
+  /** Orders Amazon sent that could not be read; stored older versions of them are flagged. */
+  readonly unreadable?: readonly UnreadableUpdate[];
 }
 
 export interface StoredPage extends OrderBatchResult {
@@ -93,6 +95,7 @@ export async function storeOrderPage(
     cursor: page.cursor,
     report: page.report,
     quarantined,
+    unreadable: page.unreadable,
   });
   // Counted only once the transaction has committed.
   tally.ordersWritten += result.inserted + result.updated;

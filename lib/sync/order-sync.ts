@@ -7,10 +7,18 @@ import {
   type SearchOrdersParams,
   type SpApiClient,
 } from '../sp-api/client';
+import { SpApiError } from '../sp-api/errors';
 import type { OrderDb } from '../store/order-db';
-import { readOrderCursor, type OrderSyncCursor } from '../store/order-cursor';
+import {
+  consumeFullResyncMarker,
+  readOrderCursor,
+  type BackfillCoverage,
+  type OrderSyncCursor,
+  type PaginationScope,
+} from '../store/order-cursor';
 import { backfillFromReport, initialBackfillCursor } from './backfill-report';
 import { orderFromApi } from './order-from-api';
+import { rereadUnreadableOrders } from './reread-orders';
 import {
   messageOf,
   storeOrderPage,
@@ -58,6 +66,14 @@ export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [
 
 export const SEARCH_PAGE_SIZE = 100;
 
+/** Incremental polls reach back this far before the last one's end: Amazon indexes some updates late. */
+export const POLL_OVERLAP_MS = 5 * 60_000;
+/** A catch-up backfill (new marketplace, NON_AMAZON turned on) takes at most this many pages per run. */
+export const CATCH_UP_PAGES_PER_RUN = 10;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const DAY_MS = 24 * 60 * 60_000;
+
 /**
  * One order sync run. Without a cursor it backfills (order report, then the open orders in full
  * from the Orders API) and then polls for changes; with one it resumes exactly where the cursor
@@ -69,13 +85,39 @@ export async function runOrderSync(ctx: OrderSyncContext): Promise<OrderSyncResu
   const tally: OrderSyncTally = { ordersWritten: 0, quarantined: 0, skippedNonAmazon: 0 };
   ctx.signal?.throwIfAborted();
 
+  // A requested full re-sync drops the cursor (even a damaged one) before it is read.
+  await consumeFullResyncMarker(ctx.db);
   let cursor = (await readOrderCursor(ctx.db)) ?? initialBackfillCursor(ctx);
+  cursor = withCurrentCoverage(ctx, cursor);
   if (cursor.phase === 'backfill-report') cursor = await backfillFromReport(ctx, cursor, tally);
   if (cursor.phase === 'backfill-open-orders') cursor = await fetchOpenOrders(ctx, cursor, tally);
   cursor = await fetchUpdatedOrders(ctx, cursor, tally);
+  cursor = await catchUpBackfill(ctx, cursor, tally);
   cursor = await fillDetails(ctx, cursor, tally);
+  cursor = await rereadUnreadableOrders(ctx, cursor, tally);
 
   return { ...tally, calls: ctx.client.calls.total - callsBefore, phase: cursor.phase };
+}
+
+/**
+ * What the backfills cover, as far as it is still true: a marketplace taken out of the settings,
+ * or NON_AMAZON import turned off, is no longer followed, so adding it back needs a new backfill.
+ */
+function withCurrentCoverage(ctx: OrderSyncContext, cursor: OrderSyncCursor): OrderSyncCursor {
+  const wanted = ctx.settings.marketplaceIds;
+  // Cursors from before coverage was recorded: assume their backfill covered today's settings.
+  const covered: BackfillCoverage = cursor.backfillCovered ?? {
+    marketplaceIds: [...wanted],
+    nonAmazon: ctx.settings.importNonAmazonOrders,
+  };
+  if (cursor.phase === 'backfill-report' && !cursor.pendingReportId) return cursor;
+  return {
+    ...cursor,
+    backfillCovered: {
+      marketplaceIds: covered.marketplaceIds.filter((id) => wanted.includes(id)),
+      nonAmazon: covered.nonAmazon && ctx.settings.importNonAmazonOrders,
+    },
+  };
 }
 
 /** Backfill step 2: the open orders of the window, with the Prime flag and ship-by the report lacks. */
@@ -88,21 +130,27 @@ async function fetchOpenOrders(
   const createdAfter = cursor.createdAfter;
   return searchPages(ctx, cursor, tally, {
     label: 'Fetching open orders',
+    scope: { search: 'open-orders', from: createdAfter, marketplaceIds: ctx.settings.marketplaceIds },
     params: { createdAfter, fulfillmentStatuses: OPEN_ORDER_STATUSES },
-    done: (last) => ({
-      phase: 'incremental',
-      lastUpdatedAfter: cursor.lastUpdatedAfter ?? last.lastUpdatedBefore ?? createdAfter,
-      // The report described the window's other orders without their Prime flag and ship-by
-      // window; fetch them in full later, a few pages per cycle (see fillDetails).
-      detailFill: cursor.createdBefore
-        ? {
-            lastUpdatedAfter: createdAfter,
-            lastUpdatedBefore: cursor.createdBefore,
-            lastPageAt: new Date(ctx.clock.now()).toISOString(),
-            done: false,
-          }
-        : undefined,
-    }),
+    ...topLevelToken,
+    done: (current, last) =>
+      withoutUndefined({
+        ...current,
+        phase: 'incremental',
+        lastUpdatedAfter: current.lastUpdatedAfter ?? last.lastUpdatedBefore ?? createdAfter,
+        // The report described the window's other orders without their Prime flag and ship-by
+        // window; fetch them in full later, a few pages per cycle (see fillDetails).
+        detailFill: current.createdBefore
+          ? {
+              lastUpdatedAfter: createdAfter,
+              lastUpdatedBefore: current.createdBefore,
+              lastPageAt: iso(ctx.clock.now()),
+              done: false,
+            }
+          : undefined,
+        paginationToken: undefined,
+        paginationScope: undefined,
+      }),
   });
 }
 
@@ -121,36 +169,40 @@ async function fillDetails(
   cursor: OrderSyncCursor,
   tally: OrderSyncTally,
 ): Promise<OrderSyncCursor> {
-  for (let page = 0; page < DETAIL_FILL_PAGES_PER_RUN; page++) {
-    const fill = cursor.detailFill;
-    if (!fill || fill.done) return cursor;
-    const now = ctx.clock.now();
-    if (page === 0 && now - Date.parse(fill.lastPageAt) < DETAIL_FILL_INTERVAL_MS) return cursor;
-    ctx.onProgress?.({ phase: 'Filling in order details', done: page });
-    ctx.signal?.throwIfAborted();
-    const result = await ctx.client.searchOrders({
-      lastUpdatedAfter: fill.lastUpdatedAfter,
-      lastUpdatedBefore: fill.lastUpdatedBefore,
+  const fill = cursor.detailFill;
+  if (!fill || fill.done) return cursor;
+  if (ctx.clock.now() - Date.parse(fill.lastPageAt) < DETAIL_FILL_INTERVAL_MS) return cursor;
+  return searchPages(ctx, cursor, tally, {
+    label: 'Filling in order details',
+    scope: {
+      search: 'detail-fill',
+      from: fill.lastUpdatedAfter,
       marketplaceIds: ctx.settings.marketplaceIds,
-      includedData: DEFAULT_INCLUDED_DATA,
-      maxResultsPerPage: SEARCH_PAGE_SIZE,
-      paginationToken: fill.paginationToken,
-    });
-    const at = new Date(ctx.clock.now()).toISOString();
-    const next: OrderSyncCursor = {
-      ...cursor,
-      detailFill: withoutUndefined({
-        ...fill,
-        paginationToken: result.nextToken,
-        lastPageAt: at,
-        done: !result.nextToken,
+    },
+    params: { lastUpdatedAfter: fill.lastUpdatedAfter, lastUpdatedBefore: fill.lastUpdatedBefore },
+    maxPages: DETAIL_FILL_PAGES_PER_RUN,
+    tokenOf: (current) => current.detailFill ?? {},
+    withToken: (current, token, scope) => ({
+      ...current,
+      detailFill: {
+        ...current.detailFill!,
+        paginationToken: token,
+        paginationScope: scope,
+        lastPageAt: iso(ctx.clock.now()),
+      },
+    }),
+    done: (current) =>
+      withoutUndefined({
+        ...current,
+        detailFill: withoutUndefined({
+          ...current.detailFill!,
+          paginationToken: undefined,
+          paginationScope: undefined,
+          lastPageAt: iso(ctx.clock.now()),
+          done: true,
+        }),
       }),
-      updatedAt: at,
-    };
-    await storeSearchPage(ctx, tally, result, next);
-    cursor = next;
-  }
-  return cursor;
+  });
 }
 
 /** Incremental: everything changed since the cursor; an idle cycle is exactly one call. */
@@ -162,69 +214,188 @@ async function fetchUpdatedOrders(
   if (cursor.phase !== 'incremental' || !cursor.lastUpdatedAfter) {
     throw new Error(`Order sync cursor cannot poll for changes from phase ${cursor.phase}`);
   }
-  const lastUpdatedAfter = cursor.lastUpdatedAfter;
+  const coveredUntil = cursor.lastUpdatedAfter;
+  // Reach back a few minutes: an order Amazon indexed late has a lastUpdatedTime before the last
+  // poll's end. Orders seen twice with the same lastUpdated write nothing (see mergeOrder).
+  const from = iso(Date.parse(coveredUntil) - POLL_OVERLAP_MS);
   return searchPages(ctx, cursor, tally, {
     label: 'Fetching updated orders',
-    params: { lastUpdatedAfter },
+    scope: { search: 'updated', from, marketplaceIds: ctx.settings.marketplaceIds },
+    params: { lastUpdatedAfter: from },
+    ...topLevelToken,
     // Amazon says up to when the search saw changes; without that, do not move (repeats are harmless).
-    done: (last) => ({ phase: 'incremental', lastUpdatedAfter: last.lastUpdatedBefore ?? lastUpdatedAfter }),
+    done: (current, last) =>
+      withoutUndefined({
+        ...current,
+        phase: 'incremental',
+        lastUpdatedAfter: laterOf(coveredUntil, last.lastUpdatedBefore),
+        paginationToken: undefined,
+        paginationScope: undefined,
+      }),
+  });
+}
+
+/**
+ * A backfill for what the first one did not cover: a marketplace added to the settings later, or
+ * NON_AMAZON import turned on later. It reads the backfill window (orders last updated in the last
+ * backfillDays) for just that, a few pages per run, after the regular poll, so the other
+ * marketplaces keep syncing; its progress is in the cursor like any search.
+ */
+async function catchUpBackfill(
+  ctx: OrderSyncContext,
+  cursor: OrderSyncCursor,
+  tally: OrderSyncTally,
+): Promise<OrderSyncCursor> {
+  if (cursor.phase !== 'incremental') return cursor;
+  const wanted = ctx.settings.marketplaceIds;
+  const covered = cursor.backfillCovered ?? { marketplaceIds: [...wanted], nonAmazon: true };
+  let plan = cursor.catchUp;
+  if (plan) {
+    // Settings changed during the catch-up: drop what is no longer wanted (its token then restarts).
+    const marketplaceIds = plan.marketplaceIds.filter((id) => wanted.includes(id));
+    const nonAmazon = plan.nonAmazon && ctx.settings.importNonAmazonOrders;
+    plan = marketplaceIds.length ? { ...plan, marketplaceIds, nonAmazon } : undefined;
+  }
+  if (!plan) {
+    const missing = wanted.filter((id) => !covered.marketplaceIds.includes(id));
+    const nonAmazon = ctx.settings.importNonAmazonOrders && !covered.nonAmazon;
+    if (!missing.length && !nonAmazon) return withoutUndefined({ ...cursor, catchUp: undefined });
+    plan = {
+      // NON_AMAZON orders cannot be asked for alone: read every marketplace's window again.
+      marketplaceIds: nonAmazon ? [...wanted] : missing,
+      nonAmazon,
+      lastUpdatedAfter: iso(ctx.clock.now() - ctx.settings.backfillDays * DAY_MS),
+    };
+  }
+  const active = plan;
+  return searchPages(ctx, { ...cursor, catchUp: active }, tally, {
+    label: 'Downloading orders of newly added marketplaces',
+    scope: { search: 'catch-up', from: active.lastUpdatedAfter, marketplaceIds: active.marketplaceIds },
+    params: { lastUpdatedAfter: active.lastUpdatedAfter },
+    marketplaceIds: active.marketplaceIds,
+    maxPages: CATCH_UP_PAGES_PER_RUN,
+    tokenOf: (current) => current.catchUp ?? {},
+    withToken: (current, token, scope) => ({
+      ...current,
+      catchUp: { ...current.catchUp!, paginationToken: token, paginationScope: scope },
+    }),
+    done: (current) => {
+      const before = current.backfillCovered ?? covered;
+      return withoutUndefined({
+        ...current,
+        catchUp: undefined,
+        backfillCovered: {
+          marketplaceIds: [...new Set([...before.marketplaceIds, ...active.marketplaceIds])],
+          nonAmazon: before.nonAmazon || active.nonAmazon,
+        },
+      });
+    },
   });
 }
 
 interface SearchPlan {
   readonly label: string;
+  /** What the search's paginationToken belongs to; a stored token of another scope is not sent. */
+  readonly scope: PaginationScope;
+  /** Everything but the token and marketplaces; the same for every page of the search. */
   readonly params: SearchOrdersParams;
+  /** Default: the marketplaces in the settings. */
+  readonly marketplaceIds?: readonly string[];
+  /** Stop after this many pages (the token stays in the cursor for the next run). */
+  readonly maxPages?: number;
+  readonly tokenOf: (cursor: OrderSyncCursor) => {
+    paginationToken?: string;
+    paginationScope?: PaginationScope;
+  };
+  readonly withToken: (cursor: OrderSyncCursor, token: string, scope: PaginationScope) => OrderSyncCursor;
   /** The cursor once the last page is stored (written with that page). */
-  readonly done: (last: {
-    lastUpdatedBefore?: string;
-  }) => Pick<OrderSyncCursor, 'phase' | 'lastUpdatedAfter' | 'detailFill'>;
+  readonly done: (cursor: OrderSyncCursor, last: { lastUpdatedBefore?: string }) => OrderSyncCursor;
 }
 
+/** The token of the backfill's open-orders search and of the poll, at the cursor's top level. */
+const topLevelToken: Pick<SearchPlan, 'tokenOf' | 'withToken'> = {
+  tokenOf: (cursor) => cursor,
+  withToken: (cursor, token, scope) => ({ ...cursor, paginationToken: token, paginationScope: scope }),
+};
+
+/** Amazon refuses a token that expired (24 h) or no longer fits the request: 400 InvalidInput. */
+function isRefusedToken(error: unknown): boolean {
+  return error instanceof SpApiError && error.status === 400;
+}
+
+function sameScope(a: PaginationScope, b: PaginationScope): boolean {
+  const ids = (scope: PaginationScope) => [...scope.marketplaceIds].sort().join(',');
+  return a.search === b.search && Date.parse(a.from) === Date.parse(b.from) && ids(a) === ids(b);
+}
+
+/**
+ * Pages through one search, each page stored with the cursor that covers it. A stored token is
+ * resumed only within its own scope; a token Amazon refuses restarts the search from its start
+ * (orders seen twice merge by lastUpdated), so no token can fail every sync from then on.
+ */
 async function searchPages(
   ctx: OrderSyncContext,
   cursor: OrderSyncCursor,
   tally: OrderSyncTally,
   plan: SearchPlan,
 ): Promise<OrderSyncCursor> {
-  let paginationToken = cursor.paginationToken;
+  const stored = plan.tokenOf(cursor);
+  // Cursors from before scopes were recorded carry a bare token: try it, a refusal restarts.
+  let paginationToken =
+    stored.paginationToken && (!stored.paginationScope || sameScope(stored.paginationScope, plan.scope))
+      ? stored.paginationToken
+      : undefined;
   let pages = 0;
-  for (;;) {
+  while (plan.maxPages === undefined || pages < plan.maxPages) {
     ctx.onProgress?.({ phase: plan.label, done: pages });
     ctx.signal?.throwIfAborted();
-    const page = await ctx.client.searchOrders({
-      ...plan.params,
-      marketplaceIds: ctx.settings.marketplaceIds,
-      includedData: DEFAULT_INCLUDED_DATA,
-      maxResultsPerPage: SEARCH_PAGE_SIZE,
-      paginationToken,
-    });
+    let page: SearchOrdersPage;
+    try {
+      page = await ctx.client.searchOrders({
+        ...plan.params,
+        marketplaceIds: plan.marketplaceIds ?? ctx.settings.marketplaceIds,
+        includedData: DEFAULT_INCLUDED_DATA,
+        maxResultsPerPage: SEARCH_PAGE_SIZE,
+        paginationToken,
+      });
+    } catch (error) {
+      if (!paginationToken || !isRefusedToken(error)) throw error;
+      paginationToken = undefined;
+      continue;
+    }
     pages += 1;
 
-    const now = new Date(ctx.clock.now()).toISOString();
+    const at = iso(ctx.clock.now());
+    const base = { ...cursor, syncRunId: ctx.syncRunId, updatedAt: at };
     const next: OrderSyncCursor = page.nextToken
-      ? { ...cursor, paginationToken: page.nextToken, syncRunId: ctx.syncRunId, updatedAt: now }
-      : withoutUndefined({
-          ...cursor,
-          ...plan.done(page),
-          paginationToken: undefined,
-          syncRunId: ctx.syncRunId,
-          updatedAt: now,
-        });
-    await storeSearchPage(ctx, tally, page, next);
-    cursor = next;
+      ? plan.withToken(base, page.nextToken, plan.scope)
+      : plan.done(base, page);
+    cursor = await storeSearchPage(ctx, tally, page, next);
     paginationToken = page.nextToken;
     if (!paginationToken) return cursor;
   }
+  return cursor;
 }
 
-/** Maps a searchOrders page and stores it with the cursor that covers it, in one transaction. */
+function laterOf(a: string, b: string | undefined): string {
+  return b !== undefined && Date.parse(b) > Date.parse(a) ? b : a;
+}
+
+/** At most this many orders wait for a re-read; more than that are left to Amazon's next update. */
+const MAX_REREAD_QUEUE = 50;
+
+/**
+ * Maps a searchOrders page and stores it with the cursor that covers it, in one transaction. An
+ * order that could not be read is quarantined; when an older version of it is stored, that one is
+ * flagged as possibly out of date and queued for a re-read. Returns the cursor as written.
+ */
 async function storeSearchPage(
   ctx: OrderSyncContext,
   tally: OrderSyncTally,
   page: SearchOrdersPage,
   cursor: OrderSyncCursor,
-): Promise<void> {
-  const now = new Date(ctx.clock.now()).toISOString();
+): Promise<OrderSyncCursor> {
+  const now = iso(ctx.clock.now());
   const firstReported: FirstReported = { at: now, source: { kind: 'search', syncRunId: ctx.syncRunId } };
   const prepared: PreparedOrder[] = [];
   const rejected = page.rejected.map((reject) => ({
@@ -239,11 +410,24 @@ async function storeSearchPage(
       rejected.push({ orderId: order.orderId, reason: messageOf(error), raw: order });
     }
   }
+  const unreadable = rejected.flatMap((reject) =>
+    reject.orderId ? [{ orderId: reject.orderId, at: now, reason: reject.reason }] : [],
+  );
+  let written = cursor;
+  if (unreadable.length) {
+    // Only one sync runs at a time, so what is stored now is what the page's transaction sees.
+    const storedKeys = await Promise.all(unreadable.map(({ orderId }) => ctx.db.getKey('orders', orderId)));
+    const queue = new Set(cursor.rereadOrderIds ?? []);
+    for (const key of storedKeys) if (key !== undefined && queue.size < MAX_REREAD_QUEUE) queue.add(key);
+    if (queue.size) written = { ...cursor, rereadOrderIds: [...queue] };
+  }
   await storeOrderPage(ctx, tally, {
     orders: prepared,
     rejected,
+    unreadable,
     source: 'searchOrders',
     reference: ctx.syncRunId,
-    cursor,
+    cursor: written,
   });
+  return written;
 }
