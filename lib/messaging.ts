@@ -51,6 +51,8 @@ export type OrderSummary = z.infer<typeof orderSummarySchema>;
  */
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync-now') }),
+  /** Forget the saved sync position and backfill again (stored orders and the outbox are kept). */
+  z.object({ type: z.literal('full-resync') }),
   z.object({
     type: z.literal('test-connection'),
     // Testing needs no merchant token; saving does (settings-store.ts).
@@ -77,6 +79,7 @@ export type RequestType = Request['type'];
 
 export const responseSchemas = {
   'sync-now': z.object({ started: z.boolean(), reason: z.string().optional() }),
+  'full-resync': z.object({ started: z.boolean(), reason: z.string().optional() }),
   'test-connection': z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), message: z.string() }),
     z.object({ ok: z.literal(false), message: z.string(), code: z.string().optional() }),

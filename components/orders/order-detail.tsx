@@ -193,6 +193,12 @@ export function OrderDetail({
           {formatDateTime(order.buyerCancelRequest.firstSeenAt)}).
         </p>
       )}
+      {order.unreadableUpdate && (
+        <p className="order-detail__cancel" role="note" data-testid="unreadable-update">
+          Amazon sent an update that could not be read ({formatDateTime(order.unreadableUpdate.at)}), so this
+          may be out of date. Check the order in Seller Central before you act on it.
+        </p>
+      )}
       {actions && (
         <OrderCancelPanel
           order={order}

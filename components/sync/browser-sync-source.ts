@@ -7,5 +7,11 @@ export function browserSyncSource(): SyncSource {
     load: loadSyncStatus,
     subscribe: watchSyncStatus,
     syncNow: () => sendRequest({ type: 'sync-now' }),
+    fullResync: requestFullResync,
   };
+}
+
+/** Asks the background to forget the saved sync position and backfill again. */
+export function requestFullResync() {
+  return sendRequest({ type: 'full-resync' });
 }

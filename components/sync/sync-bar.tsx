@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import { formatDateTime, formatRelativeTime } from '../time/format-time';
+import { requestFullResync } from './browser-sync-source';
 import type { SyncNowAnswer } from './sync-source';
 import './sync-bar.css';
 
 export interface SyncBarProps {
   readonly status: SyncStatus | undefined;
   readonly onSyncNow: () => Promise<SyncNowAnswer>;
+  /** Offered when the last sync failed; defaults to asking the background. */
+  readonly onFullResync?: () => Promise<SyncNowAnswer>;
   readonly now: Date;
 }
 
@@ -29,8 +32,9 @@ function currentError(status: SyncStatus) {
 }
 
 /** Last and next sync, a Sync now button, progress while running and the last error in plain words. */
-export function SyncBar({ status, onSyncNow, now }: SyncBarProps) {
+export function SyncBar({ status, onSyncNow, onFullResync = requestFullResync, now }: SyncBarProps) {
   const [requesting, setRequesting] = useState(false);
+  const [confirmingResync, setConfirmingResync] = useState(false);
   const [notice, setNotice] = useState<string>();
   const running = status?.running ?? false;
   const error = status ? currentError(status) : undefined;
@@ -44,6 +48,24 @@ export function SyncBar({ status, onSyncNow, now }: SyncBarProps) {
       if (!answer.started) setNotice(answer.reason ?? 'A sync is already running.');
     } catch (failure) {
       setNotice(`Could not start a sync: ${failure instanceof Error ? failure.message : String(failure)}`);
+    } finally {
+      setRequesting(false);
+    }
+  }
+
+  async function fullResync() {
+    setConfirmingResync(false);
+    setRequesting(true);
+    setNotice(undefined);
+    try {
+      const answer = await onFullResync();
+      setNotice(
+        answer.started ? 'Full re-sync started.' : (answer.reason ?? 'The full re-sync could not start.'),
+      );
+    } catch (failure) {
+      setNotice(
+        `Could not start a full re-sync: ${failure instanceof Error ? failure.message : String(failure)}`,
+      );
     } finally {
       setRequesting(false);
     }
@@ -101,6 +123,31 @@ export function SyncBar({ status, onSyncNow, now }: SyncBarProps) {
               {error.code && `Amazon error code ${error.code}. `}
               {error.requestId && `Amazon request id: ${error.requestId}`}
             </small>
+          )}
+          {!confirmingResync && (
+            <button
+              type="button"
+              className="sync-bar__button"
+              onClick={() => setConfirmingResync(true)}
+              disabled={requesting}
+            >
+              Start a full re-sync
+            </button>
+          )}
+          {confirmingResync && (
+            <div className="sync-bar__confirm" role="group" aria-label="Confirm full re-sync">
+              <p>
+                A full re-sync forgets where the sync stopped and downloads your orders of the backfill window
+                again from Amazon, as on the first sync; it can take a while. Orders already saved and your
+                cancellations are kept.
+              </p>
+              <button type="button" className="sync-bar__button" onClick={() => void fullResync()}>
+                Start full re-sync
+              </button>
+              <button type="button" className="sync-bar__button" onClick={() => setConfirmingResync(false)}>
+                Not now
+              </button>
+            </div>
           )}
         </div>
       )}

@@ -10,4 +10,6 @@ export interface SyncSource {
   load(): Promise<SyncStatus>;
   subscribe(listener: (status: SyncStatus) => void): () => void;
   syncNow(): Promise<SyncNowAnswer>;
+  /** Forget the saved sync position and backfill again; stored orders and the outbox are kept. */
+  fullResync?(): Promise<SyncNowAnswer>;
 }

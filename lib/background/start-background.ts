@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { systemClock } from '../clock';
 import { openOrderDb, orderDbNameFor, type OrderDb } from '../store';
 import { runOrderSync } from '../sync/order-sync';
+import { startFullResync } from '../sync/full-resync';
 import { loadSettings } from '../settings/settings-store';
 import { loadSyncStatus, updateSyncStatus } from '../sync/sync-status-store';
 import type { Sandbox } from '../sandbox';
@@ -146,6 +147,12 @@ export function startBackground(): void {
   const router = createMessageRouter(
     {
       'sync-now': async () => syncJob.start('manual'),
+      'full-resync': async () =>
+        startFullResync({
+          db: await dbFor(await loadSettings()),
+          clock,
+          startSync: () => syncJob.start('manual'),
+        }),
       'test-connection': async ({ credentials, endpointOverride }) => {
         try {
           const client = clientFor(credentials, endpointOverride, { clock, fetch: (r) => fetch(r) });

@@ -82,3 +82,50 @@ describe('SyncBar', () => {
     expect(await screen.findByText('Order download is turned off in Settings.')).toBeInTheDocument();
   });
 });
+
+describe('SyncBar: full re-sync', () => {
+  const failed: SyncStatus = {
+    running: false,
+    demo: false,
+    lastSyncAt: '2026-11-26T11:00:00Z',
+    lastError: {
+      message:
+        'The saved sync position is damaged, so the extension stopped rather than guess. Start a full re-sync to rebuild it.',
+      at: '2026-11-26T11:00:00Z',
+    },
+  };
+
+  it('offers a full re-sync after a failed sync, says what it does, and starts it only once confirmed', async () => {
+    const user = userEvent.setup();
+    const onFullResync = vi.fn(async () => ({ started: true }));
+    render(<SyncBar status={failed} onSyncNow={vi.fn()} onFullResync={onFullResync} now={NOW} />);
+    await user.click(screen.getByRole('button', { name: 'Start a full re-sync' }));
+    expect(onFullResync).not.toHaveBeenCalled();
+    const confirm = screen.getByRole('group', { name: 'Confirm full re-sync' });
+    expect(confirm).toHaveTextContent('Orders already saved and your cancellations are kept.');
+    await user.click(screen.getByRole('button', { name: 'Start full re-sync' }));
+    expect(onFullResync).toHaveBeenCalledOnce();
+    expect(await screen.findByText('Full re-sync started.')).toBeInTheDocument();
+  });
+
+  it('can be called off at the confirm step', async () => {
+    const user = userEvent.setup();
+    const onFullResync = vi.fn(async () => ({ started: true }));
+    render(<SyncBar status={failed} onSyncNow={vi.fn()} onFullResync={onFullResync} now={NOW} />);
+    await user.click(screen.getByRole('button', { name: 'Start a full re-sync' }));
+    await user.click(screen.getByRole('button', { name: 'Not now' }));
+    expect(onFullResync).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Start a full re-sync' })).toBeInTheDocument();
+  });
+
+  it('is not offered while the last sync succeeded', () => {
+    render(
+      <SyncBar
+        status={{ running: false, demo: false, lastSuccessAt: '2026-11-26T11:00:00Z' }}
+        onSyncNow={vi.fn()}
+        now={NOW}
+      />,
+    );
+    expect(screen.queryByRole('button', { name: 'Start a full re-sync' })).toBeNull();
+  });
+});
