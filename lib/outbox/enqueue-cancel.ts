@@ -51,6 +51,13 @@ export async function enqueueCancel(
       return action;
     }
     if (!order) throw new CancelRefusedError(`Order ${input.orderId} is not in the order manager`);
+    if (order.detailLevel === 'report') {
+      // The order report gives no order item ids, and a feed needs Amazon's real ones.
+      throw new CancelRefusedError(
+        "The order manager has not read this order's items from Amazon yet, so it cannot name them in a " +
+          'cancellation. Open the order again in a moment (it reads them first), then cancel.',
+      );
+    }
     const actions = rawActions.map(parseAction);
     const eligibility = cancelEligibility(order, items, actions);
     if (!eligibility.canCancel)
