@@ -58,8 +58,12 @@ export function isSandboxFault(value: unknown): value is SandboxFault {
 export class SandboxConnectionDropped extends TypeError {
   override name = 'TypeError';
   constructor(
-    /** 'before': the request was never processed; 'after': processed, the answer lost. */
-    readonly phase: 'before' | 'after',
+    /**
+     * 'before': the request was never processed; 'after': processed, the answer cut off part-way
+     * (a browser does not resend once an answer has begun); 'unanswered': processed, the connection
+     * closed with no answer at all (a browser may resend a POST on a new connection).
+     */
+    readonly phase: 'before' | 'after' | 'unanswered',
     readonly operation: string,
   ) {
     // A browser's fetch says just this when a connection drops.

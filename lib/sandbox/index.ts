@@ -202,7 +202,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const kind = taken.fault?.kind;
     // A browser resending on a new connection: processed twice, the second answer is what it gets.
     if (kind === 'resend') return serveOnce(operation, handler, c);
-    if (kind === 'drop-after' || kind === 'close-unanswered') return drop(first, 'after');
+    if (kind === 'drop-after') return drop(first, 'after');
+    if (kind === 'close-unanswered') return drop(first, 'unanswered');
     return first;
   };
 
@@ -567,7 +568,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   async function fetchWithFaults(request: Request): Promise<Response> {
     const response = await app.fetch(request);
     const dropped = response.headers.get(DROP_HEADER);
-    if (dropped === 'before' || dropped === 'after') {
+    if (dropped === 'before' || dropped === 'after' || dropped === 'unanswered') {
       await response.body?.cancel();
       throw new SandboxConnectionDropped(
         dropped,

@@ -13,6 +13,7 @@ import {
   type Sandbox,
   type SandboxOptions,
 } from './index';
+import { matchOperation } from '../sp-api/usage-plans';
 
 export interface SandboxServerOptions {
   port?: number;
@@ -40,7 +41,11 @@ export interface SandboxServer {
   clock: Clock;
 }
 
+/** How long a connection dropped before the sandbox saw it keeps dropping that operation. */
+const OUTAGE_MS = 2_000;
+
 export function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
+  const outages = new Map<string, number>();
   const clock: Clock = options.manualClock ? new ManualClock(options.startMs ?? Date.now()) : systemClock;
   const sandbox = createSandbox({
     clock,
@@ -58,13 +63,29 @@ export function startSandboxServer(options: SandboxServerOptions = {}): Promise<
     const server = serve(
       {
         fetch: async (request, env) => {
+          const { incoming } = env as HttpBindings;
+          const operation = matchOperation(request.method, new URL(request.url).pathname)?.operation;
+          // A request that never reaches Amazon: a browser's resend of it on a new connection (it
+          // resends when a kept-alive connection closes unanswered) is lost the same way.
+          if (operation && (outages.get(operation) ?? 0) > Date.now()) {
+            incoming.socket.destroy();
+            return new Response(null, { status: 502 });
+          }
           try {
             return await sandbox.fetch(request);
           } catch (error) {
             if (!(error instanceof SandboxConnectionDropped)) throw error;
-            // A drop fault: cut the TCP connection with no answer (before or after processing),
-            // as a network failure or a server closing a kept-alive connection does.
-            (env as HttpBindings).incoming.socket.destroy();
+            if (error.phase === 'before') outages.set(error.operation, Date.now() + OUTAGE_MS);
+            if (error.phase === 'after') {
+              // The answer begins, then the connection is cut: no browser resends after that.
+              // Written on the socket itself, so the server framework never sends a second answer.
+              const partial =
+                'HTTP/1.1 202 Accepted\r\ncontent-type: application/json\r\ncontent-length: 64\r\n\r\n{"feedId":';
+              incoming.socket.write(partial, () => incoming.socket.destroy());
+              return new Response(null, { status: 502 });
+            }
+            // 'before' and 'unanswered': cut the TCP connection with no answer at all.
+            incoming.socket.destroy();
             return new Response(null, { status: 502 });
           }
         },
