@@ -7,14 +7,16 @@ export interface OutboxWork {
   readonly pending: number;
   /** Actions the seller must look at: under review, or pending on an error that will not pass alone. */
   readonly attention: number;
-  /** Whether an outbox run has anything to do (send, poll, confirm, settle a review, zero stock). */
+  /** Whether the outbox must keep running on its alarm (send, poll, confirm, zero stock). */
   readonly hasWork: boolean;
+  /** Cancellations under review: a run after each sync may settle them, no alarm needed for them. */
+  readonly underReview: number;
 }
 
 /**
- * The run gate and the alarm rule in one place: a zero-stock change postponed by an error, a feed
- * still processing or a review that a sync may settle all keep the outbox running, not only cancels
- * waiting to be sent.
+ * The run gate and the alarm rule in one place: a zero-stock change postponed by an error or a feed
+ * still processing keeps the outbox running, not only cancels waiting to be sent. Reviews are settled
+ * by the run that follows each sync, so they do not keep the alarm alive.
  */
 export async function outboxWork(db: OrderDb): Promise<OutboxWork> {
   const [pending, review, done, submissions] = await Promise.all([
@@ -28,6 +30,7 @@ export async function outboxWork(db: OrderDb): Promise<OutboxWork> {
   return {
     pending: pending.length,
     attention: review.length + stuck,
-    hasWork: pending.length > 0 || submissions.length > 0 || stockWaiting || review.length > 0,
+    hasWork: pending.length > 0 || submissions.length > 0 || stockWaiting,
+    underReview: review.length,
   };
 }
