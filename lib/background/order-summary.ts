@@ -1,6 +1,10 @@
-import type { StoredOrder } from '../domain/order';
+import type { StoredOrder, StoredOrderItem } from '../domain/order';
 import type { OrderSummary } from '../messaging';
 import type { CancelAction } from '../outbox/outbox-records';
+import type { OrderDb } from '../store/order-db';
+import { parseAction } from '../store/outbox-store';
+
+type SummaryLine = NonNullable<OrderSummary['lines']>[number];
 
 const CANCEL_STATUS_RANK: Record<CancelAction['status'], number> = {
   pending: 0,
@@ -16,18 +20,19 @@ const CANCEL_STATUS_RANK: Record<CancelAction['status'], number> = {
 export function orderSummary(
   orderId: string,
   order: StoredOrder | undefined,
+  items: readonly StoredOrderItem[],
   actions: readonly CancelAction[],
   demo: boolean,
 ): OrderSummary {
   if (!order) return { orderId, known: false, demo };
+  const cancels = actions.filter((a) => a.kind === 'cancel');
   // The action that says most about the order now: a pending one first, then the newest outcome.
-  const cancel = [...actions]
-    .filter((a) => a.kind === 'cancel')
-    .sort(
-      (a, b) =>
-        CANCEL_STATUS_RANK[a.status] - CANCEL_STATUS_RANK[b.status] || b.createdAt.localeCompare(a.createdAt),
-    )[0];
+  const cancel = [...cancels].sort(
+    (a, b) =>
+      CANCEL_STATUS_RANK[a.status] - CANCEL_STATUS_RANK[b.status] || b.createdAt.localeCompare(a.createdAt),
+  )[0];
   const memo = actions.find((a) => a.memo)?.memo;
+  const lines = summaryLines(order, items, cancels);
   return {
     orderId,
     known: true,
@@ -39,11 +44,92 @@ export function orderSummary(
             status: cancel.status,
             reason: cancel.reason,
             ...(cancel.resultText ? { resultText: cancel.resultText } : {}),
+            wholeOrder: cancel.wholeOrder,
+            orderItemIds: cancel.lines.map((line) => line.orderItemId),
           },
         }
       : {}),
+    ...(lines.length > 0 ? { lines } : {}),
     ...(order.cancelledOutsideManager ? { cancelledOutsideManager: order.cancelledOutsideManager } : {}),
     ...(memo ? { memo } : {}),
     ...(order.buyerCancelRequest ? { buyerCancelRequest: order.buyerCancelRequest } : {}),
   };
+}
+
+interface LineTally {
+  readonly line: Omit<SummaryLine, 'quantityCancelled' | 'quantityOpen'>;
+  readonly cancelledElsewhere: boolean;
+  cancelled: number;
+  wholeLine: boolean;
+}
+
+/**
+ * Per line: units the manager's done cancels took off it and units still to ship. A line cancel
+ * (wholeOrder false) leaves the other lines to ship; a whole-order cancel takes every unshipped unit.
+ */
+function summaryLines(
+  order: StoredOrder,
+  items: readonly StoredOrderItem[],
+  cancels: readonly CancelAction[],
+): SummaryLine[] {
+  const tallies = new Map<string, LineTally>();
+  for (const item of items) {
+    tallies.set(item.orderItemId, {
+      line: {
+        orderItemId: item.orderItemId,
+        ...(item.sku ? { sku: item.sku } : {}),
+        ...(item.title ? { title: item.title } : {}),
+        quantityOrdered: item.quantityOrdered,
+        quantityShipped: item.quantityShipped,
+      },
+      cancelledElsewhere: item.cancelledBy !== undefined,
+      cancelled: 0,
+      wholeLine: false,
+    });
+  }
+  for (const action of cancels) {
+    if (action.status !== 'done') continue;
+    for (const cancelled of action.lines) {
+      let tally = tallies.get(cancelled.orderItemId);
+      // Items not stored (yet): the cancel's own record of the line stands in for it.
+      if (!tally) {
+        tally = {
+          line: {
+            orderItemId: cancelled.orderItemId,
+            ...(cancelled.sku ? { sku: cancelled.sku } : {}),
+            quantityOrdered: cancelled.quantityOrdered ?? cancelled.quantity,
+            quantityShipped: 0,
+          },
+          cancelledElsewhere: false,
+          cancelled: 0,
+          wholeLine: false,
+        };
+        tallies.set(cancelled.orderItemId, tally);
+      }
+      tally.cancelled += cancelled.quantity;
+    }
+    if (action.wholeOrder) for (const tally of tallies.values()) tally.wholeLine = true;
+  }
+  const orderCancelled = order.status === 'CANCELLED';
+  return [...tallies.values()].map(({ line, cancelledElsewhere, cancelled, wholeLine }) => {
+    const unshipped = Math.max(0, line.quantityOrdered - line.quantityShipped);
+    const quantityCancelled = wholeLine ? unshipped : Math.min(cancelled, unshipped);
+    const quantityOpen = orderCancelled || cancelledElsewhere ? 0 : unshipped - quantityCancelled;
+    return { ...line, quantityCancelled, quantityOpen };
+  });
+}
+
+/** Reads the order, its items and its outbox actions in one transaction and summarises them. */
+export async function readOrderSummary(db: OrderDb, orderId: string, demo: boolean): Promise<OrderSummary> {
+  const tx = db.transaction(['orders', 'orderItems', 'outbox']);
+  const [order, items, rawActions] = await Promise.all([
+    tx.objectStore('orders').get(orderId),
+    tx.objectStore('orderItems').index('orderId').getAll(orderId),
+    tx.objectStore('outbox').index('orderId').getAll(orderId),
+    tx.done,
+  ]);
+  const actions = rawActions
+    .map(parseAction)
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  return orderSummary(orderId, order, items, actions, demo);
 }

@@ -16,10 +16,10 @@ import { describeError } from './describe-error';
 import type { Settings } from '../settings/settings-schema';
 import { SANDBOX_CREDENTIALS } from '../sandbox';
 import { OUTBOX_CHANGED_CHANNEL, runOutbox } from '../outbox';
-import { getPendingCount, listActions, listActionsForOrder } from '../store/outbox-store';
+import { getPendingCount, listActions } from '../store/outbox-store';
 import { refreshOrders } from '../sync/refresh-orders';
 import { createOutboxJob } from './outbox-job';
-import { orderSummary } from './order-summary';
+import { readOrderSummary } from './order-summary';
 import { updateBadge } from './badge';
 import { sendAgain } from '../outbox/retry-cancel';
 import { refreshOrderForCancel } from './refresh-order-handler';
@@ -188,12 +188,7 @@ export function startBackground(): void {
       },
       'get-order-summary': async ({ orderId }) => {
         const settings = await loadSettings();
-        const db = await dbFor(settings);
-        const [order, actions] = await Promise.all([
-          db.get('orders', orderId),
-          listActionsForOrder(db, orderId),
-        ]);
-        return orderSummary(orderId, order, actions, settings.credentials === null);
+        return readOrderSummary(await dbFor(settings), orderId, settings.credentials === null);
       },
       'open-manager': async ({ orderId, action }) => {
         const hash = orderId ? managerHash({ view: 'order', orderId, ...(action ? { action } : {}) }) : '';

@@ -10,6 +10,9 @@ type Shape = Record<string, unknown>;
 const isObject = (value: unknown): value is Shape => typeof value === 'object' && value !== null;
 const isString = (value: unknown): value is string => typeof value === 'string';
 const optional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
+const isCount = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
+const isArrayOf = (value: unknown, check: (v: unknown) => boolean): boolean =>
+  Array.isArray(value) && value.every(check);
 
 const CANCEL_STATES: readonly unknown[] = ['pending', 'done', 'failed', 'needs-review'];
 const STATUSES: readonly unknown[] = ORDER_STATUSES;
@@ -19,7 +22,22 @@ function isCancel(value: unknown): boolean {
     isObject(value) &&
     CANCEL_STATES.includes(value.status) &&
     isString(value.reason) &&
-    optional(value.resultText, isString)
+    optional(value.resultText, isString) &&
+    typeof value.wholeOrder === 'boolean' &&
+    isArrayOf(value.orderItemIds, isString)
+  );
+}
+
+function isLine(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    isString(value.orderItemId) &&
+    optional(value.sku, isString) &&
+    optional(value.title, isString) &&
+    isCount(value.quantityOrdered) &&
+    isCount(value.quantityShipped) &&
+    isCount(value.quantityCancelled) &&
+    isCount(value.quantityOpen)
   );
 }
 
@@ -32,6 +50,7 @@ export function isOrderSummary(value: unknown): value is OrderSummary {
     typeof value.demo === 'boolean' &&
     optional(value.status, (s) => STATUSES.includes(s)) &&
     optional(value.cancel, isCancel) &&
+    optional(value.lines, (lines) => isArrayOf(lines, isLine)) &&
     optional(value.cancelledOutsideManager, (c) => isObject(c) && isString(c.seenAt)) &&
     optional(value.memo, isString) &&
     optional(

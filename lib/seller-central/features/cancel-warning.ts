@@ -31,7 +31,7 @@ function warningBox(
   orderId: string,
   compact: boolean,
 ): HTMLElement {
-  const { host, root } = createShadowHost('cancel-warning', signal, orderId);
+  const { host, root } = createShadowHost('cancel-warning', signal);
   const open = () => {
     context.requests
       .openManager(orderId, 'cancel')

@@ -1,6 +1,14 @@
 import type { OrderSummary } from '../../messaging';
 import type { OrderStatus } from '../../domain/order';
 import { featureRegistry, type Feature, type FeatureContext } from '../feature-registry';
+import {
+  cancelledLines,
+  cancelledLineText,
+  cancelScope,
+  nothingLeftToShip,
+  openLines,
+  openLineText,
+} from '../order-lines';
 import { orderIdInPage } from '../page-controls';
 import { isAnyOrderDetails, orderIdFromUrl } from '../pages';
 import { h } from '../ui/create-element';
@@ -31,20 +39,7 @@ export function panelLines(summary: OrderSummary): string[] {
   const lines: string[] = [];
   if (summary.status)
     lines.push(`Status: ${STATUS_LABELS[summary.status]}${summary.demo ? ' (demo data)' : ''}`);
-  switch (summary.cancel?.status) {
-    case 'pending':
-      lines.push('Cancel pending');
-      break;
-    case 'done':
-      lines.push('Cancelled in order manager');
-      break;
-    case 'failed':
-      lines.push(`Cancel failed: ${summary.cancel.resultText ?? 'Amazon gave no reason'}`);
-      break;
-    case 'needs-review':
-      lines.push('Cancel needs review in the order manager');
-      break;
-  }
+  lines.push(...managerCancelLines(summary));
   if (summary.cancelledOutsideManager) {
     lines.push(
       `Cancelled outside the order manager (seen ${formatSeen(summary.cancelledOutsideManager.seenAt)})`,
@@ -58,11 +53,46 @@ export function panelLines(summary: OrderSummary): string[] {
   return lines;
 }
 
-/** Whether "Cancel in order manager" makes sense: not already cancelled or being cancelled. */
+/** What the manager's cancels did and are doing, line by line when only some lines are concerned. */
+function managerCancelLines(summary: OrderSummary): string[] {
+  const lines: string[] = [];
+  const cancelled = cancelledLines(summary);
+  const all = summary.lines ?? [];
+  if (nothingLeftToShip(summary) && cancelled.length === all.length) {
+    lines.push('Cancelled in order manager');
+  } else if (cancelled.length > 0) {
+    lines.push(
+      `${cancelled.length} of ${all.length} lines cancelled in the order manager: ` +
+        cancelled.map(cancelledLineText).join(', '),
+    );
+    const open = openLines(summary);
+    if (open.length > 0) lines.push(`Still to ship: ${open.map(openLineText).join(', ')}`);
+  } else if (summary.cancel?.status === 'done') {
+    lines.push('Cancelled in order manager');
+  }
+  const scope = cancelScope(summary);
+  const of = scope ? ` of ${scope}` : '';
+  switch (summary.cancel?.status) {
+    case 'pending':
+      lines.push(`Cancel${of} pending`);
+      break;
+    case 'failed':
+      lines.push(`Cancel${of} failed: ${summary.cancel.resultText ?? 'Amazon gave no reason'}`);
+      break;
+    case 'needs-review':
+      lines.push(`Cancel${of} needs review in the order manager`);
+      break;
+  }
+  return lines;
+}
+
+/** Whether "Cancel in order manager" makes sense: something is left to cancel and no cancel is under way. */
 export function canOfferCancel(summary: OrderSummary | undefined): boolean {
   if (!summary?.known) return true;
   if (summary.status === 'CANCELLED' || summary.cancelledOutsideManager) return false;
-  return summary.cancel?.status !== 'pending' && summary.cancel?.status !== 'done';
+  if (summary.cancel?.status === 'pending' || nothingLeftToShip(summary)) return false;
+  // A line cancel leaves the other lines cancellable; without lines a done cancel was the whole order.
+  return summary.lines ? openLines(summary).length > 0 : summary.cancel?.status !== 'done';
 }
 
 const ACTION_BAR = '[data-test-id="order-details-header-action-buttons"]';
@@ -120,7 +150,7 @@ export const orderPanel: Feature = {
   async init(signal, context) {
     const orderId = orderIdFromUrl(context.url) ?? orderIdInPage(context.document);
     if (!orderId) return;
-    const { host, root } = createShadowHost('order-panel', signal, orderId);
+    const { host, root } = createShadowHost('order-panel', signal);
     render(root, context, orderId, {});
     keepPlaced(host, panelSpot, signal);
     try {

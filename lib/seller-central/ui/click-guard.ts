@@ -11,11 +11,14 @@ export interface ClickGuardOptions {
 /**
  * Asks before Seller Central's own control acts. Listens in the capture phase on the window, so it
  * runs before the page's handlers (also for controls inside open shadow roots, via the composed
- * path); a declined click is stopped and its default prevented.
+ * path); a declined click is stopped and its default prevented. Only trusted clicks are guarded.
  */
 export function guardClicks(options: ClickGuardOptions): void {
   const { signal, isGuarded, confirm } = options;
   const onClick = (event: Event) => {
+    // A script's synthetic click is not the seller acting: it must not pop our dialog (a page could
+    // spam it), and page script could submit the form directly anyway, so the guard only asks the seller.
+    if (!event.isTrusted) return;
     const path = event.composedPath().filter((target): target is Element => target instanceof Element);
     if (path.some((element) => element.matches(ANY_HOST_SELECTOR))) return;
     if (!path.some((element) => safeCheck(isGuarded, element))) return;

@@ -15,14 +15,14 @@ export interface ShadowHost {
 }
 
 /**
- * A host element named for its feature, with an open shadow root (so tests and assistive tech can
- * reach it) holding its own CSS. Removed when the run's signal aborts.
+ * A host element named for its feature, with a closed shadow root holding its own CSS and content:
+ * page script gets null from host.shadowRoot, so it can read neither order details nor our buttons.
+ * The host carries nothing but the feature name (no order data). Removed when the run's signal aborts.
  */
-export function createShadowHost(feature: FeatureId, signal: AbortSignal, orderId?: string): ShadowHost {
+export function createShadowHost(feature: FeatureId, signal: AbortSignal): ShadowHost {
   const host = document.createElement('order-manager-ui');
   host.setAttribute(HOST_ATTRIBUTE, feature);
-  if (orderId) host.setAttribute('data-order-id', orderId);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = UI_CSS;
   root.append(style);

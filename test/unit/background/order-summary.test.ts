@@ -1,7 +1,8 @@
-import { orderSummary } from '../../../lib/background/order-summary';
+import { orderSummary, readOrderSummary } from '../../../lib/background/order-summary';
 import { orderSummarySchema } from '../../../lib/messaging';
 import type { CancelAction } from '../../../lib/outbox/outbox-records';
-import { storedOrder } from '../store/stored-order-fixture';
+import { deleteOrderDb, openOrderDb, writeOrderBatch } from '../../../lib/store';
+import { freshDbName, storedItem, storedOrder } from '../store/stored-order-fixture';
 
 const ID = '111-1234567-1234567';
 
@@ -23,13 +24,14 @@ function action(overrides: Partial<CancelAction>): CancelAction {
 
 describe('order summary for Seller Central pages', () => {
   it('says when the manager does not know the order', () => {
-    expect(orderSummary(ID, undefined, [], false)).toEqual({ orderId: ID, known: false, demo: false });
+    expect(orderSummary(ID, undefined, [], [], false)).toEqual({ orderId: ID, known: false, demo: false });
   });
 
   it('shows a pending cancel before an older failed one, with the memo', () => {
     const summary = orderSummary(
       ID,
       storedOrder({ orderId: ID }),
+      [],
       [
         action({
           id: 'old',
@@ -60,6 +62,7 @@ describe('order summary for Seller Central pages', () => {
         buyerCancelRequest: { reason: 'Found it cheaper', firstSeenAt: '2026-11-25T09:00:00Z' },
       }),
       [],
+      [],
       true,
     );
     expect(summary).toMatchObject({
@@ -69,5 +72,127 @@ describe('order summary for Seller Central pages', () => {
       buyerCancelRequest: { reason: 'Found it cheaper' },
     });
     expect(summary.cancel).toBeUndefined();
+  });
+
+  const threeLines = [
+    storedItem(ID, 'L1', { sku: 'MUG-RED', quantityOrdered: 2 }),
+    storedItem(ID, 'L2', { sku: 'MUG-BLUE' }),
+    storedItem(ID, 'L3', { title: 'Tea towel', quantityOrdered: 3, quantityShipped: 1 }),
+  ];
+
+  it('a done line cancel takes only its line: the other lines are still to ship', () => {
+    const summary = orderSummary(
+      ID,
+      storedOrder({ orderId: ID, itemCount: 6 }),
+      threeLines,
+      [
+        action({
+          status: 'done',
+          wholeOrder: false,
+          lines: [{ orderItemId: 'L1', quantity: 2, sku: 'MUG-RED', quantityOrdered: 2 }],
+        }),
+      ],
+      false,
+    );
+    expect(summary.cancel).toEqual({
+      status: 'done',
+      reason: 'NoInventory',
+      wholeOrder: false,
+      orderItemIds: ['L1'],
+    });
+    expect(summary.lines).toEqual([
+      {
+        orderItemId: 'L1',
+        sku: 'MUG-RED',
+        quantityOrdered: 2,
+        quantityShipped: 0,
+        quantityCancelled: 2,
+        quantityOpen: 0,
+      },
+      {
+        orderItemId: 'L2',
+        sku: 'MUG-BLUE',
+        quantityOrdered: 1,
+        quantityShipped: 0,
+        quantityCancelled: 0,
+        quantityOpen: 1,
+      },
+      {
+        orderItemId: 'L3',
+        title: 'Tea towel',
+        quantityOrdered: 3,
+        quantityShipped: 1,
+        quantityCancelled: 0,
+        quantityOpen: 2,
+      },
+    ]);
+    expect(orderSummarySchema.parse(summary)).toEqual(summary);
+  });
+
+  it('a done whole-order cancel takes every unshipped unit; pending and failed cancels take nothing yet', () => {
+    const whole = orderSummary(
+      ID,
+      storedOrder({ orderId: ID }),
+      threeLines,
+      [action({ status: 'done', wholeOrder: true, lines: [{ orderItemId: 'L1', quantity: 2 }] })],
+      false,
+    );
+    expect(whole.lines?.map((l) => [l.quantityCancelled, l.quantityOpen])).toEqual([
+      [2, 0],
+      [1, 0],
+      [2, 0],
+    ]);
+    const notYet = orderSummary(
+      ID,
+      storedOrder({ orderId: ID }),
+      threeLines,
+      [
+        action({
+          id: 'p',
+          status: 'pending',
+          wholeOrder: false,
+          lines: [{ orderItemId: 'L2', quantity: 1 }],
+        }),
+        action({ id: 'f', status: 'failed', wholeOrder: false, lines: [{ orderItemId: 'L1', quantity: 2 }] }),
+      ],
+      false,
+    );
+    expect(notYet.cancel).toMatchObject({ status: 'pending', wholeOrder: false, orderItemIds: ['L2'] });
+    expect(notYet.lines?.map((l) => [l.quantityCancelled, l.quantityOpen])).toEqual([
+      [0, 2],
+      [0, 1],
+      [0, 2],
+    ]);
+  });
+
+  it('reads the order, its items and its actions from the store', async () => {
+    const name = freshDbName();
+    const db = await openOrderDb(name);
+    try {
+      await writeOrderBatch(db, { orders: [{ order: storedOrder({ orderId: ID }), items: threeLines }] });
+      await db.put(
+        'outbox',
+        action({ status: 'done', wholeOrder: false, lines: [{ orderItemId: 'L2', quantity: 1 }] }),
+      );
+      const summary = await readOrderSummary(db, ID, true);
+      expect(summary).toMatchObject({
+        known: true,
+        demo: true,
+        cancel: { status: 'done', wholeOrder: false },
+      });
+      expect(summary.lines?.map((l) => [l.orderItemId, l.quantityOpen])).toEqual([
+        ['L1', 2],
+        ['L2', 0],
+        ['L3', 2],
+      ]);
+      expect(await readOrderSummary(db, '111-0000000-0000000', false)).toEqual({
+        orderId: '111-0000000-0000000',
+        known: false,
+        demo: false,
+      });
+    } finally {
+      db.close();
+      await deleteOrderDb(name);
+    }
   });
 });

@@ -1,8 +1,37 @@
 // @vitest-environment jsdom
 import { CANCEL_WARNING_TEXT, cancelWarning } from '../../../lib/seller-central/features/cancel-warning';
-import { buttonIn, clickAsPage, hosts, loadFixture, settle, testContext } from './seller-central-page';
+import {
+  buttonIn,
+  clickAsPage,
+  hosts,
+  loadFixture,
+  settle,
+  shadowOf,
+  testContext,
+  trustedClick,
+  type TestContext,
+} from './seller-central-page';
 
 const US = 'https://sellercentral.amazon.com';
+
+// Runs still alive after a failed test would keep placing their hosts; end them all.
+const runs: AbortController[] = [];
+function run(): AbortController {
+  const controller = new AbortController();
+  runs.push(controller);
+  return controller;
+}
+afterEach(() => {
+  for (const controller of runs.splice(0)) controller.abort();
+});
+
+/** The orders the warnings' "Cancel in order manager" buttons open (hosts carry no order id). */
+async function ordersOpenedBy(warnings: readonly Element[], context: TestContext): Promise<string[]> {
+  const before = context.requests.opened.length;
+  for (const host of warnings) trustedClick(buttonIn(host, 'Cancel in order manager'));
+  await settle();
+  return context.requests.opened.slice(before).map((opened) => opened.orderId);
+}
 
 function optionIn(menu: Element, action: string): Element {
   const option = menu.shadowRoot?.querySelector(`.option[data-action="${action}"]`);
@@ -14,7 +43,7 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
   let controller: AbortController;
   beforeEach(() => {
     loadFixture('manage-orders-unshipped.html', `${US}/orders-v3/mfn/unshipped`);
-    controller = new AbortController();
+    controller = run();
   });
   afterEach(() => controller.abort());
 
@@ -22,22 +51,38 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
     const context = testContext();
     await cancelWarning.init(controller.signal, context);
     const warnings = hosts('cancel-warning');
-    expect(warnings.map((h) => h.getAttribute('data-order-id'))).toEqual([
-      '113-4567890-1234567',
-      '114-2223334-5556667',
-    ]);
+    expect(await ordersOpenedBy(warnings, context)).toEqual(['113-4567890-1234567', '114-2223334-5556667']);
     for (const host of warnings) {
       expect(host.closest('td')?.classList.contains('myo-table-action-column')).toBe(true);
-      expect(host.shadowRoot?.textContent).toContain(CANCEL_WARNING_TEXT);
+      expect(shadowOf(host).textContent).toContain(CANCEL_WARNING_TEXT);
+      expect(host.shadowRoot).toBeNull();
+      expect(host.getAttributeNames()).toEqual(['data-order-manager']);
     }
   });
 
   it('opens the manager on that order with its cancel dialog', async () => {
     const context = testContext();
     await cancelWarning.init(controller.signal, context);
-    buttonIn(hosts('cancel-warning')[1]!, 'Cancel in order manager').click();
+    trustedClick(buttonIn(hosts('cancel-warning')[1]!, 'Cancel in order manager'));
     await settle();
     expect(context.requests.opened).toEqual([{ orderId: '114-2223334-5556667', action: 'cancel' }]);
+  });
+
+  it("acts on trusted events only: page script's clicks open nothing and raise no dialog", async () => {
+    const context = testContext(undefined, false);
+    await cancelWarning.init(controller.signal, context);
+    const host = hosts('cancel-warning')[1]!;
+    const button = buttonIn(host, 'Cancel in order manager');
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    host.click();
+    host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await settle();
+    expect(context.requests.opened).toEqual([]);
+    // A synthetic click on Seller Central's own cancel option is not the seller: no dialog.
+    const menu = document.querySelector('#orders-table tbody tr kat-dropdown-button')!;
+    expect(clickAsPage(optionIn(menu, 'cancelOrder'), { trusted: false }).pageSawClick).toBe(true);
+    expect(context.confirmations).toEqual([]);
   });
 
   it("asks before Seller Central's own cancel option acts, and blocks it when declined", async () => {
@@ -65,7 +110,7 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
 
   it('never injects twice: a second run on the same page adds nothing', async () => {
     await cancelWarning.init(controller.signal, testContext());
-    const second = new AbortController();
+    const second = run();
     await cancelWarning.init(second.signal, testContext());
     await settle();
     expect(hosts('cancel-warning')).toHaveLength(2);
@@ -73,7 +118,8 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
   });
 
   it('handles rows rendered later, and menus whose options render after the row', async () => {
-    await cancelWarning.init(controller.signal, testContext());
+    const context = testContext();
+    await cancelWarning.init(controller.signal, context);
     const tbody = document.querySelector('#orders-table tbody')!;
     const row = document.createElement('tr');
     const details = document.createElement('td');
@@ -101,9 +147,7 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
     options.append(option);
     shadow.append(options);
     await settle();
-    expect(hosts('cancel-warning').map((h) => h.getAttribute('data-order-id'))).toContain(
-      '115-0000001-0000002',
-    );
+    expect(await ordersOpenedBy(hosts('cancel-warning'), context)).toContain('115-0000001-0000002');
   });
 
   it('removes its warnings and its click guard when the run is aborted', async () => {
@@ -120,13 +164,14 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
 describe('cancel-warning on the older Manage Orders layout', () => {
   it('warns next to plain "Cancel order" links, v3 and legacy, and guards them', async () => {
     loadFixture('manage-orders-legacy.html', 'https://sellercentral.amazon.co.uk/orders-v3');
-    const controller = new AbortController();
+    const controller = run();
     const context = testContext();
     await cancelWarning.init(controller.signal, context);
-    expect(hosts('cancel-warning').map((h) => h.getAttribute('data-order-id'))).toEqual([
+    expect(await ordersOpenedBy(hosts('cancel-warning'), context)).toEqual([
       '203-1234567-7654321',
       '204-7654321-1234567',
     ]);
+    context.requests.opened.length = 0;
     const links = [...document.querySelectorAll('a')].filter((a) => a.textContent === 'Cancel order');
     expect(clickAsPage(links[1]!)).toEqual({ pageSawClick: false, defaultPrevented: true });
     expect(
@@ -136,7 +181,7 @@ describe('cancel-warning on the older Manage Orders layout', () => {
       defaultPrevented: false,
     });
     expect(context.confirmations).toHaveLength(1);
-    buttonIn(hosts('cancel-warning')[0]!, 'Cancel in order manager').click();
+    trustedClick(buttonIn(hosts('cancel-warning')[0]!, 'Cancel in order manager'));
     await settle();
     expect(context.requests.opened).toEqual([{ orderId: '203-1234567-7654321', action: 'cancel' }]);
     controller.abort();
@@ -146,7 +191,7 @@ describe('cancel-warning on the older Manage Orders layout', () => {
 describe('cancel-warning on order details', () => {
   it('classic layout: one warning in the action bar, after the AUI button, and a guarded Cancel order', async () => {
     loadFixture('order-details.html', `${US}/orders-v3/order/113-4567890-1234567?ref=orders`);
-    const controller = new AbortController();
+    const controller = run();
     const context = testContext();
     await cancelWarning.init(controller.signal, context);
     const [host, ...rest] = hosts('cancel-warning');
@@ -166,11 +211,11 @@ describe('cancel-warning on order details', () => {
       'order-details-katal.html',
       'https://sellercentral.amazon.de/orders-v3/order/302-7654321-1234567',
     );
-    const controller = new AbortController();
+    const controller = run();
     const context = testContext();
     await cancelWarning.init(controller.signal, context);
     expect(hosts('cancel-warning')).toHaveLength(1);
-    expect(hosts('cancel-warning')[0]!.getAttribute('data-order-id')).toBe('302-7654321-1234567');
+    expect(await ordersOpenedBy(hosts('cancel-warning'), context)).toEqual(['302-7654321-1234567']);
     const katButton = document.querySelector('kat-button[label="Cancel order"]')!;
     expect(clickAsPage(katButton.shadowRoot!.querySelector('button')!).pageSawClick).toBe(false);
     const menu = document.querySelector('kat-dropdown-button')!;
@@ -186,13 +231,13 @@ describe('cancel-warning on order details', () => {
 describe('cancel-warning on the cancel-order page', () => {
   it('shows the warning above the content and confirms Submit', async () => {
     loadFixture('cancel-order.html', `${US}/orders-v3/order/113-4567890-1234567/cancel-order`);
-    const controller = new AbortController();
+    const controller = run();
     const context = testContext(undefined, false);
     await cancelWarning.init(controller.signal, context);
     const [host, ...rest] = hosts('cancel-warning');
     expect(rest).toEqual([]);
     expect(host?.nextElementSibling?.id).toBe('sc-content-container');
-    expect(host?.shadowRoot?.textContent).toContain(CANCEL_WARNING_TEXT);
+    expect(shadowOf(host!).textContent).toContain(CANCEL_WARNING_TEXT);
 
     const submit = document.querySelector('input[type="submit"]')!;
     let submitted = 0;
@@ -211,7 +256,7 @@ describe('cancel-warning on the cancel-order page', () => {
     clickAsPage(document.querySelector('a')!);
     expect(context.confirmations).toHaveLength(2);
 
-    buttonIn(host!, 'Cancel in order manager').click();
+    trustedClick(buttonIn(host!, 'Cancel in order manager'));
     await settle();
     expect(context.requests.opened).toEqual([{ orderId: '113-4567890-1234567', action: 'cancel' }]);
     controller.abort();
@@ -220,7 +265,7 @@ describe('cancel-warning on the cancel-order page', () => {
 
   it('puts the warning back if the page re-renders its content', async () => {
     loadFixture('cancel-order.html', `${US}/orders-v3/order/113-4567890-1234567/cancel-order`);
-    const controller = new AbortController();
+    const controller = run();
     await cancelWarning.init(controller.signal, testContext());
     hosts('cancel-warning')[0]!.remove();
     await settle();
@@ -232,7 +277,7 @@ describe('cancel-warning on the cancel-order page', () => {
 describe('cancel-warning on pages with nothing for it', () => {
   it('adds nothing to a malformed Manage Orders page and throws nothing', async () => {
     loadFixture('malformed.html', `${US}/orders-v3/mfn/unshipped`);
-    const controller = new AbortController();
+    const controller = run();
     const context = testContext();
     await expect(Promise.resolve(cancelWarning.init(controller.signal, context))).resolves.toBeUndefined();
     await settle();

@@ -1,14 +1,17 @@
 // @vitest-environment jsdom
 import type { OrderSummary } from '../../../lib/messaging';
-import { orderPanel, panelLines } from '../../../lib/seller-central/features/order-panel';
+import { canOfferCancel, orderPanel, panelLines } from '../../../lib/seller-central/features/order-panel';
 import {
   buttonIn,
   fakeRequests,
   hosts,
   loadFixture,
   settle,
+  shadowOf,
   summary,
   testContext,
+  trustedClick,
+  wholeCancel,
 } from './seller-central-page';
 
 const ORDER = '113-4567890-1234567';
@@ -16,16 +19,26 @@ const DETAILS = `https://sellercentral.amazon.com/orders-v3/order/${ORDER}?ref=o
 
 function panelText(): string[] {
   const host = hosts('order-panel')[0];
-  return [...(host?.shadowRoot?.querySelectorAll('li') ?? [])].map((li) => li.textContent ?? '');
+  return host ? [...shadowOf(host).querySelectorAll('li')].map((li) => li.textContent ?? '') : [];
 }
 
 function buttonNames(): string[] {
-  return [...(hosts('order-panel')[0]?.shadowRoot?.querySelectorAll('button') ?? [])].map(
-    (b) => b.textContent ?? '',
-  );
+  const host = hosts('order-panel')[0];
+  return host ? [...shadowOf(host).querySelectorAll('button')].map((b) => b.textContent ?? '') : [];
 }
 
 describe('order-panel', () => {
+  // Runs still alive after a failed test would keep placing their hosts; end them all.
+  const runs: AbortController[] = [];
+  const run = () => {
+    const controller = new AbortController();
+    runs.push(controller);
+    return controller;
+  };
+  afterEach(() => {
+    for (const controller of runs.splice(0)) controller.abort();
+  });
+
   it('shows the manager view below the action buttons, and opens the manager on the order', async () => {
     loadFixture('order-details.html', DETAILS);
     const requests = fakeRequests({
@@ -35,11 +48,13 @@ describe('order-panel', () => {
       }),
     });
     const context = testContext(requests);
-    const controller = new AbortController();
+    const controller = run();
     await orderPanel.init(controller.signal, context);
     const [host, ...rest] = hosts('order-panel');
     expect(rest).toEqual([]);
-    expect(host?.getAttribute('data-order-id')).toBe(ORDER);
+    // A closed root and no order data on the host: page script can read none of it.
+    expect(host?.shadowRoot).toBeNull();
+    expect(host?.getAttributeNames()).toEqual(['data-order-manager']);
     expect(host?.previousElementSibling?.getAttribute('data-test-id')).toBe(
       'order-details-header-action-buttons',
     );
@@ -49,9 +64,14 @@ describe('order-panel', () => {
       'Memo: Gift wrap <b>please</b>',
     ]);
     // Memo text stays text.
-    expect(host?.shadowRoot?.querySelector('b')).toBeNull();
+    expect(shadowOf(host!).querySelector('b')).toBeNull();
+    // Page script's synthetic clicks do nothing; the seller's (trusted) clicks open the manager.
     buttonIn(host!, 'Open in order manager').click();
-    buttonIn(host!, 'Cancel in order manager').click();
+    buttonIn(host!, 'Cancel in order manager').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle();
+    expect(requests.opened).toEqual([]);
+    trustedClick(buttonIn(host!, 'Open in order manager'));
+    trustedClick(buttonIn(host!, 'Cancel in order manager'));
     await settle();
     expect(requests.opened).toEqual([{ orderId: ORDER }, { orderId: ORDER, action: 'cancel' }]);
     controller.abort();
@@ -59,24 +79,20 @@ describe('order-panel', () => {
   });
 
   it.each<[string, Partial<OrderSummary>, string[]]>([
-    [
-      'pending',
-      { cancel: { status: 'pending', reason: 'NoInventory' } },
-      ['Status: Unshipped', 'Cancel pending'],
-    ],
+    ['pending', { cancel: wholeCancel('pending') }, ['Status: Unshipped', 'Cancel pending']],
     [
       'done',
-      { status: 'CANCELLED', cancel: { status: 'done', reason: 'NoInventory' } },
+      { status: 'CANCELLED', cancel: wholeCancel('done') },
       ['Status: Cancelled', 'Cancelled in order manager'],
     ],
     [
       'failed',
-      { cancel: { status: 'failed', reason: 'NoInventory', resultText: 'Order already shipped' } },
+      { cancel: wholeCancel('failed', { resultText: 'Order already shipped' }) },
       ['Status: Unshipped', 'Cancel failed: Order already shipped'],
     ],
     [
       'needs review',
-      { demo: true, cancel: { status: 'needs-review', reason: 'NoInventory' } },
+      { demo: true, cancel: wholeCancel('needs-review') },
       ['Status: Unshipped (demo data)', 'Cancel needs review in the order manager'],
     ],
   ])('names the cancel state: %s', (_name, fields, lines) => {
@@ -93,9 +109,9 @@ describe('order-panel', () => {
   it('offers no second cancel for a cancelled or cancel-pending order', async () => {
     loadFixture('order-details.html', DETAILS);
     const context = testContext(
-      fakeRequests({ [ORDER]: summary(ORDER, { cancel: { status: 'pending', reason: 'NoInventory' } }) }),
+      fakeRequests({ [ORDER]: summary(ORDER, { cancel: wholeCancel('pending') }) }),
     );
-    const controller = new AbortController();
+    const controller = run();
     await orderPanel.init(controller.signal, context);
     expect(buttonNames()).toEqual(['Open in order manager']);
     controller.abort();
@@ -103,7 +119,7 @@ describe('order-panel', () => {
 
   it('says so when the order manager does not know the order', async () => {
     loadFixture('order-details.html', DETAILS);
-    const controller = new AbortController();
+    const controller = run();
     await orderPanel.init(controller.signal, testContext());
     expect(panelText()).toEqual(['This order is not in the order manager yet.']);
     expect(buttonNames()).toEqual(['Open in order manager', 'Cancel in order manager']);
@@ -116,7 +132,7 @@ describe('order-panel', () => {
     requests.getOrderSummary = async () => {
       throw new Error('Could not establish connection');
     };
-    const controller = new AbortController();
+    const controller = run();
     await expect(orderPanel.init(controller.signal, testContext(requests))).rejects.toThrow();
     expect(panelText()).toEqual(['The order manager could not be reached.']);
     controller.abort();
@@ -127,7 +143,7 @@ describe('order-panel', () => {
       'order-details-katal.html',
       'https://sellercentral.amazon.de/orders-v3/order/302-7654321-1234567',
     );
-    const controller = new AbortController();
+    const controller = run();
     await orderPanel.init(controller.signal, testContext());
     expect(hosts('order-panel')).toHaveLength(1);
     expect(hosts('order-panel')[0]!.previousElementSibling?.getAttribute('data-test-id')).toBe(
@@ -140,7 +156,7 @@ describe('order-panel', () => {
     loadFixture('order-details.html', DETAILS);
     const header = document.querySelector('[data-test-id="order-details-header-action-buttons"]')!;
     header.remove();
-    const controller = new AbortController();
+    const controller = run();
     await orderPanel.init(controller.signal, testContext());
     // The order id line is the next best anchor.
     expect(hosts('order-panel')[0]!.previousElementSibling?.textContent).toContain(ORDER);
@@ -152,5 +168,66 @@ describe('order-panel', () => {
     expect(hosts('order-panel')).toHaveLength(1);
     expect(hosts('order-panel')[0]!.previousElementSibling).toBe(header);
     controller.abort();
+  });
+
+  const line = (orderItemId: string, sku: string, ordered: number, cancelled: number) => ({
+    orderItemId,
+    sku,
+    quantityOrdered: ordered,
+    quantityShipped: 0,
+    quantityCancelled: cancelled,
+    quantityOpen: ordered - cancelled,
+  });
+  const lineCancel = (
+    status: 'done' | 'pending' | 'failed' | 'needs-review',
+    fields: Partial<OrderSummary> = {},
+  ): OrderSummary =>
+    summary(ORDER, {
+      cancel: {
+        status,
+        reason: 'NoInventory',
+        wholeOrder: false,
+        orderItemIds: ['L1'],
+        ...(status === 'failed' ? { resultText: 'Item already shipped' } : {}),
+      },
+      lines: [
+        line('L1', 'MUG-RED', 2, status === 'done' ? 2 : 0),
+        line('L2', 'MUG-BLUE', 1, 0),
+        line('L3', 'TOWEL', 3, 0),
+      ],
+      ...fields,
+    });
+
+  it('a line cancel reads as a line cancel: "1 of 3 lines cancelled", the rest still to ship, more can be cancelled', async () => {
+    expect(panelLines(lineCancel('done'))).toEqual([
+      'Status: Unshipped',
+      '1 of 3 lines cancelled in the order manager: MUG-RED',
+      'Still to ship: MUG-BLUE (1 to ship), TOWEL (3 to ship)',
+    ]);
+    loadFixture('order-details.html', DETAILS);
+    const controller = run();
+    await orderPanel.init(controller.signal, testContext(fakeRequests({ [ORDER]: lineCancel('done') })));
+    expect(buttonNames()).toEqual(['Open in order manager', 'Cancel in order manager']);
+  });
+
+  it.each<[string, OrderSummary, string]>([
+    ['pending', lineCancel('pending'), 'Cancel of 1 of 3 lines (MUG-RED) pending'],
+    ['failed', lineCancel('failed'), 'Cancel of 1 of 3 lines (MUG-RED) failed: Item already shipped'],
+    [
+      'needs review',
+      lineCancel('needs-review'),
+      'Cancel of 1 of 3 lines (MUG-RED) needs review in the order manager',
+    ],
+  ])('names the lines of a %s line cancel', (_name, value, text) => {
+    expect(panelLines(value)).toEqual(['Status: Unshipped', text]);
+  });
+
+  it('every line cancelled in the manager reads as the order cancelled, with nothing more to cancel', () => {
+    const all = summary(ORDER, {
+      cancel: { status: 'done', reason: 'NoInventory', wholeOrder: false, orderItemIds: ['L1', 'L2'] },
+      lines: [line('L1', 'MUG-RED', 2, 2), line('L2', 'MUG-BLUE', 1, 1)],
+    });
+    expect(panelLines(all)).toEqual(['Status: Unshipped', 'Cancelled in order manager']);
+    expect(canOfferCancel(all)).toBe(false);
   });
 });

@@ -3,12 +3,23 @@ import { isOrderSummary } from '../../../lib/seller-central/order-summary-check'
 
 const ID = '113-4567890-1234567';
 const base = { orderId: ID, known: true, demo: false };
+const done = { status: 'done', reason: 'NoInventory', wholeOrder: false, orderItemIds: ['L1'] };
+const line = {
+  orderItemId: 'L1',
+  sku: 'MUG-RED',
+  quantityOrdered: 2,
+  quantityShipped: 0,
+  quantityCancelled: 2,
+  quantityOpen: 0,
+};
 
 const VALID: unknown[] = [
   base,
   { orderId: ID, known: false, demo: true },
-  { ...base, status: 'CANCELLED', cancel: { status: 'done', reason: 'NoInventory' } },
-  { ...base, cancel: { status: 'failed', reason: 'NoInventory', resultText: 'Order shipped' } },
+  { ...base, status: 'CANCELLED', cancel: { ...done, wholeOrder: true, orderItemIds: [] } },
+  { ...base, cancel: { ...done, status: 'failed', resultText: 'Order shipped' } },
+  { ...base, cancel: done, lines: [line, { ...line, orderItemId: 'L2', sku: undefined, title: 'Mug' }] },
+  { ...base, lines: [] },
   { ...base, cancelledOutsideManager: { seenAt: '2026-03-01T10:00:00Z' }, memo: 'x' },
   { ...base, buyerCancelRequest: { firstSeenAt: '2026-03-01T10:00:00Z' } },
   { ...base, buyerCancelRequest: { reason: 'mistake', firstSeenAt: '2026-03-01T10:00:00Z' } },
@@ -22,9 +33,16 @@ const INVALID: unknown[] = [
   { ...base, known: 'yes' },
   { orderId: ID, known: true },
   { ...base, status: 'LOST' },
-  { ...base, cancel: { status: 'maybe', reason: 'NoInventory' } },
+  { ...base, cancel: { ...done, status: 'maybe' } },
   { ...base, cancel: { status: 'done' } },
-  { ...base, cancel: { status: 'failed', reason: 'x', resultText: 3 } },
+  { ...base, cancel: { ...done, status: 'failed', resultText: 3 } },
+  { ...base, cancel: { status: 'done', reason: 'NoInventory' } },
+  { ...base, cancel: { ...done, orderItemIds: [1] } },
+  { ...base, lines: {} },
+  { ...base, lines: [{ ...line, quantityOpen: -1 }] },
+  { ...base, lines: [{ ...line, quantityCancelled: 1.5 }] },
+  { ...base, lines: [{ ...line, orderItemId: undefined }] },
+  { ...base, lines: [{ ...line, title: 7 }] },
   { ...base, cancelledOutsideManager: {} },
   { ...base, memo: 7 },
   { ...base, buyerCancelRequest: { reason: 'mistake' } },

@@ -9,6 +9,53 @@ declare global {
   var jsdom: { reconfigure(options: { url: string }): void };
 }
 
+// The injected UI lives in closed shadow roots, which host.shadowRoot hides (from page script and
+// from tests alike); the tests keep each root as it is attached so they can look inside.
+const attachedRoots = new WeakMap<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
+  const root = attachShadow.call(this, init);
+  attachedRoots.set(this, root);
+  return root;
+};
+
+/** The shadow root attached to a host, open or closed. */
+export function shadowOf(host: Element): ShadowRoot {
+  const root = attachedRoots.get(host);
+  if (!root) throw new Error(`no shadow root on <${host.localName}>`);
+  return root;
+}
+
+interface JsdomImpl {
+  isTrusted: boolean;
+  _dispatch(event: JsdomImpl): boolean;
+}
+
+/** The jsdom implementation object behind a DOM wrapper (kept under a symbol named "impl"). */
+function jsdomImpl(wrapper: object): JsdomImpl {
+  const symbol = Object.getOwnPropertySymbols(wrapper).find((s) => s.description === 'impl');
+  const impl = symbol ? (wrapper as Record<symbol, JsdomImpl | undefined>)[symbol] : undefined;
+  if (!impl) throw new Error('not a jsdom object');
+  return impl;
+}
+
+/**
+ * Dispatches an event with isTrusted true, as a real mouse or keyboard would. jsdom, like browsers,
+ * marks every dispatchEvent() event untrusted and isTrusted cannot be redefined (it is unforgeable),
+ * and user-event dispatches through dispatchEvent too; so this marks jsdom's own event object trusted
+ * and dispatches it the way jsdom does for the events it fires itself (its internal `_dispatch`).
+ */
+export function dispatchTrusted(target: EventTarget, event: Event): boolean {
+  const eventImpl = jsdomImpl(event);
+  eventImpl.isTrusted = true;
+  return jsdomImpl(target)._dispatch(eventImpl);
+}
+
+/** A click by the seller (trusted), e.g. on one of the injected UI's buttons. */
+export function trustedClick(target: Element): void {
+  dispatchTrusted(target, new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+}
+
 /** Turns `<template shadowrootmode>` into shadow roots, as Chromium's parser does (jsdom's does not). */
 function attachDeclarativeShadowRoots(root: ParentNode): void {
   for (const template of root.querySelectorAll('template[shadowrootmode]')) {
@@ -38,6 +85,16 @@ export interface RecordedRequests extends SellerCentralRequests {
 
 export function summary(orderId: string, fields: Partial<OrderSummary> = {}): OrderSummary {
   return { orderId, known: true, demo: false, status: 'UNSHIPPED', ...fields };
+}
+
+type SummaryCancel = NonNullable<OrderSummary['cancel']>;
+
+/** A whole-order cancel in the summary; override the status, result text or lines. */
+export function wholeCancel(
+  status: SummaryCancel['status'],
+  fields: Partial<SummaryCancel> = {},
+): SummaryCancel {
+  return { status, reason: 'NoInventory', wholeOrder: true, orderItemIds: [], ...fields };
 }
 
 /** A stand-in for the background: answers summaries from a table and records every request. */
@@ -90,7 +147,7 @@ export function hosts(feature: string): HTMLElement[] {
 
 /** The button with this text inside an injected host's shadow root. */
 export function buttonIn(host: Element, name: string): HTMLButtonElement {
-  const button = [...(host.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent === name);
+  const button = [...shadowOf(host).querySelectorAll('button')].find((b) => b.textContent === name);
   if (!button) throw new Error(`no "${name}" button`);
   return button;
 }
@@ -100,8 +157,14 @@ export async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Clicks and reports whether the page's own handler saw the click and whether its default survived. */
-export function clickAsPage(target: Element): { pageSawClick: boolean; defaultPrevented: boolean } {
+/**
+ * Clicks and reports whether the page's own handler saw the click and whether its default survived.
+ * A trusted click by default (the seller); `{ trusted: false }` is page script's dispatchEvent.
+ */
+export function clickAsPage(
+  target: Element,
+  { trusted = true }: { trusted?: boolean } = {},
+): { pageSawClick: boolean; defaultPrevented: boolean } {
   let pageSawClick = false;
   const listener = () => {
     pageSawClick = true;
@@ -112,7 +175,8 @@ export function clickAsPage(target: Element): { pageSawClick: boolean; defaultPr
   const form = target.closest('form');
   const stopSubmit = (e: Event) => e.preventDefault();
   form?.addEventListener('submit', stopSubmit);
-  target.dispatchEvent(event);
+  if (trusted) dispatchTrusted(target, event);
+  else target.dispatchEvent(event);
   form?.removeEventListener('submit', stopSubmit);
   target.removeEventListener('click', listener);
   return { pageSawClick, defaultPrevented: event.defaultPrevented };
