@@ -146,16 +146,22 @@ describe('OrderList', () => {
       within(screen.getByRole('group', { name: 'Order type' })).getByRole('button', { name: 'Prime' }),
     );
     await user.type(screen.getByRole('searchbox', { name: 'Search orders' }), 'chair');
-    await waitFor(() => expect(shownOrderIds()).toEqual(['112-0000004-0000004']));
+    // Generous waits: under a loaded full run the debounced search can take over a second.
+    await waitFor(() => expect(shownOrderIds()).toEqual(['112-0000004-0000004']), { timeout: 10_000 });
     first.unmount();
 
     renderList(queryStore);
     await waitForAll();
-    expect(screen.getByRole('searchbox', { name: 'Search orders' })).toHaveValue('chair');
-    expect(
-      within(screen.getByRole('group', { name: 'Order type' })).getByRole('button', { name: 'Prime' }),
-    ).toHaveAttribute('aria-pressed', 'true');
-    expect(shownOrderIds()).toEqual(['112-0000004-0000004']);
+    await waitFor(
+      () => {
+        expect(screen.getByRole('searchbox', { name: 'Search orders' })).toHaveValue('chair');
+        expect(
+          within(screen.getByRole('group', { name: 'Order type' })).getByRole('button', { name: 'Prime' }),
+        ).toHaveAttribute('aria-pressed', 'true');
+        expect(shownOrderIds()).toEqual(['112-0000004-0000004']);
+      },
+      { timeout: 10_000 },
+    );
   });
 
   it('opens an order on click and on Enter', async () => {
