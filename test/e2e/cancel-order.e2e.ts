@@ -5,6 +5,7 @@ import { launchExtension, REPO_ROOT, type LoadedExtension } from './extension-ha
 import { waitForOrders } from './order-list-page';
 import { connectToSandbox, startFastSandbox, stopServiceWorker } from './sandbox-connection';
 import { feedsFor, openCancellableOrder, submitCancel } from './cancel-page';
+import { clickClosedButton, closedHosts } from './closed-shadow-root';
 
 describe('cancelling from the order manager', () => {
   let server: Awaited<ReturnType<typeof startFastSandbox>>;
@@ -84,15 +85,13 @@ describe('cancelling from the order manager', () => {
     );
     const page = await extension.context.newPage();
     await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${orderId}/confirm-shipment`);
-    const block = page.locator('[data-order-manager="ship-block"]');
-    await block
-      .getByText(/cancel/i)
-      .first()
-      .waitFor();
+    // The injected UI is in closed shadow roots: read through the DevTools protocol (closed-shadow-root.ts).
+    await expect.poll(async () => (await closedHosts(page, 'ship-block'))[0]?.text ?? '').toMatch(/cancel/i);
 
     await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${orderId}`);
-    const panel = page.locator('[data-order-manager="order-panel"]');
-    await panel.getByText('Cancelled in order manager').waitFor();
+    await expect
+      .poll(async () => (await closedHosts(page, 'order-panel'))[0]?.text ?? '')
+      .toContain('Cancelled in order manager');
     expect(await page.locator('[data-order-manager="ship-block"]').count()).toBe(0);
     await page.close();
   });
@@ -110,10 +109,12 @@ describe('cancelling from the order manager', () => {
       }),
     );
     await page.goto(`https://sellercentral.amazon.ca/orders-v3/order/${orderId}`);
-    const panel = page.locator('[data-order-manager="order-panel"]');
+    const panelButtons = async () =>
+      (await closedHosts(page, 'order-panel'))[0]?.buttons.map((button) => button.name) ?? [];
+    await expect.poll(panelButtons).toContain('Cancel in order manager');
     const [manager] = await Promise.all([
       extension.context.waitForEvent('page'),
-      panel.getByRole('button', { name: 'Cancel in order manager' }).click(),
+      clickClosedButton(page, 'order-panel', 0, 'Cancel in order manager'),
     ]);
     await manager.waitForLoadState();
     const dialog = manager.getByRole('dialog', { name: `Cancel order ${orderId}` });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
+import { clickClosedButton, closedHosts } from './closed-shadow-root';
 import { launchExtension, REPO_ROOT, type LoadedExtension } from './extension-harness';
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/seller-central');
@@ -32,6 +33,18 @@ async function serveFixture(route: Route): Promise<void> {
 
 const warnings = (page: Page) => page.locator('[data-order-manager="cancel-warning"]');
 
+/** The order a real (trusted) click on a warning's "Cancel in order manager" opens in the manager. */
+async function orderOpenedBy(extension: LoadedExtension, page: Page, index: number): Promise<string> {
+  const [manager] = await Promise.all([
+    extension.context.waitForEvent('page'),
+    clickClosedButton(page, 'cancel-warning', index, 'Cancel in order manager'),
+  ]);
+  await manager.waitForLoadState();
+  const url = decodeURIComponent(manager.url());
+  await manager.close();
+  return url;
+}
+
 describe('Seller Central content script', () => {
   let extension: LoadedExtension;
   beforeAll(async () => {
@@ -52,16 +65,14 @@ describe('Seller Central content script', () => {
     const page = await extension.context.newPage();
     await page.goto('https://sellercentral.amazon.com/orders-v3/mfn/unshipped');
     await expect.poll(() => warnings(page).count()).toBe(2);
-    await expect.poll(() => warnings(page).nth(1).getAttribute('data-order-id')).toBe(KATAL_ORDER);
-    // Locators pierce the open shadow root the warning lives in.
-    const text = warnings(page)
-      .first()
-      .getByText(/not recorded by the order manager and cannot be reconciled/);
-    expect(await text.count()).toBe(1);
+    // The warning lives in a closed shadow root: read through the DevTools protocol, not locators.
+    const [first] = await closedHosts(page, 'cancel-warning');
+    expect(first?.shadowRootType).toBe('closed');
+    expect(first?.text).toMatch(/not recorded by the order manager and cannot be reconciled/);
 
     const [manager] = await Promise.all([
       extension.context.waitForEvent('page'),
-      warnings(page).nth(1).getByRole('button', { name: 'Cancel in order manager' }).click(),
+      clickClosedButton(page, 'cancel-warning', 1, 'Cancel in order manager'),
     ]);
     await manager.waitForLoadState();
     expect(manager.url()).toMatch(new RegExp(`^chrome-extension://${extension.extensionId}/manager\\.html`));
@@ -115,7 +126,7 @@ describe('Seller Central content script', () => {
     );
     await expect.poll(() => page.locator('[data-order-manager="order-panel"]').count()).toBe(1);
     await expect.poll(() => warnings(page).count()).toBe(1);
-    expect(await warnings(page).getAttribute('data-order-id')).toBe(US_ORDER);
+    expect(await orderOpenedBy(extension, page, 0)).toContain(US_ORDER);
     await page.close();
   });
 
@@ -123,20 +134,14 @@ describe('Seller Central content script', () => {
     const uk = await extension.context.newPage();
     await uk.goto('https://sellercentral.amazon.co.uk/orders-v3');
     await expect.poll(() => warnings(uk).count()).toBe(2);
-    expect(await warnings(uk).first().getAttribute('data-order-id')).toBe(UK_ORDER);
+    expect(await orderOpenedBy(extension, uk, 0)).toContain(UK_ORDER);
     await uk.close();
 
     const de = await extension.context.newPage();
     await de.goto(`https://sellercentral.amazon.de/orders-v3/order/${DE_ORDER}`);
     await expect.poll(() => warnings(de).count()).toBe(1);
     await expect.poll(() => de.locator('[data-order-manager="order-panel"]').count()).toBe(1);
-    const [manager] = await Promise.all([
-      extension.context.waitForEvent('page'),
-      warnings(de).getByRole('button', { name: 'Cancel in order manager' }).click(),
-    ]);
-    await manager.waitForLoadState();
-    expect(decodeURIComponent(manager.url())).toContain(DE_ORDER);
-    await manager.close();
+    expect(await orderOpenedBy(extension, de, 0)).toContain(DE_ORDER);
     await de.close();
   });
 
@@ -149,6 +154,57 @@ describe('Seller Central content script', () => {
     await expect.poll(() => warnings(control).count()).toBe(2);
     expect(await page.locator('[data-order-manager]').count()).toBe(0);
     await control.close();
+    await page.close();
+  });
+
+  it("page script can neither read the injected UI nor work it; the seller's real click can", async () => {
+    const page = await extension.context.newPage();
+    await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${US_ORDER}`);
+    await expect
+      .poll(async () => (await closedHosts(page, 'order-panel'))[0]?.text ?? '')
+      .toMatch(/not in the order manager yet|Status:/);
+    await expect.poll(() => warnings(page).count()).toBe(1);
+
+    // What page script sees of our hosts: no shadow root, no text, no order data in attributes.
+    const seenByPage = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-order-manager]')].map((host) => ({
+        shadowRoot: host.shadowRoot === null ? 'null' : 'open',
+        text: host.textContent,
+        attributes: host.getAttributeNames(),
+      })),
+    );
+    expect(seenByPage).toEqual([
+      { shadowRoot: 'null', text: '', attributes: ['data-order-manager'] },
+      { shadowRoot: 'null', text: '', attributes: ['data-order-manager'] },
+    ]);
+
+    // Page script clicking and dispatching (untrusted events) opens no manager tab.
+    const opened: string[] = [];
+    const onPage = (tab: Page) => opened.push(tab.url());
+    extension.context.on('page', onPage);
+    await page.evaluate(() => {
+      for (const host of document.querySelectorAll<HTMLElement>('[data-order-manager]')) {
+        host.click();
+        host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        const box = host.getBoundingClientRect();
+        const atPoint = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        (atPoint as HTMLElement | null)?.click();
+      }
+    });
+    // Long enough for a tab the background was asked to open to show up.
+    await page.waitForTimeout(1_500);
+    expect(opened).toEqual([]);
+    extension.context.off('page', onPage);
+
+    // The seller's real mouse click (trusted input through CDP) does open it.
+    const [manager] = await Promise.all([
+      extension.context.waitForEvent('page'),
+      clickClosedButton(page, 'order-panel', 0, 'Open in order manager'),
+    ]);
+    await manager.waitForLoadState();
+    expect(decodeURIComponent(manager.url())).toContain(US_ORDER);
+    await manager.close();
     await page.close();
   });
 });
