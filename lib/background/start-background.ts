@@ -16,8 +16,9 @@ import { describeError } from './describe-error';
 import type { Settings } from '../settings/settings-schema';
 import { SANDBOX_CREDENTIALS } from '../sandbox';
 import { OUTBOX_CHANGED_CHANNEL, runOutbox } from '../outbox';
-import { getPendingCount, listActions } from '../store/outbox-store';
-import { refreshOrders } from '../sync/refresh-orders';
+import { outboxWork } from '../outbox/outbox-work';
+import { OutboxSetupError } from '../outbox/outbox-problem';
+import { recordRunProblem } from '../outbox/run-problem';
 import { createOutboxJob } from './outbox-job';
 import { readOrderSummary } from './order-summary';
 import { updateBadge } from './badge';
@@ -80,8 +81,8 @@ export function startBackground(): void {
     nextSyncAt,
     updateStatus: updateSyncStatus,
     newRunId: () => `sync-${new Date(clock.now()).toISOString()}-${crypto.randomUUID().slice(0, 8)}`,
-    runSync: async ({ connection: conn, settings, syncRunId, onProgress, signal }) =>
-      runOrderSync({
+    runSync: async ({ connection: conn, settings, syncRunId, onProgress, signal }) => {
+      const result = await runOrderSync({
         client: conn.client,
         db: await dbFor(settings),
         clock,
@@ -93,7 +94,11 @@ export function startBackground(): void {
         syncRunId,
         onProgress,
         signal,
-      }),
+      });
+      // What the sync stored may settle cancellations under review or waiting for confirmation.
+      outboxJob.start();
+      return result;
+    },
   });
 
   // Views re-read action states when this channel speaks (same-origin BroadcastChannel).
@@ -103,15 +108,17 @@ export function startBackground(): void {
     connection,
     run: async ({ connection: conn, settings, signal }) => {
       const db = await dbFor(settings);
-      const pending = await getPendingCount(db);
-      const pendingIds = new Set((await listActions(db, { status: 'pending' })).map((a) => a.id));
-      if (pending > 0) {
+      const before = await outboxWork(db);
+      if (before.hasWork || before.underReview > 0) {
         const sellerId = conn.demo ? SANDBOX_CREDENTIALS.sellerId : settings.credentials?.sellerId;
         if (!sellerId) {
-          throw new Error(
-            'Enter your merchant token (seller id) in Settings: Amazon needs it for order feeds.',
+          throw new OutboxSetupError(
+            'Enter your merchant token in Settings (Settings, Account Info, Merchant Token in Seller Central): ' +
+              'Amazon needs it for every cancellation. The cancellation is sent once it is there.',
           );
         }
+        const announce = () => outboxChannel.postMessage({ type: 'outbox-changed' });
+        // Getting orders to Amazon's own word (getOrder) is part of the run: confirm-cancel.ts.
         await runOutbox({
           client: conn.client,
           db,
@@ -121,27 +128,27 @@ export function startBackground(): void {
           signal,
           // A short wait per run; the alarm picks up feeds that Amazon takes longer over.
           pollBudgetMs: 90_000,
-          afterStep: () => outboxChannel.postMessage({ type: 'outbox-changed' }),
+          afterStep: announce,
+          onActionChange: announce,
+          log: (message) => console.info('Order manager', message),
         });
-        // Show Amazon's new state of the orders just cancelled at once, not after the next sync.
-        const finished = (await listActions(db, { status: 'done' })).filter((a) => pendingIds.has(a.id));
-        if (finished.length > 0) {
-          await refreshOrders(
-            { client: conn.client, db, clock, syncRunId: `outbox-${new Date(clock.now()).toISOString()}` },
-            finished.map((a) => a.orderId),
-          ).catch((error: unknown) => console.warn('Order manager refresh:', describeError(error).message));
-        }
       }
-      const left = await getPendingCount(db);
-      await updateBadge(left);
-      return { pending: left };
+      const work = await outboxWork(db);
+      await updateBadge(work);
+      return { pending: work.hasWork ? Math.max(1, work.pending) : 0 };
     },
     schedule: async (pending) => {
       if (pending > 0) await browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
       else await browser.alarms.clear(OUTBOX_ALARM);
     },
     announce: () => outboxChannel.postMessage({ type: 'outbox-changed' }),
-    reportError: (error) => console.warn('Order manager outbox:', describeError(error).message),
+    reportError: async (error) => {
+      console.warn('Order manager outbox:', describeError(error).message);
+      // The seller sees it on the actions, not in a log.
+      const db = await dbFor(await loadSettings());
+      await recordRunProblem(db, error, clock);
+      await updateBadge(await outboxWork(db));
+    },
   });
 
   const router = createMessageRouter(
@@ -181,7 +188,10 @@ export function startBackground(): void {
       'refresh-order': async ({ orderId }) => {
         const settings = await loadSettings();
         const db = await dbFor(settings);
-        const answer = await refreshOrderForCancel({ client: connection(settings).client, db, clock }, orderId);
+        const answer = await refreshOrderForCancel(
+          { client: connection(settings).client, db, clock },
+          orderId,
+        );
         // Open views re-read stored orders when this channel speaks.
         if (answer.ok) outboxChannel.postMessage({ type: 'outbox-changed' });
         return answer;
