@@ -41,7 +41,9 @@ afterEach(async () => {
 });
 
 /** From a page on the sandbox's origin: token, feed document, upload, then one createFeed fetch with the fault queued. */
-async function createFeedFromPage(kind: 'close-unanswered' | 'drop-before'): Promise<FetchOutcome> {
+async function createFeedFromPage(
+  kind: 'close-unanswered' | 'drop-before' | 'drop-after',
+): Promise<FetchOutcome> {
   const page = await browser.newPage();
   // Same origin as the API, so fetch needs no CORS and every call can share one connection.
   await page.goto(`${server.url}/_sandbox/stats`);

@@ -33,6 +33,10 @@ function handlers(): Handlers & { calls: string[] } {
       calls.push(`refresh-order ${orderId}`);
       return { ok: true as const };
     },
+    'full-resync': async () => {
+      calls.push('full-resync');
+      return { started: true };
+    },
   };
 }
 
