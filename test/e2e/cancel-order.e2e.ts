@@ -1,79 +1,58 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { launchExtension, REPO_ROOT, type LoadedExtension } from './extension-harness';
-import { waitForOrders } from './order-list-page';
-import { connectToSandbox, startFastSandbox, stopServiceWorker } from './sandbox-connection';
-import { feedsFor, openCancellableOrder, submitCancel } from './cancel-page';
+import { REPO_ROOT } from './extension-harness';
+import { stopServiceWorker } from './sandbox-connection';
+import { feedsFor, openCancellableOrder, submitCancel, useSandboxAccount } from './cancel-page';
 import { clickClosedButton, closedHosts } from './closed-shadow-root';
 
 describe('cancelling from the order manager', () => {
-  let server: Awaited<ReturnType<typeof startFastSandbox>>;
-  let extension: LoadedExtension;
-  let popup: Page;
-  const used = new Set<string>();
-
-  beforeAll(async () => {
-    server = await startFastSandbox(21, 1500);
-    extension = await launchExtension();
-    await (await connectToSandbox(extension, server)).close();
-    popup = await extension.openPage('popup.html');
-    await waitForOrders(popup, 100);
-  });
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    expect(server.responseViolations()).toEqual([]);
-  });
+  const world = useSandboxAccount(21, 1500);
 
   it('requires a reason, shows Cancel pending at once and ends Cancelled through one valid feed', async () => {
-    const orderId = await openCancellableOrder(popup, used);
-    used.add(orderId);
-    const dialog = popup.getByRole('dialog');
+    const orderId = await openCancellableOrder(world.popup, world.used);
+    world.used.add(orderId);
+    const dialog = world.popup.getByRole('dialog');
     // The button is aria-disabled (still focusable and clickable) until a reason is chosen.
     await dialog.getByRole('button', { name: 'Submit cancellation' }).click({ force: true });
     await dialog.getByText('Choose a reason', { exact: true }).waitFor();
-    expect(feedsFor(server, orderId)).toHaveLength(0);
+    expect(feedsFor(world.server, orderId)).toHaveLength(0);
 
-    await submitCancel(popup);
-    const state = popup.getByTestId('cancel-state').first();
+    await submitCancel(world.popup);
+    const state = world.popup.getByTestId('cancel-state').first();
     expect(await state.textContent()).toMatch(/Cancel pending|Cancelled/);
     await state.filter({ hasText: /^Cancelled/ }).waitFor({ timeout: 60_000 });
 
-    const feeds = feedsFor(server, orderId);
+    const feeds = feedsFor(world.server, orderId);
     expect(feeds).toHaveLength(1);
     expect(feeds[0]!.feedType).toBe('POST_ORDER_ACKNOWLEDGEMENT_DATA');
     expect(feeds[0]!.processingReport).toMatch(/<MessagesWithError>0<\/MessagesWithError>/);
 
     // The next sync sees Amazon's side: the order itself is cancelled, and not "outside the manager".
-    await popup.getByRole('button', { name: /Back to list/ }).click();
-    await popup.getByRole('button', { name: 'Clear filters' }).click();
-    await popup.getByRole('searchbox', { name: 'Search orders' }).fill(orderId);
-    await popup.getByRole('button', { name: 'Sync now' }).click();
-    await popup.waitForFunction(
+    await world.popup.getByRole('button', { name: /Back to list/ }).click();
+    await world.popup.getByRole('button', { name: 'Clear filters' }).click();
+    await world.popup.getByRole('searchbox', { name: 'Search orders' }).fill(orderId);
+    await world.popup.getByRole('button', { name: 'Sync now' }).click();
+    await world.popup.waitForFunction(
       (id) =>
         document.querySelector(`[data-order-id="${id}"] .order-row__status`)?.textContent === 'Cancelled',
       orderId,
       { timeout: 60_000 },
     );
-    await popup.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`).click();
-    await popup.getByTestId('cancel-state').first().waitFor();
-    expect(await popup.getByTestId('cancelled-outside').count()).toBe(0);
-    await popup.getByRole('button', { name: /Back to list/ }).click();
-    await popup.getByRole('searchbox', { name: 'Search orders' }).fill('');
+    await world.popup.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`).click();
+    await world.popup.getByTestId('cancel-state').first().waitFor();
+    expect(await world.popup.getByTestId('cancelled-outside').count()).toBe(0);
+    await world.popup.getByRole('button', { name: /Back to list/ }).click();
+    await world.popup.getByRole('searchbox', { name: 'Search orders' }).fill('');
   });
 
   it('warns on Seller Central not to ship the cancelled order, and shows it on the order page', async () => {
-    const [orderId] = [...used];
+    const [orderId] = [...world.used];
     const fixture = (name: string) =>
       readFileSync(join(REPO_ROOT, 'test/fixtures/seller-central', name), 'utf8').replace(
         /\d{3}-\d{7}-\d{7}/g,
         orderId!,
       );
-    await extension.context.route('https://sellercentral.amazon.com/**', (route) =>
+    await world.extension.context.route('https://sellercentral.amazon.com/**', (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
         body: fixture(
@@ -83,7 +62,7 @@ describe('cancelling from the order manager', () => {
         ),
       }),
     );
-    const page = await extension.context.newPage();
+    const page = await world.extension.context.newPage();
     await page.goto(`https://sellercentral.amazon.com/orders-v3/order/${orderId}/confirm-shipment`);
     // The injected UI is in closed shadow roots: read through the DevTools protocol (closed-shadow-root.ts).
     await expect.poll(async () => (await closedHosts(page, 'ship-block'))[0]?.text ?? '').toMatch(/cancel/i);
@@ -97,11 +76,11 @@ describe('cancelling from the order manager', () => {
   });
 
   it('opens the manager with the cancel dialog from an order page in Seller Central', async () => {
-    const orderId = await openCancellableOrder(popup, used);
-    await popup.keyboard.press('Escape');
-    await popup.getByRole('button', { name: /Back to list/ }).click();
+    const orderId = await openCancellableOrder(world.popup, world.used);
+    await world.popup.keyboard.press('Escape');
+    await world.popup.getByRole('button', { name: /Back to list/ }).click();
     const details = readFileSync(join(REPO_ROOT, 'test/fixtures/seller-central/order-details.html'), 'utf8');
-    const page = await extension.context.newPage();
+    const page = await world.extension.context.newPage();
     await page.route('https://sellercentral.amazon.ca/**', (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
@@ -113,14 +92,14 @@ describe('cancelling from the order manager', () => {
       (await closedHosts(page, 'order-panel'))[0]?.buttons.map((button) => button.name) ?? [];
     await expect.poll(panelButtons).toContain('Cancel in order manager');
     const [manager] = await Promise.all([
-      extension.context.waitForEvent('page'),
+      world.extension.context.waitForEvent('page'),
       clickClosedButton(page, 'order-panel', 0, 'Cancel in order manager'),
     ]);
     await manager.waitForLoadState();
     const dialog = manager.getByRole('dialog', { name: `Cancel order ${orderId}` });
     await dialog.waitFor();
     // Nothing is sent until the seller submits with a reason.
-    expect(feedsFor(server, orderId)).toHaveLength(0);
+    expect(feedsFor(world.server, orderId)).toHaveLength(0);
     await manager.close();
     await page.close();
   });
@@ -128,27 +107,27 @@ describe('cancelling from the order manager', () => {
   // The worker is stopped while the sandbox holds each call open, so the stop lands inside that step.
   for (const operation of ['createFeedDocument', 'createFeed', 'getFeed'] as const) {
     it(`sends exactly one feed when the service worker is stopped during ${operation}`, async () => {
-      const before = server.sandbox.stats().calls[operation] ?? 0;
-      server.sandbox.injectFault({ operation, kind: 'slow', delayMs: 2_000 });
-      const orderId = await openCancellableOrder(popup, used);
-      used.add(orderId);
-      await submitCancel(popup);
-      await popup.waitForFunction(() => true);
-      for (let i = 0; (server.sandbox.stats().calls[operation] ?? 0) <= before; i++) {
+      const before = world.server.sandbox.stats().calls[operation] ?? 0;
+      world.server.sandbox.injectFault({ operation, kind: 'slow', delayMs: 2_000 });
+      const orderId = await openCancellableOrder(world.popup, world.used);
+      world.used.add(orderId);
+      await submitCancel(world.popup);
+      await world.popup.waitForFunction(() => true);
+      for (let i = 0; (world.server.sandbox.stats().calls[operation] ?? 0) <= before; i++) {
         if (i > 200) throw new Error(`${operation} was never called`);
-        await popup.waitForTimeout(50);
+        await world.popup.waitForTimeout(50);
       }
-      await stopServiceWorker(popup);
-      await popup.waitForTimeout(2_500);
+      await stopServiceWorker(world.popup);
+      await world.popup.waitForTimeout(2_500);
       // Anything that wakes the worker resumes the outbox from its persisted step.
-      await popup.getByRole('button', { name: 'Sync now' }).click();
-      await popup
+      await world.popup.getByRole('button', { name: 'Sync now' }).click();
+      await world.popup
         .getByTestId('cancel-state')
         .first()
         .filter({ hasText: /^(Cancelled|Needs review)/ })
         .waitFor({ timeout: 120_000 });
-      expect(feedsFor(server, orderId)).toHaveLength(1);
-      await popup.getByRole('button', { name: /Back to list/ }).click();
+      expect(feedsFor(world.server, orderId)).toHaveLength(1);
+      await world.popup.getByRole('button', { name: /Back to list/ }).click();
     });
   }
 });

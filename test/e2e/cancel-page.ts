@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import type { SandboxServer } from '../../lib/sandbox/node-server';
-import { visibleOrderIds } from './order-list-page';
+import { launchExtension, type LoadedExtension } from './extension-harness';
+import { visibleOrderIds, waitForOrders } from './order-list-page';
+import { connectToSandbox, startFastSandbox } from './sandbox-connection';
 
 /** Feeds the sandbox received that mention this order. */
 export function feedsFor(server: SandboxServer, orderId: string) {
@@ -54,4 +56,34 @@ export async function submitCancel(popup: Page, reason = 'NoInventory') {
   await dialog.getByLabel('Reason for cancellation').selectOption(reason);
   await dialog.getByRole('button', { name: 'Submit cancellation' }).click();
   await dialog.waitFor({ state: 'detached' });
+}
+
+/**
+ * One sandbox-backed seller account for a describe block: a fast sandbox, the extension connected to
+ * it, the popup showing its orders; every response checked against Amazon's models after each test.
+ */
+export function useSandboxAccount(seed: number, orders: number) {
+  const world = {} as {
+    server: Awaited<ReturnType<typeof startFastSandbox>>;
+    extension: LoadedExtension;
+    popup: Page;
+    /** Orders a test already cancelled, so the next one picks another. */
+    used: Set<string>;
+  };
+  beforeAll(async () => {
+    world.server = await startFastSandbox(seed, orders);
+    world.extension = await launchExtension();
+    await (await connectToSandbox(world.extension, world.server)).close();
+    world.popup = await world.extension.openPage('popup.html');
+    world.used = new Set();
+    await waitForOrders(world.popup, 100);
+  });
+  afterAll(async () => {
+    await world.extension?.close();
+    await world.server?.close();
+  });
+  afterEach(() => {
+    expect(world.server.responseViolations()).toEqual([]);
+  });
+  return world;
 }
