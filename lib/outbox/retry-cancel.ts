@@ -14,7 +14,7 @@ import type { CancelAction } from './outbox-records';
 export async function retryCancel(
   db: OrderDb,
   actionId: string,
-  options: { clock?: Pick<Clock, 'now'> } = {},
+  options: { clock?: Pick<Clock, 'now'>; sendAgain?: boolean } = {},
 ): Promise<CancelAction> {
   const now = new Date((options.clock ?? Date).now()).toISOString();
   const tx = db.transaction(['orders', 'orderItems', 'outbox'], 'readwrite');
@@ -29,9 +29,11 @@ export async function retryCancel(
     }
     if (action.status === 'done')
       throw new CancelRefusedError('This cancellation is already done; it is never sent twice');
-    if (action.status === 'needs-review') {
+    if (action.status === 'needs-review' && !(options.sendAgain && action.sendAgainAllowed)) {
       throw new CancelRefusedError(
-        'Check this cancellation in Seller Central and mark it done or failed first',
+        options.sendAgain
+          ? 'This cancellation cannot be sent again: a feed of the order manager may still be on its way at Amazon'
+          : 'Check this cancellation in Seller Central and mark it done or failed first',
       );
     }
     const [order, items, rawActions] = await Promise.all([
@@ -110,21 +112,13 @@ export async function resolveNeedsReview(
 
 /**
  * "Send again" for a cancellation under review: allowed only when the outbox recorded that no feed of
- * ours can still be in flight (`sendAgainAllowed`), so a second cancel can never race the first.
+ * ours can still be in flight (`sendAgainAllowed`), so a second cancel can never race the first. One
+ * transaction, like a retry.
  */
-export async function sendAgain(
+export function sendAgain(
   db: OrderDb,
   actionId: string,
   options: { clock?: Pick<Clock, 'now'> } = {},
 ): Promise<CancelAction> {
-  const raw = await db.get('outbox', actionId);
-  if (!raw) throw new CancelRefusedError('This cancellation no longer exists');
-  const action = parseAction(raw);
-  if (action.status !== 'needs-review' || !action.sendAgainAllowed) {
-    throw new CancelRefusedError(
-      'This cancellation cannot be sent again: a feed of the order manager may still be on its way at Amazon',
-    );
-  }
-  await resolveNeedsReview(db, actionId, 'failed', options);
-  return retryCancel(db, actionId, options);
+  return retryCancel(db, actionId, { ...options, sendAgain: true });
 }
