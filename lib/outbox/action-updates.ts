@@ -1,3 +1,4 @@
+import { withoutUndefined } from '../store/without-undefined';
 import type { CancelAction } from './outbox-records';
 
 /** A cancellation Amazon's order shows as done; stock is zeroed next where the seller asked for it. */
@@ -27,10 +28,4 @@ export function markFailed(action: CancelAction, resultText: string, now: string
     sendAgainAllowed: undefined,
     updatedAt: now,
   });
-}
-
-export function withoutUndefined<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field;
-  return out as T;
 }

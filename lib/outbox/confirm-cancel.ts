@@ -6,7 +6,8 @@ import { writeOrderBatch } from '../store/order-batch';
 import type { OrderDb } from '../store/order-db';
 import { listActions, parseAction, parseSubmission } from '../store/outbox-store';
 import { orderFromApi } from '../sync/order-from-api';
-import { markDone, markFailed, withoutUndefined } from './action-updates';
+import { withoutUndefined } from '../store/without-undefined';
+import { markDone, markFailed } from './action-updates';
 import { outboxProblemOf } from './outbox-problem';
 import type { CancelAction } from './outbox-records';
 

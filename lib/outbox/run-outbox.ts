@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { withoutUndefined } from '../store/without-undefined';
 import {
   buildOrderAcknowledgementFeed,
   ORDER_ACKNOWLEDGEMENT_CONTENT_TYPE,
@@ -343,7 +344,7 @@ async function persistStep(
   guard?: (tx: StepTransaction) => Promise<string | undefined>,
 ): Promise<FeedSubmission | undefined> {
   const now = isoNow(ctx);
-  const next = feedSubmissionSchema.parse(stripUndefined({ ...from, ...patch, updatedAt: now }));
+  const next = feedSubmissionSchema.parse(withoutUndefined({ ...from, ...patch, updatedAt: now }));
   const tx = ctx.db.transaction(['feedSubmissions', 'outbox'], 'readwrite');
   tx.done.catch(() => undefined);
   try {
@@ -368,7 +369,7 @@ async function persistStep(
         // Only this submission's own, still-pending attempt is touched (a retried action has moved on).
         if (action.submissionId !== next.id || action.status !== 'pending') continue;
         const updated = actionUpdate(action);
-        if (updated) await outbox.put(stripUndefined({ ...updated, updatedAt: now }));
+        if (updated) await outbox.put(withoutUndefined({ ...updated, updatedAt: now }));
       }
     }
     await tx.done;
@@ -803,10 +804,4 @@ async function otherFeedsInWindow(ctx: OutboxContext, submission: FeedSubmission
     ctx.log?.(`outbox: could not list feeds to check for a duplicate: ${plainMessageOf(error)}`);
     return [];
   }
-}
-
-function stripUndefined<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field;
-  return out as T;
 }

@@ -1,3 +1,4 @@
+import { withoutUndefined } from './without-undefined';
 import type { OrderStatus, StoredOrder } from '../domain/order';
 import { orderSubTypes } from '../domain/order-sub-type';
 
@@ -94,11 +95,4 @@ function mergeCancelRequest(existing: StoredOrder, incoming: StoredOrder): Store
   // Reports do not carry cancellation requests, so their silence does not clear an open one.
   if (before && incoming.detailLevel === 'report' && OPEN_STATUSES.has(incoming.status)) return before;
   return undefined;
-}
-
-/** IndexedDB stores `undefined` properties as present; drop them so records compare cleanly. */
-function withoutUndefined<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field;
-  return out as T;
 }

@@ -1,3 +1,4 @@
+import { withoutUndefined } from '../store/without-undefined';
 import type { FirstReported } from '../domain/order';
 import {
   OrderReportFormatError,
@@ -9,7 +10,7 @@ import { writeOrderBatch } from '../store/order-batch';
 import type { OrderSyncCursor } from '../store/order-cursor';
 import type { ReportRecord } from '../store/records';
 import { ordersFromReport } from './order-from-report';
-import { storeOrderPage, withoutUndefined, type OrderSyncTally, type RejectedRecord } from './order-page';
+import { storeOrderPage, type OrderSyncTally, type RejectedRecord } from './order-page';
 import type { OrderSyncContext } from './order-sync';
 
 export const ORDER_REPORT_TYPE = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL';

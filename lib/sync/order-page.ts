@@ -1,3 +1,4 @@
+import { withoutUndefined } from '../store/without-undefined';
 import type { StoredOrder, StoredOrderItem } from '../domain/order';
 import { writeOrderBatch, type OrderBatchResult, type UnreadableUpdate } from '../store/order-batch';
 import type { OrderSyncCursor } from '../store/order-cursor';
@@ -106,11 +107,4 @@ export async function storeOrderPage(
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Optional fields are left out rather than stored as undefined. */
-export function withoutUndefined<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field;
-  return out as T;
 }

@@ -1,3 +1,4 @@
+import { withoutUndefined } from '../store/without-undefined';
 import type { Clock } from '../clock';
 import type { FirstReported, OrderStatus } from '../domain/order';
 import type { Settings } from '../settings/settings-schema';
@@ -19,13 +20,7 @@ import {
 import { backfillFromReport, initialBackfillCursor } from './backfill-report';
 import { orderFromApi } from './order-from-api';
 import { rereadUnreadableOrders } from './reread-orders';
-import {
-  messageOf,
-  storeOrderPage,
-  withoutUndefined,
-  type OrderSyncTally,
-  type PreparedOrder,
-} from './order-page';
+import { messageOf, storeOrderPage, type OrderSyncTally, type PreparedOrder } from './order-page';
 
 export interface OrderSyncProgress {
   /** Plain words for the popup ("Fetching updated orders"). */

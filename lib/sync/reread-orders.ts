@@ -1,9 +1,10 @@
+import { withoutUndefined } from '../store/without-undefined';
 import type { FirstReported } from '../domain/order';
 import { DEFAULT_INCLUDED_DATA } from '../sp-api/client';
 import { SpApiError, SpApiSchemaError } from '../sp-api/errors';
 import type { OrderSyncCursor } from '../store/order-cursor';
 import { orderFromApi, OrderMappingError } from './order-from-api';
-import { storeOrderPage, withoutUndefined, type OrderSyncTally } from './order-page';
+import { storeOrderPage, type OrderSyncTally } from './order-page';
 import type { OrderSyncContext } from './order-sync';
 
 /** getOrder allows 0.5/s (burst 30); a few re-reads per run keep an idle cycle cheap. */
