@@ -1,11 +1,10 @@
 import type { Clock } from '../clock';
 import { cancelSeenInOrder } from '../domain/cancel-seen';
-import type { FirstReported } from '../domain/order';
-import { DEFAULT_INCLUDED_DATA, type SpApiClient } from '../sp-api/client';
-import { writeOrderBatch } from '../store/order-batch';
+import type { StoredOrder, StoredOrderItem } from '../domain/order';
+import type { SpApiClient } from '../sp-api/client';
 import type { OrderDb } from '../store/order-db';
 import { listActions, parseAction, parseSubmission } from '../store/outbox-store';
-import { orderFromApi } from '../sync/order-from-api';
+import { refreshOrder } from '../sync/refresh-orders';
 import { withoutUndefined } from '../store/without-undefined';
 import { markDone, markFailed } from './action-updates';
 import { outboxProblemOf } from './outbox-problem';
@@ -46,14 +45,10 @@ export async function confirmCancels(ctx: ConfirmContext) {
   for (const [orderId, actions] of byOrder) {
     ctx.signal?.throwIfAborted();
     const now = new Date(ctx.clock.now()).toISOString();
-    let seen: ReturnType<typeof orderFromApi>;
+    let seen: { order: StoredOrder; items: StoredOrderItem[] };
     try {
-      const firstReported: FirstReported = {
-        at: now,
-        source: { kind: 'get-order', syncRunId: `outbox-confirm-${now}` },
-      };
-      seen = orderFromApi(await ctx.client.getOrder(orderId, DEFAULT_INCLUDED_DATA), firstReported);
-      await writeOrderBatch(ctx.db, { orders: [seen] });
+      // Stored too, so every view shows Amazon's state at once rather than after the next sync.
+      seen = await refreshOrder({ ...ctx, syncRunId: `outbox-confirm-${now}` }, orderId);
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
       const problem = outboxProblemOf(error);
@@ -72,7 +67,7 @@ export async function confirmCancels(ctx: ConfirmContext) {
       continue;
     }
     for (const action of actions) {
-      const verdict = cancelSeenInOrder(action, seen.order, seen.items ?? []);
+      const verdict = cancelSeenInOrder(action, seen.order, seen.items);
       if (verdict === 'cancelled') {
         const text = action.resultText?.startsWith('Cancelled, with a warning')
           ? action.resultText

@@ -1,9 +1,8 @@
 import { withoutUndefined } from '../store/without-undefined';
-import type { FirstReported } from '../domain/order';
-import { DEFAULT_INCLUDED_DATA } from '../sp-api/client';
 import { SpApiError, SpApiSchemaError } from '../sp-api/errors';
 import type { OrderSyncCursor } from '../store/order-cursor';
-import { orderFromApi, OrderMappingError } from './order-from-api';
+import { OrderMappingError } from './order-from-api';
+import { readOrderFromAmazon } from './refresh-orders';
 import { storeOrderPage, type OrderSyncTally } from './order-page';
 import type { OrderSyncContext } from './order-sync';
 
@@ -34,12 +33,7 @@ export async function rereadUnreadableOrders(
     });
     let orders: Parameters<typeof storeOrderPage>[2]['orders'] = [];
     try {
-      const order = await ctx.client.getOrder(orderId, DEFAULT_INCLUDED_DATA);
-      const firstReported: FirstReported = {
-        at: new Date(ctx.clock.now()).toISOString(),
-        source: { kind: 'get-order', syncRunId: ctx.syncRunId },
-      };
-      orders = [{ ...orderFromApi(order, firstReported), raw: order }];
+      orders = [await readOrderFromAmazon(ctx, orderId)];
     } catch (error) {
       const stillUnreadable =
         error instanceof SpApiSchemaError ||
