@@ -39,13 +39,7 @@ describe('a worker killed at any step still sends exactly one feed per action', 
   it('killed after createFeed reached Amazon but before its answer was recorded: adopts the feed', async () => {
     const world = await outboxWorld();
     await queueTwo(world);
-    const controller = new AbortController();
-    world.amazon.hooks.createFeed = () => {
-      controller.abort();
-      return 'create-then-fail';
-    };
-    await expect(runOutbox(world.context({ signal: controller.signal }))).rejects.toThrow();
-    world.amazon.hooks.createFeed = undefined;
+    await expect(world.killWhileCreateFeedAnswers()).rejects.toThrow();
     const [stuck] = await listActiveSubmissions(world.db);
     expect(stuck?.step).toBe('creating');
 
@@ -80,13 +74,7 @@ describe('a worker killed at any step still sends exactly one feed per action', 
   it('holds the actions for review when adoption is ambiguous (two candidate feeds)', async () => {
     const world = await outboxWorld();
     await queueTwo(world);
-    const controller = new AbortController();
-    world.amazon.hooks.createFeed = () => {
-      controller.abort();
-      return 'create-then-fail';
-    };
-    await runOutbox(world.context({ signal: controller.signal })).catch(() => undefined);
-    world.amazon.hooks.createFeed = undefined;
+    await world.killWhileCreateFeedAnswers().catch(() => undefined);
     // Another tool of the seller sent an acknowledgement feed meanwhile.
     world.amazon.foreignFeed('POST_ORDER_ACKNOWLEDGEMENT_DATA', ['ATVPDKIKX0DER']);
 

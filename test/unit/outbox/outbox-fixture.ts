@@ -66,7 +66,29 @@ export async function outboxWorld(options: FakeFeedsOptions = {}) {
     }
     return maxRuns;
   };
-  return { clock, db, amazon, context, settle, enqueueOptions: { clock, newId: () => `act-${++ids}` } };
+  /**
+   * A run whose createFeed reaches Amazon (the feed is made) while the worker dies before the
+   * answer: the run rejects and the submission is left in `creating`.
+   */
+  const killWhileCreateFeedAnswers = async () => {
+    const controller = new AbortController();
+    amazon.hooks.createFeed = () => {
+      controller.abort();
+      return 'create-then-fail';
+    };
+    const run = runOutbox(context({ signal: controller.signal }));
+    await run.finally(() => (amazon.hooks.createFeed = undefined)).catch(() => undefined);
+    return run;
+  };
+  return {
+    clock,
+    db,
+    amazon,
+    context,
+    settle,
+    killWhileCreateFeedAnswers,
+    enqueueOptions: { clock, newId: () => `act-${++ids}` },
+  };
 }
 
 export type OutboxWorld = Awaited<ReturnType<typeof outboxWorld>>;

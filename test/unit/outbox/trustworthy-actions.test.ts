@@ -78,13 +78,7 @@ describe("the truth about a cancel comes from Amazon's order", () => {
     // (still a minute after the feed's createdTime), found nothing and created a second feed.
     const world = await outboxWorld({ amazonOffsetMs: -6 * 60_000 });
     await queueTwo(world);
-    const controller = new AbortController();
-    world.amazon.hooks.createFeed = () => {
-      controller.abort();
-      return 'create-then-fail';
-    };
-    await runOutbox(world.context({ signal: controller.signal })).catch(() => undefined);
-    world.amazon.hooks.createFeed = undefined;
+    await world.killWhileCreateFeedAnswers().catch(() => undefined);
 
     await world.settle();
     expect(world.amazon.calls.createFeed).toBe(1);
