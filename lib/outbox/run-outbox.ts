@@ -389,8 +389,6 @@ type StepTransaction = IDBPTransaction<OrderManagerDb, ['feedSubmissions', 'outb
 
 async function driveSubmission(ctx: OutboxContext, start: FeedSubmission, tally: Tally): Promise<void> {
   let submission = start;
-  // True only while this run itself persisted `creating` and has not yet sent createFeed.
-  let mayCreate = false;
   let documentRenewals = 0;
   while (!TERMINAL_STEPS.has(submission.step)) {
     ctx.signal?.throwIfAborted();
@@ -416,17 +414,12 @@ async function driveSubmission(ctx: OutboxContext, start: FeedSubmission, tally:
           next = await createDocument(ctx, submission);
           break;
         }
-        next = await markCreating(ctx, submission);
-        mayCreate = next !== undefined;
+        next = await createFeed(ctx, submission, tally);
         break;
       }
       case 'creating':
-        if (mayCreate) {
-          mayCreate = false;
-          next = await createFeed(ctx, submission, tally);
-        } else {
-          next = await adoptFeed(ctx, submission, tally);
-        }
+        // Found in `creating`: a createFeed may have left; only getFeeds can tell.
+        next = await adoptFeed(ctx, submission, tally);
         break;
       case 'submitted':
         next = await awaitFeed(ctx, submission, tally);
@@ -494,22 +487,46 @@ function markCreating(ctx: OutboxContext, submission: FeedSubmission) {
   );
 }
 
-async function createFeed(ctx: OutboxContext, submission: FeedSubmission, tally: Tally) {
+/** createFeed was not sent: another submission of the type is creating (at most one in flight). */
+class CreateFeedHeldError extends Error {
+  override name = 'CreateFeedHeldError';
+}
+
+/**
+ * Sends createFeed from `uploaded`. "Creating since T" is persisted right before each attempt
+ * leaves (the client's beforeSend), after any wait for quota, a token or a 429 backoff, so the
+ * adoption window after a restart always covers the request that really went out.
+ */
+async function createFeed(ctx: OutboxContext, uploaded: FeedSubmission, tally: Tally) {
+  // The submission as last persisted in `creating`; undefined while no attempt has left.
+  let creating: FeedSubmission | undefined;
   let feedId: string;
   try {
-    ({ feedId } = await ctx.client.createFeed({
-      feedType: submission.feedType,
-      marketplaceIds: submission.marketplaceIds,
-      inputFeedDocumentId: submission.document!.feedDocumentId,
-    }));
+    ({ feedId } = await ctx.client.createFeed(
+      {
+        feedType: uploaded.feedType,
+        marketplaceIds: uploaded.marketplaceIds,
+        inputFeedDocumentId: uploaded.document!.feedDocumentId,
+      },
+      {
+        beforeSend: async () => {
+          const next = await markCreating(ctx, creating ?? uploaded);
+          if (!next) throw new CreateFeedHeldError();
+          creating = next;
+        },
+      },
+    ));
   } catch (error) {
+    if (error instanceof CreateFeedHeldError) return undefined;
+    const from = creating ?? uploaded;
+    if (!creating && !(error instanceof RangeError)) throw error; // Nothing left: still `uploaded`.
     if (isDefinitelyNotCreated(error)) {
       const status = error instanceof SpApiError ? error.status : 0;
       if (status === 400 || status === 413 || status === 415 || error instanceof RangeError) {
         const text = `Amazon refused the cancellation feed: ${plainMessageOf(error)}`;
         const failed = await persistStep(
           ctx,
-          submission,
+          from,
           { step: 'failed', creatingSince: undefined, resultText: text },
           (action) => ({ ...action, status: 'failed', resultText: text }),
         );
@@ -518,25 +535,19 @@ async function createFeed(ctx: OutboxContext, submission: FeedSubmission, tally:
       }
       // Throttled, not authorised, or no token: nothing was created. Back to uploaded; the error is
       // recorded for the seller (and ends the submission if it does not go away).
-      await persistStep(ctx, submission, { step: 'uploaded', creatingSince: undefined });
+      await persistStep(ctx, from, { step: 'uploaded', creatingSince: undefined });
       throw error;
     }
     // It may have reached Amazon: stay in `creating` and find out through getFeeds, counting the
     // settle wait from now, when the call ended (a slow answer can create a feed late in the call).
     ctx.log?.(`outbox: createFeed outcome unknown (${plainMessageOf(error)}); looking for the feed`);
-    const ended = amazonNow(ctx, submission);
-    return persistStep(ctx, submission, {
-      step: 'creating',
-      createCallEndedAt: new Date(ended.ms).toISOString(),
-    });
+    const ended = amazonNow(ctx, from);
+    return persistStep(ctx, from, { step: 'creating', createCallEndedAt: new Date(ended.ms).toISOString() });
   }
-  const ended = amazonNow(ctx, submission);
+  const sent = creating ?? uploaded;
+  const ended = amazonNow(ctx, sent);
   const patch = { step: 'submitted' as const, feedId, createCallEndedAt: new Date(ended.ms).toISOString() };
-  const next = await persistStep(ctx, submission, patch, (action) => ({
-    ...action,
-    feedId,
-    problem: undefined,
-  }));
+  const next = await persistStep(ctx, sent, patch, (action) => ({ ...action, feedId, problem: undefined }));
   if (next) tally.sent += next.messages.length;
   return next;
 }

@@ -168,7 +168,16 @@ export interface SpApiClient {
    * Amazon has no idempotency key for feeds, so the caller decides (lib/outbox adopts via getFeeds).
    * Only a 429 or a failed token exchange, which prove nothing was created, are tried again.
    */
-  createFeed(spec: CreateFeedSpecification): Promise<{ feedId: string }>;
+  createFeed(
+    spec: CreateFeedSpecification,
+    options?: {
+      /**
+       * Runs right before each attempt leaves, after any wait for quota, a token or a 429 backoff
+       * (the outbox records "creating since T" here); a throw stops the attempt unsent.
+       */
+      beforeSend?: () => Promise<void>;
+    },
+  ): Promise<{ feedId: string }>;
   getFeed(feedId: string): Promise<Feed>;
   getFeeds(params: GetFeedsParams): Promise<GetFeedsResponse>;
   getFeedDocument(feedDocumentId: string): Promise<FeedDocument>;
@@ -390,9 +399,15 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
     });
   }
 
-  async function attemptCall(operation: OperationName, init: CallInit): Promise<CallResult> {
+  async function attemptCall(
+    operation: OperationName,
+    init: CallInit,
+    beforeSend?: () => Promise<void>,
+  ): Promise<CallResult> {
     await limiter.acquire(operation);
     const accessToken = await tokens.getAccessToken();
+    // After every wait (quota, token): what the caller records here is true of the request that leaves.
+    await beforeSend?.();
     const headers = new Headers({
       'x-amz-access-token': accessToken,
       'x-amz-date': amzDate(clock.now()),
@@ -431,10 +446,14 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
   }
 
   /** For requests that must not be sent twice: retries only errors that prove Amazon did nothing. */
-  async function callNotRepeatable(operation: OperationName, init: CallInit): Promise<CallResult> {
+  async function callNotRepeatable(
+    operation: OperationName,
+    init: CallInit,
+    beforeSend?: () => Promise<void>,
+  ): Promise<CallResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await attemptCall(operation, init);
+        return await attemptCall(operation, init, beforeSend);
       } catch (error) {
         const unprocessed =
           (error instanceof SpApiError && error.status === 429) ||
@@ -609,15 +628,15 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
       );
     },
 
-    async createFeed(spec) {
+    async createFeed(spec, createOptions) {
       const operation = 'createFeed';
       const body = createFeedSpecificationSchema.safeParse(spec);
       if (!body.success) throw new RangeError(`createFeed: ${describeIssues(body.error.issues).join('; ')}`);
-      const { json, requestId } = await callNotRepeatable(operation, {
-        method: 'POST',
-        path: FEEDS_PATH,
-        body: body.data,
-      });
+      const { json, requestId } = await callNotRepeatable(
+        operation,
+        { method: 'POST', path: FEEDS_PATH, body: body.data },
+        createOptions?.beforeSend,
+      );
       return { feedId: parseWith(createFeedResponseSchema, json, operation, requestId).feedId };
     },
 

@@ -61,7 +61,7 @@ export async function outboxWorld(options: FakeFeedsOptions = {}) {
   const settle = async (extra: Partial<OutboxContext> = {}, maxRuns = 8) => {
     for (let run = 0; run < maxRuns; run++) {
       await runOutbox(context(extra));
-      if ((await listActiveSubmissions(db)).length === 0) return run + 1;
+      if ((await listActiveSubmissions(extra.db ?? db)).length === 0) return run + 1;
       clock.advance(3 * 60_000);
     }
     return maxRuns;

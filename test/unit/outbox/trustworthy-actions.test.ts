@@ -10,7 +10,7 @@ import { NOT_SHOWN_TEXT } from '../../../lib/outbox/confirm-cancel';
 import { outboxWork } from '../../../lib/outbox/outbox-work';
 import { sendAgain } from '../../../lib/outbox/retry-cancel';
 import { listActiveSubmissions } from '../../../lib/store/outbox-store';
-import { writeOrderBatch } from '../../../lib/store';
+import { openOrderDb, writeOrderBatch } from '../../../lib/store';
 import { storedItem, storedOrder } from '../store/stored-order-fixture';
 import { ITEM_A1, ITEM_A2, ITEM_B1, ORDER_A, ORDER_B, outboxWorld, type OutboxWorld } from './outbox-fixture';
 
@@ -96,6 +96,27 @@ describe("the truth about a cancel comes from Amazon's order", () => {
     await world.settle();
     expect(ours(world)).toHaveLength(1);
     expect((await listActions(world.db)).map((a) => a.status)).toEqual(['done', 'done']);
+  });
+
+  it('T is taken when the POST leaves: a createFeed held back by a 429 and its quota wait is still found', async () => {
+    // Before: T was recorded before the call; after a 429 the client waited about two minutes for
+    // quota, the POST left after the window closed, and a restart sent a second feed.
+    const world = await outboxWorld();
+    await queueTwo(world);
+    let calls = 0;
+    world.amazon.hooks.createFeed = () => {
+      if (++calls === 1) return '429';
+      // The worker dies while the second attempt is answered: nothing more reaches the database.
+      world.db.close();
+      return 'create-then-fail';
+    };
+    await runOutbox(world.context()).catch(() => undefined);
+    world.amazon.hooks.createFeed = undefined;
+    const db = await openOrderDb(world.db.name);
+
+    await world.settle({ db });
+    expect(ours(world)).toHaveLength(1);
+    expect((await listActions(db)).map((a) => a.status)).toEqual(['done', 'done']);
   });
 
   it('a getFeeds listing cut short cannot decide: needs review, nothing sent again', async () => {
