@@ -7,6 +7,7 @@ import { listActions, parseAction, parseSubmission } from '../store/outbox-store
 import { refreshOrder } from '../sync/refresh-orders';
 import { withoutUndefined } from '../store/without-undefined';
 import { markDone, markFailed } from './action-updates';
+import { plainMessageOf } from '../sp-api/errors';
 import { outboxProblemOf } from './outbox-problem';
 import type { CancelAction } from './outbox-records';
 
@@ -16,6 +17,9 @@ export const CONFIRM_WINDOW_MS = 15 * 60_000;
 export const CONFIRMED_TEXT = "Cancelled: Amazon's order shows the cancellation";
 export const SHIPPED_INSTEAD_TEXT =
   'Amazon shows this order shipped, so the cancellation was not applied. Refund the buyer instead if needed.';
+export const UNREAD_TEXT =
+  'Amazon accepted the cancellation, but the order manager could not read the order to confirm it. ' +
+  'Check the order in Seller Central, then mark the cancellation done or failed; the next sync also settles it';
 export const NOT_SHOWN_TEXT =
   'Amazon shows no cancellation for this order yet, although its feed report looked clean. The order manager ' +
   'checks again at every sync; or check the order in Seller Central, then mark the cancellation done or failed, ' +
@@ -51,16 +55,25 @@ export async function confirmCancels(ctx: ConfirmContext) {
       seen = await refreshOrder({ ...ctx, syncRunId: `outbox-confirm-${now}` }, orderId);
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
-      const problem = outboxProblemOf(error);
-      ctx.log?.(`outbox: could not read order ${orderId} to confirm its cancellation: ${problem.message}`);
+      const { permanent } = outboxProblemOf(error);
+      const reason = plainMessageOf(error);
+      ctx.log?.(`outbox: could not read order ${orderId} to confirm its cancellation: ${reason}`);
       for (const action of actions) {
+        // Not forever: past the confirmation window the seller decides, and a sync may settle it.
+        if (overdue(ctx, action)) {
+          if (await update(ctx, action.id, (current) => toReview(current, `${UNREAD_TEXT} (${reason})`, now)))
+            tally.needsReview += 1;
+          continue;
+        }
         await update(ctx, action.id, (current) => ({
           ...current,
           problem: {
-            message: `The order manager could not read the order from Amazon to confirm the cancellation. ${problem.message}`,
+            message:
+              `Amazon accepted the cancellation, but the order manager could not read the order to confirm ` +
+              `it (${reason}). It tries again in a minute.`,
             at: now,
             attempts: (current.problem?.attempts ?? 0) + 1,
-            permanent: problem.permanent,
+            permanent,
           },
         }));
       }
@@ -76,31 +89,37 @@ export async function confirmCancels(ctx: ConfirmContext) {
       } else if (verdict === 'shipped') {
         if (await update(ctx, action.id, (current) => markFailed(current, SHIPPED_INSTEAD_TEXT, now)))
           tally.failed += 1;
-      } else if (await adoptedOrOverdue(ctx, action)) {
-        const reviewed = await update(ctx, action.id, (current) =>
-          withoutUndefined({
-            ...current,
-            status: 'needs-review' as const,
-            resultText: NOT_SHOWN_TEXT,
-            confirming: undefined,
-            // The feed has finished, so no feed of ours is still in flight.
-            sendAgainAllowed: true,
-            updatedAt: now,
-          }),
-        );
-        if (reviewed) tally.needsReview += 1;
+      } else if (overdue(ctx, action) || (await adopted(ctx, action))) {
+        if (await update(ctx, action.id, (current) => toReview(current, NOT_SHOWN_TEXT, now)))
+          tally.needsReview += 1;
       }
     }
   }
   return tally;
 }
 
-async function adoptedOrOverdue(ctx: ConfirmContext, action: CancelAction): Promise<boolean> {
+function overdue(ctx: ConfirmContext, action: CancelAction): boolean {
   const since = Date.parse(action.confirming?.since ?? '');
-  if (Number.isNaN(since) || ctx.clock.now() - since >= CONFIRM_WINDOW_MS) return true;
+  return Number.isNaN(since) || ctx.clock.now() - since >= CONFIRM_WINDOW_MS;
+}
+
+/** A feed found by adoption might not be ours, so its clean report proves nothing: no waiting. */
+async function adopted(ctx: ConfirmContext, action: CancelAction): Promise<boolean> {
   if (!action.submissionId) return false;
   const raw = await ctx.db.get('feedSubmissions', action.submissionId);
   return raw ? parseSubmission(raw).adopted === true : false;
+}
+
+function toReview(action: CancelAction, text: string, now: string): CancelAction {
+  return withoutUndefined({
+    ...action,
+    status: 'needs-review' as const,
+    resultText: text,
+    confirming: undefined,
+    // Our feed has finished; "Send again" only when no other copy in its window may still run.
+    sendAgainAllowed: action.confirming?.othersInFlight === false,
+    updatedAt: now,
+  });
 }
 
 /** Applies a change to one action still waiting for confirmation, in one transaction. */

@@ -52,7 +52,13 @@ export const cancelActionSchema = z.object({
     })
     .optional(),
   /** The feed report was clean; waiting for Amazon's order to show the cancellation before "Cancelled". */
-  confirming: z.object({ since: z.string() }).optional(),
+  confirming: z
+    .object({
+      since: z.string(),
+      /** Another feed of the type in our window may still be processing (see otherFeedsInWindow). */
+      othersInFlight: z.boolean().optional(),
+    })
+    .optional(),
   /** Needs review only: true when no feed of ours can still be in flight, so "Send again" is safe to offer. */
   sendAgainAllowed: z.boolean().optional(),
   /** Other feeds of the type Amazon lists in the creating window (a possible browser resend); shown as a note. */

@@ -617,6 +617,31 @@ async function adoptFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
     );
   }
   const candidates = await unclaimed(ctx, submission, listing.feeds);
+  if (candidates.length > 1) {
+    return needsReview(
+      ctx,
+      submission,
+      tally,
+      `Amazon lists ${candidates.length} cancellation feeds created around the time this one was sent ` +
+        `(${candidates.map((feed) => feed.feedId).join(', ')}), and cannot say which carries it, so it was not ` +
+        'sent again. The next sync shows whether the order is cancelled; or check it in Seller Central and ' +
+        'mark the cancellation done or failed.',
+      { sendAgainAllowed: false, suspected: candidates.map((feed) => feed.feedId) },
+    );
+  }
+  // One or none listed decides only once the window has settled: a feed of ours that is not listed
+  // yet would otherwise be missed, and another tool's feed taken for it.
+  const settleLeft = window.settledAt - amazonNow(ctx, submission).ms;
+  if (settleLeft > 0) {
+    ctx.log?.(
+      `outbox: submission ${submission.id}: looking again in ${settleLeft} ms, once Amazon lists every feed`,
+    );
+    if (settleLeft <= ADOPTION_SETTLE_MS) {
+      await ctx.clock.sleep(settleLeft);
+      return submission; // Look again (the step is unchanged, so the loop adopts once more).
+    }
+    return undefined; // A later run looks again.
+  }
   if (candidates.length === 1) {
     const feedId = candidates[0]!.feedId;
     const next = await persistStep(
@@ -630,31 +655,6 @@ async function adoptFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
     );
     if (next) tally.sent += next.messages.length;
     return next;
-  }
-  if (candidates.length > 1) {
-    return needsReview(
-      ctx,
-      submission,
-      tally,
-      `Amazon lists ${candidates.length} cancellation feeds created around the time this one was sent ` +
-        `(${candidates.map((feed) => feed.feedId).join(', ')}), and cannot say which carries it, so it was not ` +
-        'sent again. The next sync shows whether the order is cancelled; or check it in Seller Central and ' +
-        'mark the cancellation done or failed.',
-      { sendAgainAllowed: false, suspected: candidates.map((feed) => feed.feedId) },
-    );
-  }
-  // None listed. Only once the window has settled does that prove Amazon never accepted the call.
-  const now = amazonNow(ctx, submission);
-  const settleLeft = window.settledAt - now.ms;
-  if (settleLeft > 0) {
-    ctx.log?.(
-      `outbox: no feed listed yet for submission ${submission.id}; checking again in ${settleLeft} ms`,
-    );
-    if (settleLeft <= ADOPTION_SETTLE_MS) {
-      await ctx.clock.sleep(settleLeft);
-      return submission; // Look again (the step is unchanged, so the loop adopts once more).
-    }
-    return undefined; // A later run looks again.
   }
   ctx.log?.(`outbox: no feed was created for submission ${submission.id}; creating it again`);
   return persistStep(ctx, submission, {
@@ -749,7 +749,7 @@ async function awaitFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
       : feed.processingStatus === 'CANCELLED'
         ? 'failed'
         : 'needs-review';
-  const suspected = await otherFeedsInWindow(ctx, current);
+  const { suspected, othersInFlight } = await otherFeedsInWindow(ctx, current);
   const confirmingSince = isoNow(ctx);
   const next = await persistStep(
     ctx,
@@ -771,7 +771,7 @@ async function awaitFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
           ...noted,
           status: 'pending',
           resultText: outcome.resultText,
-          confirming: { since: confirmingSince },
+          confirming: { since: confirmingSince, othersInFlight },
           problem: undefined,
         };
       }
@@ -781,8 +781,8 @@ async function awaitFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
         status: outcome.status,
         resultText: outcome.resultText,
         problem: undefined,
-        // Our feed has ended, so nothing of ours is still in flight.
-        ...(outcome.status === 'needs-review' ? { sendAgainAllowed: true } : {}),
+        // Our feed has ended; a second copy of it may not have.
+        ...(outcome.status === 'needs-review' ? { sendAgainAllowed: !othersInFlight } : {}),
       };
     },
   );
@@ -795,24 +795,36 @@ async function awaitFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
   return next;
 }
 
+const FINISHED = new Set(['DONE', 'CANCELLED', 'FATAL']);
+
 /**
  * Feeds of the type that Amazon lists in this submission's creating window besides its own: the
  * trace a browser-level resend of createFeed would leave (or another tool's feed at the same moment;
  * nothing tells them apart, so nothing is cancelled on this guess). For a cancellation a second copy
- * can only fail as "already cancelled"; the note tells the seller. A failed listing notes nothing.
+ * can only fail as "already cancelled"; the note tells the seller. `othersInFlight` is false only when
+ * a complete listing of the settled window shows every such feed finished: only then is "Send again"
+ * sure not to race a copy still queued at Amazon.
  */
-async function otherFeedsInWindow(ctx: OutboxContext, submission: FeedSubmission): Promise<string[]> {
+async function otherFeedsInWindow(
+  ctx: OutboxContext,
+  submission: FeedSubmission,
+): Promise<{ suspected: string[]; othersInFlight: boolean }> {
   const window = creatingWindow(submission, requestTimeout(ctx));
-  if (!window || !submission.feedId) return [];
+  if (!window || !submission.feedId) return { suspected: [], othersInFlight: true };
   try {
     const listing = await listFeedsInWindow(ctx.client, submission, window, ctx.signal);
     const others = (await unclaimed(ctx, submission, listing.feeds)).filter(
       (feed) => feed.feedId !== submission.feedId,
     );
-    return others.map((feed) => feed.feedId);
+    const settled = amazonNow(ctx, submission).ms >= window.settledAt;
+    return {
+      suspected: others.map((feed) => feed.feedId),
+      othersInFlight:
+        !settled || !listing.complete || others.some((feed) => !FINISHED.has(feed.processingStatus)),
+    };
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
     ctx.log?.(`outbox: could not list feeds to check for a duplicate: ${plainMessageOf(error)}`);
-    return [];
+    return { suspected: [], othersInFlight: true };
   }
 }

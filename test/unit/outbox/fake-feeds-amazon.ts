@@ -32,6 +32,8 @@ export interface FakeFeedsOptions {
   applyCancels?: boolean;
   /** Amazon's clock minus the test clock: its Date headers and feed createdTime follow Amazon's time. */
   amazonOffsetMs?: number;
+  /** getFeeds leaves out feeds created less than this long ago (Amazon's listing lags its writes). */
+  listingLagMs?: number;
 }
 
 const jsonAt =
@@ -194,6 +196,7 @@ export function fakeFeedsAmazon(clock: ManualClock, options: FakeFeedsOptions = 
           types.includes(f.feedType) &&
           Date.parse(f.createdTime) >= since &&
           Date.parse(f.createdTime) <= until &&
+          Date.parse(f.createdTime) <= amazonNow() - (options.listingLagMs ?? 0) &&
           (!markets || f.marketplaceIds.some((m) => markets.includes(m))),
       );
       return json({ feeds: list.map(feedView) });

@@ -119,6 +119,22 @@ describe("the truth about a cancel comes from Amazon's order", () => {
     expect((await listActions(db)).map((a) => a.status)).toEqual(['done', 'done']);
   });
 
+  it('waits until the window has settled before adopting: a late-listed feed of ours is not missed', async () => {
+    // Before: the first listing (ours not shown yet) held only another tool's feed, which was adopted at
+    // once; its report and the order then offered "Send again" while our feed was still queued.
+    const world = await outboxWorld({ listingLagMs: 30_000 });
+    await queueTwo(world);
+    world.amazon.foreignFeed(ACK, US, world.amazon.amazonNow() - 50_000, OTHER_TOOL_CONTENT);
+    await world.killWhileCreateFeedAnswers().catch(() => undefined);
+
+    await world.settle();
+    const actions = await listActions(world.db);
+    expect(actions.map((a) => a.status)).toEqual(['needs-review', 'needs-review']);
+    expect(actions[0]?.sendAgainAllowed).toBe(false);
+    expect(actions[0]?.resultText).toMatch(/cannot say which carries it/);
+    expect(ours(world)).toHaveLength(1);
+  });
+
   it('a getFeeds listing cut short cannot decide: needs review, nothing sent again', async () => {
     const world = await outboxWorld();
     await queueTwo(world);
@@ -172,6 +188,23 @@ describe("the truth about a cancel comes from Amazon's order", () => {
     expect(byOrder[ORDER_A]?.status).toBe('done');
     expect(byOrder[ORDER_B]?.status).toBe('failed');
     expect(byOrder[ORDER_B]?.resultText).toMatch(/shipped/);
+  });
+  it('a confirmation whose getOrder keeps failing goes to review after the window, in the right words', async () => {
+    // Before: it stayed "Cancel pending" forever, saying the cancellation would be sent again.
+    const world = await outboxWorld();
+    await queueTwo(world);
+    world.amazon.hooks.getOrder = () => '503';
+    await runOutbox(world.context());
+    let [action] = await listActions(world.db);
+    expect(action?.status).toBe('pending');
+    expect(action?.problem?.message).toMatch(/could not read the order to confirm/);
+    expect(action?.problem?.message).not.toMatch(/sent again/);
+
+    world.clock.advance(16 * 60_000);
+    await runOutbox(world.context());
+    [action] = await listActions(world.db);
+    expect(action?.status).toBe('needs-review');
+    expect(action?.resultText).toMatch(/could not read the order to confirm/);
   });
 });
 
