@@ -14,8 +14,12 @@ export interface OutboxJobDeps {
   schedule(pending: number): Promise<void>;
   /** Tells open views that action states changed. */
   announce(): void;
-  /** Puts the error where the seller sees it (on the waiting actions and the badge). */
-  reportError(error: unknown): void | Promise<void>;
+  /**
+   * Puts the error where the seller sees it (on the waiting actions and the badge) — of the account
+   * the failed run was for (`settings`; undefined when they could not even be read), not whichever is
+   * current by then.
+   */
+  reportError(error: unknown, settings: Settings | undefined): void | Promise<void>;
 }
 
 /**
@@ -32,16 +36,17 @@ export function createOutboxJob(deps: OutboxJobDeps) {
       return;
     }
     current = (async () => {
+      let settings: Settings | undefined;
       try {
         do {
           again = false;
-          const settings = await deps.loadSettings();
+          settings = await deps.loadSettings();
           const connection = deps.connection(settings);
           const { pending } = await deps.run({ connection, settings, signal: new AbortController().signal });
           await deps.schedule(pending);
         } while (again);
       } catch (error) {
-        await Promise.resolve(deps.reportError(error)).catch(() => undefined);
+        await Promise.resolve(deps.reportError(error, settings)).catch(() => undefined);
         await deps.schedule(1).catch(() => undefined);
       } finally {
         deps.announce();

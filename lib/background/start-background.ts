@@ -142,10 +142,10 @@ export function startBackground(): void {
       else await browser.alarms.clear(OUTBOX_ALARM);
     },
     announce: () => outboxChannel.postMessage({ type: 'outbox-changed' }),
-    reportError: async (error) => {
+    reportError: async (error, settings) => {
       console.warn('Order manager outbox:', describeError(error).message);
-      // The seller sees it on the actions, not in a log.
-      const db = await dbFor(await loadSettings());
+      // The seller sees it on the actions of the account the run was for, not in a log.
+      const db = await dbFor(settings ?? (await loadSettings()));
       await recordRunProblem(db, error, clock);
       await updateBadge(await outboxWork(db));
     },
