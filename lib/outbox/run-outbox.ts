@@ -27,6 +27,7 @@ import {
 import { outcomesFromReport, outcomeWithoutReport, type ActionOutcome } from './feed-outcome';
 import { ADOPTION_SETTLE_MS, creatingWindow, listFeedsInWindow } from './feed-adoption';
 import { confirmCancels } from './confirm-cancel';
+import { quarantineDamagedOutboxRecords } from './damaged-records';
 import { serializeOutboxRun } from './outbox-lock';
 import { MAX_PERMANENT_ATTEMPTS, outboxProblemOf } from './outbox-problem';
 import type { CancelAction } from './outbox-records';
@@ -119,6 +120,8 @@ export function runOutbox(ctx: OutboxContext): Promise<OutboxRunResult> {
 async function runOnce(ctx: OutboxContext): Promise<OutboxRunResult> {
   const tally: Tally = { sent: 0, completed: 0, failed: 0, needsReview: 0 };
   ctx.signal?.throwIfAborted();
+  // A damaged record is set aside with its reason, never left to stop the others.
+  await quarantineDamagedOutboxRecords(ctx.db, ctx.clock);
   // What a sync already shows decides actions under review (and saves a getOrder per confirmation).
   const reconciled = await reconcileWithStoredOrders({ db: ctx.db, clock: ctx.clock });
   tally.completed += reconciled.done;

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { OrderDb } from '../store/order-db';
-import { parseAction } from '../store/outbox-store';
+import { cancelActionSchema } from './outbox-records';
 import { outboxProblemOf } from './outbox-problem';
 
 /**
@@ -8,6 +8,12 @@ import { outboxProblemOf } from './outbox-problem';
  * on every action still waiting to be sent, so the seller sees why nothing moves instead of
  * "Waiting for Amazon" forever. One transaction.
  */
+/** A damaged record is the next run's to set aside, not a reason to lose this error. */
+function readableAction(raw: unknown) {
+  const parsed = cancelActionSchema.safeParse(raw);
+  return parsed.success ? [parsed.data] : [];
+}
+
 export async function recordRunProblem(
   db: OrderDb,
   error: unknown,
@@ -18,7 +24,7 @@ export async function recordRunProblem(
   const tx = db.transaction('outbox', 'readwrite');
   const raw = await tx.store.index('status').getAll('pending');
   let marked = 0;
-  for (const action of raw.map(parseAction)) {
+  for (const action of raw.flatMap(readableAction)) {
     if (action.confirming) continue;
     const attempts =
       action.problem && action.problem.message === problem.message ? action.problem.attempts + 1 : 1;

@@ -87,7 +87,10 @@ export class DamagedStoreRecordError extends Error {
     super(`Stored ${key} is damaged: ${issues}`);
   }
   plainMessage(): string {
-    return 'The saved sync position is damaged, so the extension stopped rather than guess. Start a full re-sync to rebuild it.';
+    if (this.key === ORDER_CURSOR_KEY) {
+      return 'The saved sync position is damaged, so the extension stopped rather than guess. Start a full re-sync to rebuild it.';
+    }
+    return `A saved record (${this.key}) is damaged, so the extension set it aside rather than guess; it is listed under "Records that could not be read".`;
   }
 }
 

@@ -25,13 +25,29 @@ function idOf(raw: unknown): string {
   return typeof id === 'string' ? id : '(no id)';
 }
 
+/**
+ * The records of a listing that parse. A damaged one is left out here, so it can neither crash a view
+ * nor stop the outbox; the outbox run moves it to quarantine with its reason (damaged-records.ts).
+ */
+function readable<T>(raws: readonly unknown[], parse: (raw: unknown) => T): T[] {
+  const out: T[] = [];
+  for (const raw of raws) {
+    try {
+      out.push(parse(raw));
+    } catch (error) {
+      if (!(error instanceof DamagedStoreRecordError)) throw error;
+    }
+  }
+  return out;
+}
+
 const byCreated = (a: { createdAt: string }, b: { createdAt: string }) =>
   a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
 
 /** The order's outbox actions, oldest first. */
 export async function listActionsForOrder(db: OrderDb, orderId: string): Promise<CancelAction[]> {
   const raw = await db.getAllFromIndex('outbox', 'orderId', orderId);
-  return raw.map(parseAction).sort(byCreated);
+  return readable(raw, parseAction).sort(byCreated);
 }
 
 /** Outbox actions, oldest first, optionally of one status. */
@@ -42,7 +58,7 @@ export async function listActions(
   const raw = filter.status
     ? await db.getAllFromIndex('outbox', 'status', filter.status)
     : await db.getAll('outbox');
-  return raw.map(parseAction).sort(byCreated);
+  return readable(raw, parseAction).sort(byCreated);
 }
 
 export async function getAction(db: OrderDb, id: string): Promise<CancelAction | undefined> {
@@ -58,8 +74,7 @@ export function getPendingCount(db: OrderDb): Promise<number> {
 /** Submissions not yet finished, oldest first. */
 export async function listActiveSubmissions(db: OrderDb): Promise<FeedSubmission[]> {
   const raw = await db.getAll('feedSubmissions');
-  return raw
-    .map(parseSubmission)
+  return readable(raw, parseSubmission)
     .filter((submission) => !TERMINAL_STEPS.has(submission.step))
     .sort(byCreated);
 }
@@ -73,8 +88,10 @@ export async function getSubmission(db: OrderDb, id: string): Promise<FeedSubmis
 export async function claimedFeedIds(db: OrderDb): Promise<Map<string, string>> {
   const raw = await db.getAll('feedSubmissions');
   const claimed = new Map<string, string>();
-  for (const submission of raw.map(parseSubmission)) {
-    if (submission.feedId) claimed.set(submission.feedId, submission.id);
+  for (const submission of raw) {
+    // A damaged record's feed id still counts as claimed: never adopt a feed that may be its.
+    const feedId = (submission as { feedId?: unknown } | null)?.feedId;
+    if (typeof feedId === 'string') claimed.set(feedId, idOf(submission));
   }
   return claimed;
 }

@@ -282,6 +282,43 @@ describe('one bad action never blocks the others', () => {
   });
 });
 
+describe('one damaged record never stops the outbox', () => {
+  it('sets a damaged cancellation and a damaged submission aside; the rest is sent', async () => {
+    // Before: one unreadable record made every outbox run throw, and nothing was sent.
+    const world = await outboxWorld();
+    await enqueueCancel(world.db, { orderId: ORDER_B, reason: 'BuyerCanceled' }, world.enqueueOptions);
+    const tx = world.db.transaction(['outbox', 'feedSubmissions'], 'readwrite');
+    await tx.objectStore('outbox').put({ id: 'act-damaged', orderId: ORDER_A, lines: [] } as never);
+    await tx.objectStore('outbox').put({
+      kind: 'cancel',
+      id: 'act-orphan',
+      orderId: ORDER_A,
+      marketplaceId: 'ATVPDKIKX0DER',
+      lines: [{ orderItemId: ITEM_A1, quantity: 2 }],
+      wholeOrder: false,
+      reason: 'NoInventory',
+      createdAt: '2026-11-20T09:00:00.000Z',
+      status: 'pending',
+      submissionId: 'sub-damaged',
+      updatedAt: '2026-11-20T09:00:00.000Z',
+    });
+    await tx.objectStore('feedSubmissions').put({ id: 'sub-damaged', step: 'creating' } as never);
+    await tx.done;
+
+    await world.settle();
+    const byId = Object.fromEntries((await listActions(world.db)).map((a) => [a.id, a]));
+    expect(Object.keys(byId).sort()).toEqual(['act-1', 'act-orphan'].sort());
+    expect(byId['act-1']?.status).toBe('done');
+    expect(byId['act-orphan']?.status).toBe('needs-review');
+    expect(byId['act-orphan']?.sendAgainAllowed).toBe(false);
+    const quarantined = await world.db.getAll('quarantine');
+    expect(quarantined.map((q) => q.reference).sort()).toEqual([
+      'cancellation act-damaged',
+      'feed submission sub-damaged',
+    ]);
+  });
+});
+
 describe('every outbox failure reaches the seller', () => {
   it('a refusal that will not pass (no Feeds role) is shown on the actions, then fails them', async () => {
     const world = await outboxWorld();
