@@ -341,6 +341,8 @@ async function searchPages(
       ? stored.paginationToken
       : undefined;
   let pages = 0;
+  // One restart per run: an Amazon that refuses every token must end the run, not loop it.
+  let restarted = false;
   while (plan.maxPages === undefined || pages < plan.maxPages) {
     ctx.onProgress?.({ phase: plan.label, done: pages });
     ctx.signal?.throwIfAborted();
@@ -354,7 +356,8 @@ async function searchPages(
         paginationToken,
       });
     } catch (error) {
-      if (!paginationToken || !isRefusedToken(error)) throw error;
+      if (!paginationToken || !isRefusedToken(error) || restarted) throw error;
+      restarted = true;
       paginationToken = undefined;
       continue;
     }

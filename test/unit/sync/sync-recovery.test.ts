@@ -64,6 +64,26 @@ describe('a stored paginationToken Amazon no longer accepts', () => {
     await expect(harness.run()).resolves.toMatchObject({ phase: 'incremental' });
   });
 
+  it('restarts at most once per run when Amazon refuses every token, so a run always ends', async () => {
+    harness = await createHarness({ orderCount: 4_000 });
+    const working = harness.transport.current;
+    let searches = 0;
+    harness.transport.current = async (request) => {
+      const url = new URL(request.url);
+      if (url.pathname === SEARCH_PATH && url.searchParams.get('paginationToken')) {
+        searches += 1;
+        const body = { errors: [{ code: 'InvalidInput', message: 'Invalid or expired paginationToken.' }] };
+        return new Response(JSON.stringify(body), {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+        });
+      }
+      return working(request);
+    };
+    await expect(harness.run()).rejects.toThrow();
+    expect(searches).toBe(2);
+  });
+
   it('drops a token whose marketplaces differ from the settings before sending it', async () => {
     harness = await createHarness({ orderCount: 4_000 });
     const restore = failSearchFrom(harness, 2);
