@@ -212,7 +212,7 @@ async function recordProblem(ctx: OutboxContext, submissionId: string, error: un
     if (next) tally.failed += next.messages.length;
     return;
   }
-  if (giveUp && submission.step === 'submitted') {
+  if ((giveUp || feedOverdue(ctx, submission)) && submission.step === 'submitted') {
     await needsReview(
       ctx,
       submission,
@@ -698,6 +698,17 @@ async function needsReview(
 }
 
 /** Polls getFeed with backoff on the clock, then applies the outcome to every action. */
+/**
+ * Amazon finishes an order feed within minutes; one still unfinished (or unreadable) a day after it
+ * was sent is the seller's to look at, not the outbox's to poll for ever.
+ */
+export const FEED_DEADLINE_MS = 24 * 60 * 60_000;
+
+function feedOverdue(ctx: OutboxContext, submission: FeedSubmission): boolean {
+  const sent = Date.parse(submission.createCallEndedAt ?? submission.creatingSince ?? '');
+  return !Number.isNaN(sent) && amazonNow(ctx, submission).ms - sent > FEED_DEADLINE_MS;
+}
+
 async function awaitFeed(ctx: OutboxContext, submission: FeedSubmission, tally: Tally) {
   const feedId = submission.feedId!;
   const budgetEnd = ctx.clock.now() + (ctx.pollBudgetMs ?? DEFAULT_POLL_BUDGET_MS);
@@ -721,6 +732,16 @@ async function awaitFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
       feed.processingStatus === 'CANCELLED'
     ) {
       break;
+    }
+    if (feedOverdue(ctx, current)) {
+      return needsReview(
+        ctx,
+        current,
+        tally,
+        `Amazon has not finished processing this cancellation feed (${feedId}) a day after it was sent. ` +
+          'Check the order in Seller Central, then mark the cancellation done or failed; the next sync also settles it.',
+        { sendAgainAllowed: false },
+      );
     }
     if (ctx.clock.now() + delay > budgetEnd) return undefined;
     await ctx.clock.sleep(delay);

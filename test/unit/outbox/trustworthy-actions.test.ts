@@ -282,6 +282,21 @@ describe('one bad action never blocks the others', () => {
   });
 });
 
+describe('nothing waits for ever', () => {
+  it('a feed Amazon has not finished a day after it was sent goes to review', async () => {
+    // Before: it stayed "Cancel pending" and the outbox polled it every minute, for ever.
+    const world = await outboxWorld({ pollsUntilDone: 1_000_000 });
+    await queueTwo(world);
+    await runOutbox(world.context());
+    world.clock.advance(25 * 60 * 60_000);
+    await runOutbox(world.context());
+    const actions = await listActions(world.db);
+    expect(actions.map((a) => a.status)).toEqual(['needs-review', 'needs-review']);
+    expect(actions[0]?.resultText).toMatch(/not finished processing/);
+    expect(await listActiveSubmissions(world.db)).toEqual([]);
+  });
+});
+
 describe('one damaged record never stops the outbox', () => {
   it('sets a damaged cancellation and a damaged submission aside; the rest is sent', async () => {
     // Before: one unreadable record made every outbox run throw, and nothing was sent.
