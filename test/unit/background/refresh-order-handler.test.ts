@@ -1,26 +1,15 @@
-import { ManualClock } from '../../../lib/clock';
+import { sandboxWithClient } from '../sp-api/sandbox-client';
 import { refreshOrderForCancel } from '../../../lib/background/refresh-order-handler';
-import { createSandbox, SANDBOX_CREDENTIALS } from '../../../lib/sandbox';
-import { createSpApiClient } from '../../../lib/sp-api/client';
 import { SpApiError } from '../../../lib/sp-api/errors';
 import { getOrderWithItems, openOrderDb, writeOrderBatch } from '../../../lib/store';
 import { orderFromApi } from '../../../lib/sync/order-from-api';
 import { freshDbName } from '../store/stored-order-fixture';
 
-const ORIGIN = 'https://sandbox.test';
 const NOW = Date.parse('2026-11-26T10:00:00Z');
 
 /** A sandbox order stored as only the order report knows it: placeholder item ids, detail level report. */
 async function reportOnlyWorld() {
-  const clock = new ManualClock(NOW);
-  const sandbox = createSandbox({ clock, seed: 11, orderCount: 80 });
-  const client = createSpApiClient({
-    transport: (request) => sandbox.fetch(request),
-    clock,
-    credentials: SANDBOX_CREDENTIALS,
-    endpoints: { spApiBaseUrl: ORIGIN, lwaTokenUrl: `${ORIGIN}/auth/o2/token` },
-    random: () => 0.5,
-  });
+  const { clock, client } = sandboxWithClient(NOW, { seed: 11, orderCount: 80 });
   const db = await openOrderDb(freshDbName());
   const page = await client.searchOrders({
     createdAfter: new Date(NOW - 30 * 86_400_000).toISOString(),

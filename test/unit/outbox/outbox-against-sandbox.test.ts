@@ -1,29 +1,18 @@
-import { ManualClock } from '../../../lib/clock';
+import { sandboxWithClient } from '../sp-api/sandbox-client';
 import type { FirstReported } from '../../../lib/domain/order';
 import { enqueueCancel, getAction, runOutbox } from '../../../lib/outbox';
-import { createSandbox, SANDBOX_CREDENTIALS } from '../../../lib/sandbox';
-import { createSpApiClient } from '../../../lib/sp-api/client';
+import { SANDBOX_CREDENTIALS } from '../../../lib/sandbox';
 import { getOrderWithItems, openOrderDb, writeOrderBatch } from '../../../lib/store';
 import { orderFromApi } from '../../../lib/sync/order-from-api';
 import { freshDbName } from '../store/stored-order-fixture';
 
-const ORIGIN = 'https://sandbox.test';
 const NOW = Date.parse('2026-11-26T10:00:00Z');
 
 async function setup() {
-  const clock = new ManualClock(NOW);
-  const sandbox = createSandbox({
-    clock,
+  const { clock, sandbox, client } = sandboxWithClient(NOW, {
     seed: 11,
     orderCount: 80,
     feedTiming: { queueMs: 20_000, processingMs: 40_000 },
-  });
-  const client = createSpApiClient({
-    transport: (request) => sandbox.fetch(request),
-    clock,
-    credentials: SANDBOX_CREDENTIALS,
-    endpoints: { spApiBaseUrl: ORIGIN, lwaTokenUrl: `${ORIGIN}/auth/o2/token` },
-    random: () => 0.5,
   });
   const db = await openOrderDb(freshDbName());
   /** Stores what the Orders API says about the order now (what the next sync would do). */

@@ -1,28 +1,17 @@
-import { ManualClock } from '../../../lib/clock';
+import { sandboxWithClient } from './sandbox-client';
 import type { FirstReported } from '../../../lib/domain/order';
 import { parseOrderReport } from '../../../lib/formats/order-report';
-import { createSandbox, SANDBOX_CREDENTIALS } from '../../../lib/sandbox';
-import { createSpApiClient } from '../../../lib/sp-api/client';
+import { SANDBOX_CREDENTIALS } from '../../../lib/sandbox';
 import { LwaError } from '../../../lib/sp-api/errors';
 import type { V2026Order } from '../../../lib/sp-api/schemas/orders';
 import { orderFromApi } from '../../../lib/sync/order-from-api';
 import { ordersFromReport } from '../../../lib/sync/order-from-report';
 
-const ORIGIN = 'https://sandbox.test';
 const NOW = Date.parse('2026-11-26T10:00:00Z');
 const FIRST: FirstReported = { at: new Date(NOW).toISOString(), source: { kind: 'search', syncRunId: 'it' } };
 
 function setup() {
-  const clock = new ManualClock(NOW);
-  const sandbox = createSandbox({ clock, seed: 7, orderCount: 60 });
-  const client = createSpApiClient({
-    transport: (request) => sandbox.fetch(request),
-    clock,
-    credentials: SANDBOX_CREDENTIALS,
-    endpoints: { spApiBaseUrl: ORIGIN, lwaTokenUrl: `${ORIGIN}/auth/o2/token` },
-    random: () => 0.5,
-  });
-  return { clock, sandbox, client };
+  return sandboxWithClient(NOW, { seed: 7, orderCount: 60 });
 }
 
 describe('SP-API client against the sandbox', () => {
