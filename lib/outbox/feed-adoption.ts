@@ -11,6 +11,8 @@ export const ADOPTION_MARGIN_MS = 60_000;
 export const LOCAL_CLOCK_MARGIN_MS = 15 * 60_000;
 /** A feed created just now may take a moment to be listed: "none found" counts only after this. */
 export const ADOPTION_SETTLE_MS = 2 * 60_000;
+/** While the window settles, the listing is read again at most this often (getFeeds: 0.0222/s, burst 10). */
+export const ADOPTION_RECHECK_MS = 30_000;
 /** Pages of getFeeds read at most; a listing cut short cannot prove anything. */
 export const MAX_FEED_LIST_PAGES = 10;
 

@@ -25,7 +25,7 @@ import {
   type FeedSubmissionStep,
 } from './feed-submission';
 import { outcomesFromReport, outcomeWithoutReport, type ActionOutcome } from './feed-outcome';
-import { ADOPTION_SETTLE_MS, creatingWindow, listFeedsInWindow } from './feed-adoption';
+import { ADOPTION_RECHECK_MS, ADOPTION_SETTLE_MS, creatingWindow, listFeedsInWindow } from './feed-adoption';
 import { confirmCancels } from './confirm-cancel';
 import { quarantineDamagedOutboxRecords } from './damaged-records';
 import { serializeOutboxRun } from './outbox-lock';
@@ -640,7 +640,9 @@ async function adoptFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
       `outbox: submission ${submission.id}: looking again in ${settleLeft} ms, once Amazon lists every feed`,
     );
     if (settleLeft <= ADOPTION_SETTLE_MS) {
-      await ctx.clock.sleep(settleLeft);
+      // Short steps: an MV3 worker may be stopped during a long wait, and Amazon's clock is re-read
+      // with every listing.
+      await ctx.clock.sleep(Math.min(settleLeft, ADOPTION_RECHECK_MS));
       return submission; // Look again (the step is unchanged, so the loop adopts once more).
     }
     return undefined; // A later run looks again.

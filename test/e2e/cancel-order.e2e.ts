@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './extension-harness';
 import { stopServiceWorker } from './sandbox-connection';
-import { feedsFor, openCancellableOrder, submitCancel, useSandboxAccount } from './cancel-page';
+import {
+  feedsFor,
+  letAmazonsListingSettle,
+  openCancellableOrder,
+  submitCancel,
+  useSandboxAccount,
+} from './cancel-page';
 import { clickClosedButton, closedHosts } from './closed-shadow-root';
 
 describe('cancelling from the order manager', () => {
@@ -106,28 +112,34 @@ describe('cancelling from the order manager', () => {
 
   // The worker is stopped while the sandbox holds each call open, so the stop lands inside that step.
   for (const operation of ['createFeedDocument', 'createFeed', 'getFeed'] as const) {
-    it(`sends exactly one feed when the service worker is stopped during ${operation}`, async () => {
-      const before = world.server.sandbox.stats().calls[operation] ?? 0;
-      world.server.sandbox.injectFault({ operation, kind: 'slow', delayMs: 2_000 });
-      const orderId = await openCancellableOrder(world.popup, world.used);
-      world.used.add(orderId);
-      await submitCancel(world.popup);
-      await world.popup.waitForFunction(() => true);
-      for (let i = 0; (world.server.sandbox.stats().calls[operation] ?? 0) <= before; i++) {
-        if (i > 200) throw new Error(`${operation} was never called`);
-        await world.popup.waitForTimeout(50);
-      }
-      await stopServiceWorker(world.popup);
-      await world.popup.waitForTimeout(2_500);
-      // Anything that wakes the worker resumes the outbox from its persisted step.
-      await world.popup.getByRole('button', { name: 'Sync now' }).click();
-      await world.popup
-        .getByTestId('cancel-state')
-        .first()
-        .filter({ hasText: /^(Cancelled|Needs review)/ })
-        .waitFor({ timeout: 120_000 });
-      expect(feedsFor(world.server, orderId)).toHaveLength(1);
-      await world.popup.getByRole('button', { name: /Back to list/ }).click();
-    });
+    it(
+      `sends exactly one feed when the service worker is stopped during ${operation}`,
+      { timeout: 240_000 },
+      async () => {
+        const before = world.server.sandbox.stats().calls[operation] ?? 0;
+        world.server.sandbox.injectFault({ operation, kind: 'slow', delayMs: 2_000 });
+        const orderId = await openCancellableOrder(world.popup, world.used);
+        world.used.add(orderId);
+        await submitCancel(world.popup);
+        await world.popup.waitForFunction(() => true);
+        for (let i = 0; (world.server.sandbox.stats().calls[operation] ?? 0) <= before; i++) {
+          if (i > 200) throw new Error(`${operation} was never called`);
+          await world.popup.waitForTimeout(50);
+        }
+        await stopServiceWorker(world.popup);
+        await world.popup.waitForTimeout(2_500);
+        // Anything that wakes the worker resumes the outbox from its persisted step.
+        await world.popup.getByRole('button', { name: 'Sync now' }).click();
+        // Stopped during createFeed, the outbox looks for its feed once the window has settled.
+        if (operation === 'createFeed') await letAmazonsListingSettle(world.server);
+        await world.popup
+          .getByTestId('cancel-state')
+          .first()
+          .filter({ hasText: /^(Cancelled|Needs review)/ })
+          .waitFor({ timeout: 180_000 });
+        expect(feedsFor(world.server, orderId)).toHaveLength(1);
+        await world.popup.getByRole('button', { name: /Back to list/ }).click();
+      },
+    );
   }
 });

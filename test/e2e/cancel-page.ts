@@ -87,3 +87,19 @@ export function useSandboxAccount(seed: number, orders: number) {
   });
   return world;
 }
+
+/**
+ * An unanswered createFeed is decided only once Amazon's listing has settled, two minutes after the
+ * call ended (lib/outbox/feed-adoption.ts). Once the outbox has begun looking for its feed, those
+ * minutes pass at Amazon at once: the sandbox's clock moves ahead, and the extension reads Amazon's
+ * time from the Date header of the next listing, as it would from Amazon's.
+ */
+export async function letAmazonsListingSettle(server: Awaited<ReturnType<typeof startFastSandbox>>) {
+  const listed = () => server.sandbox.stats().calls.getFeeds ?? 0;
+  const before = listed();
+  for (let waited = 0; listed() === before; waited += 100) {
+    if (waited > 60_000) throw new Error('The outbox never looked for its feed');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  server.sandbox.setClockOffset(server.sandbox.clockOffsetMs() + 3 * 60_000);
+}
