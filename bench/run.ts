@@ -13,6 +13,8 @@ import { createSpApiClient } from '../lib/sp-api/client';
 import { RateLimiter } from '../lib/sp-api/rate-limiter';
 import { openOrderDb, countOrders } from '../lib/store';
 import { runOrderSync } from '../lib/sync/order-sync';
+import { refreshOrder } from '../lib/sync/refresh-orders';
+import { enqueueCancel, getAction, runOutbox } from '../lib/outbox';
 import { measureInChromium } from './chromium-figures';
 
 const root = resolve(import.meta.dirname, '..');
@@ -100,6 +102,57 @@ async function backfillFigures(orderCount: number) {
   );
 }
 
+/**
+ * What one cancellation costs until Amazon's order shows it: SP-API calls and simulated time, on
+ * the sandbox's default feed timing (about 30 s queue + 60 s processing), when every answer arrives
+ * and when the createFeed answer is lost (the outbox must wait for Amazon's listing to settle).
+ * The floor is the calls no design can skip: document, createFeed, one getFeed, the report, getOrder.
+ */
+async function cancelFigures() {
+  for (const lost of [false, true]) {
+    const anchor = Date.parse('2026-11-20T12:00:00Z');
+    const clock = new ManualClock(anchor);
+    const sandbox = createSandbox({ clock, seed: 11, orderCount: 80, anchorMs: anchor });
+    const client = createSpApiClient({
+      transport: (request) => sandbox.fetch(request),
+      clock,
+      credentials: SANDBOX_CREDENTIALS,
+      endpoints: {
+        spApiBaseUrl: 'https://sandbox.bench.invalid',
+        lwaTokenUrl: 'https://sandbox.bench.invalid/auth/o2/token',
+      },
+      random: () => 0.5,
+    });
+    const db = await openOrderDb(`bench-cancel-${lost}-${Date.now()}`);
+    const page = await client.searchOrders({
+      createdAfter: new Date(anchor - 30 * 86_400_000).toISOString(),
+      fulfillmentStatuses: ['UNSHIPPED'],
+      fulfilledBy: ['MERCHANT'],
+    });
+    const order = page.orders.find((o) => o.orderItems.length > 0)!;
+    await refreshOrder({ client, db, clock, syncRunId: 'bench' }, order.orderId);
+    const action = await enqueueCancel(db, { orderId: order.orderId, reason: 'NoInventory' }, { clock });
+    if (lost) sandbox.injectFault({ operation: 'createFeed', kind: 'drop-after' });
+    const callsBefore = client.calls.total;
+    const started = clock.now();
+    for (let run = 0; run < 30 && (await getAction(db, action.id))?.status === 'pending'; run++) {
+      await runOutbox({
+        client,
+        db,
+        clock,
+        sellerId: SANDBOX_CREDENTIALS.sellerId,
+        marketplaceIds: ['ATVPDKIKX0DER'],
+      });
+      clock.advance(60_000);
+    }
+    const status = (await getAction(db, action.id))?.status;
+    record(
+      lost ? 'One cancel whose createFeed answer is lost, to Cancelled' : 'One cancel, to Cancelled',
+      `${status}: ${client.calls.total - callsBefore} SP-API calls (floor 5), ${((clock.now() - started) / 60_000).toFixed(1)} simulated minutes`,
+    );
+  }
+}
+
 /** Gzip bytes of an HTML entry's scripts and everything they import, each chunk counted once. */
 function entryGzipBytes(dist: string, html: string): number {
   const seen = new Set<string>();
@@ -134,6 +187,7 @@ function gzipSizes() {
 }
 
 await backfillFigures(10_000);
+await cancelFigures();
 gzipSizes();
 if (existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) {
   for (const [what, figure, target] of await measureInChromium(root)) record(what, figure, target);
