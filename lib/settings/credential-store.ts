@@ -16,25 +16,32 @@ interface CredentialDb extends DBSchema {
   credentials: { key: string; value: unknown };
 }
 
-function openCredentialDb(): Promise<IDBPDatabase<CredentialDb>> {
-  return openDB<CredentialDb>(CREDENTIAL_DB_NAME, 1, {
+let connection: Promise<IDBPDatabase<CredentialDb>> | undefined;
+
+/**
+ * One connection per page or worker, opened on first use: the popup reads the settings several times
+ * while it opens, and opening an IndexedDB database costs far more than reading from it. It closes
+ * itself when another context upgrades or deletes the database, and the next use opens it again.
+ */
+function credentialDb(): Promise<IDBPDatabase<CredentialDb>> {
+  connection ??= openDB<CredentialDb>(CREDENTIAL_DB_NAME, 1, {
     upgrade(db) {
       db.createObjectStore(STORE);
     },
     blocking(_current, _blocked, event) {
+      connection = undefined;
       (event.target as IDBDatabase | null)?.close();
     },
+    terminated() {
+      connection = undefined;
+    },
   });
+  connection.catch(() => (connection = undefined));
+  return connection;
 }
 
 async function withCredentialDb<T>(work: (db: IDBPDatabase<CredentialDb>) => Promise<T>): Promise<T> {
-  // Opened per use: a read or write a few times a minute at most, and no connection left to block.
-  const db = await openCredentialDb();
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
+  return work(await credentialDb());
 }
 
 /** The saved credentials, or null (demo mode). A record that no longer parses counts as none. */
