@@ -23,6 +23,8 @@ export type SandboxFault = {
     | 'expire-pagination';
   count?: number;
   delayMs?: number;
+  /** '429' only: the answer carries `Retry-After: <seconds>` (Amazon's models declare none; UNCONFIRMED). */
+  retryAfterSeconds?: number;
 };
 
 const KINDS: readonly SandboxFault['kind'][] = [
@@ -40,7 +42,7 @@ const KINDS: readonly SandboxFault['kind'][] = [
   'expire-pagination',
 ];
 
-const FIELDS = new Set(['operation', 'kind', 'count', 'delayMs']);
+const FIELDS = new Set(['operation', 'kind', 'count', 'delayMs', 'retryAfterSeconds']);
 
 export function isSandboxFault(value: unknown): value is SandboxFault {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -50,7 +52,9 @@ export function isSandboxFault(value: unknown): value is SandboxFault {
     KINDS.includes(f.kind as SandboxFault['kind']) &&
     (f.operation === undefined || typeof f.operation === 'string') &&
     (f.count === undefined || (Number.isInteger(f.count) && (f.count as number) >= 1)) &&
-    (f.delayMs === undefined || (typeof f.delayMs === 'number' && f.delayMs >= 0))
+    (f.delayMs === undefined || (typeof f.delayMs === 'number' && f.delayMs >= 0)) &&
+    (f.retryAfterSeconds === undefined ||
+      (f.kind === '429' && Number.isInteger(f.retryAfterSeconds) && (f.retryAfterSeconds as number) >= 0))
   );
 }
 
@@ -82,6 +86,11 @@ export class FaultQueue {
   peek(operation: string): SandboxFault | undefined {
     return this.#faults.find((f) => f.fault.operation === undefined || f.fault.operation === operation)
       ?.fault;
+  }
+
+  /** Drops every queued fault. */
+  clear(): void {
+    this.#faults.length = 0;
   }
 
   take(operation: string): SandboxFault | undefined {

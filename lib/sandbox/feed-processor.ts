@@ -5,7 +5,7 @@
  * or not an AmazonEnvelope in an XML feed.
  */
 import { readEnvelope } from './amazon-envelope';
-import { processOrderAcknowledgements } from './order-acknowledgement';
+import { processOrderAcknowledgements, type AppliedMessage } from './order-acknowledgement';
 import type { OrderDataset } from './order-dataset';
 import {
   buildProcessingReport,
@@ -26,6 +26,8 @@ export interface FeedToProcess {
 export interface FeedProcessingResult {
   readonly status: 'DONE' | 'FATAL';
   readonly report: string;
+  /** Order acknowledgement feeds: what each message did (empty when the document could not be read). */
+  readonly messages?: AppliedMessage[];
 }
 
 export type FeedProcessor = (feed: FeedToProcess) => FeedProcessingResult;
@@ -83,14 +85,23 @@ export function createFeedProcessor(
     }
     const envelope = readEnvelope(feed.text);
     if (envelope.kind === 'fatal') {
-      return { status: 'FATAL', report: report([], [documentError(CODES.fatalParse, envelope.description)]) };
+      return {
+        status: 'FATAL',
+        report: report([], [documentError(CODES.fatalParse, envelope.description)]),
+        messages: [],
+      };
     }
     if (envelope.kind === 'invalid') {
-      return { status: 'DONE', report: report([], [documentError(CODES.schemaError, envelope.description)]) };
+      return {
+        status: 'DONE',
+        report: report([], [documentError(CODES.schemaError, envelope.description)]),
+        messages: [],
+      };
     }
     if (envelope.messageType !== 'OrderAcknowledgement') {
       return {
         status: 'DONE',
+        messages: [],
         report: report(
           [],
           [
@@ -102,9 +113,7 @@ export function createFeedProcessor(
         ),
       };
     }
-    return {
-      status: 'DONE',
-      report: report(processOrderAcknowledgements(envelope.messages, dataset, actions, feed.atMs)),
-    };
+    const outcomes = processOrderAcknowledgements(envelope.messages, dataset, actions, feed.atMs);
+    return { status: 'DONE', report: report(outcomes), messages: outcomes.map((o) => o.applied) };
   };
 }

@@ -8,6 +8,7 @@
 import { gunzipSync, strFromU8 } from 'fflate';
 import type { Clock } from '../clock';
 import type { FeedProcessor } from './feed-processor';
+import type { AppliedMessage } from './order-acknowledgement';
 import { iso } from './order-view';
 import {
   documentBody,
@@ -53,6 +54,7 @@ interface StoredFeed {
   cancelledMs: number;
   outcome?: 'DONE' | 'FATAL';
   resultDocumentId?: string;
+  messages?: AppliedMessage[];
 }
 
 /** Who submitted a feed: a createFeed call, or another of the seller's tools (a test stand-in). */
@@ -83,6 +85,19 @@ export interface SandboxFeedRecord {
   input: string;
   resultFeedDocumentId?: string;
   processingReport?: string;
+  /**
+   * Order acknowledgement feeds, once processed: what each message did. outcome 'applied' = this
+   * message cancelled lines (itemCodes: exactly those lines), 'already-cancelled' = only warnings,
+   * 'error' = any Error, 'acknowledged' = a StatusCode Success message (cancels nothing); for all
+   * but 'applied', itemCodes are the items the message listed.
+   */
+  messages?: {
+    messageId: string;
+    orderId?: string;
+    statusCode?: 'Success' | 'Failure';
+    itemCodes: string[];
+    outcome: 'applied' | 'already-cancelled' | 'error' | 'acknowledged';
+  }[];
 }
 
 export type UploadOutcome = 'ok' | 'expired' | 'denied' | 'content-type';
@@ -273,6 +288,7 @@ export class FeedStore {
       });
       feed.outcome = result.status;
       feed.resultDocumentId = id;
+      if (result.messages) feed.messages = result.messages;
     }
   }
 
@@ -371,6 +387,7 @@ export class FeedStore {
         record.resultFeedDocumentId = feed.resultDocumentId;
         record.processingReport = strFromU8(result.gzip ? gunzipSync(result.bytes) : result.bytes);
       }
+      if (feed.messages) record.messages = feed.messages.map((m) => ({ ...m, itemCodes: [...m.itemCodes] }));
       return record;
     });
   }

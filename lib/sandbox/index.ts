@@ -25,6 +25,7 @@ import { RateLimiter } from './rate-limiter';
 import { ReportStore, type ReportTiming } from './report-store';
 import { otherToolFeedInput, type OtherToolFeedRequest } from './other-tool-feed';
 import { getOrder, PaginationTokens, searchOrders } from './search-orders';
+import { orderTruthAt, type OrderTruth } from './order-truth';
 import { SellerActions } from './seller-actions';
 import {
   INTERNAL_FAILURE,
@@ -36,12 +37,14 @@ import {
   UNAUTHORIZED_INVALID,
   type SpApiError,
 } from './sp-api-errors';
+import { WorldEvents } from './world-events';
 
 export type { SandboxFault } from './fault-queue';
 export { SandboxConnectionDropped } from './fault-queue';
 export type { OtherToolFeedRequest } from './other-tool-feed';
 export type { ReportTiming } from './report-store';
 export type { FeedSource, FeedTiming, SandboxFeedRecord } from './feed-store';
+export type { OrderTruth, OrderTruthLine } from './order-truth';
 
 export const SANDBOX_CREDENTIALS = {
   clientId: 'amzn1.application-oa2-client.sandbox',
@@ -108,11 +111,34 @@ export interface Sandbox {
   readonly dataset: OrderDataset;
   /** Every feed created so far, with its decoded input document and processing report. */
   feeds(): SandboxFeedRecord[];
+  /** The world moving outside the extension, now on Amazon's clock (feeds due by now apply first). */
+  world: {
+    /**
+     * Amazon cancels the order now (as after a payment that failed). False (nothing changed) when it
+     * is unknown, not yet created, shipped or partly shipped, already cancelled, or unfulfillable.
+     */
+    amazonCancelsOrder(orderId: string): boolean;
+    /**
+     * The seller confirms shipment now in Seller Central: every line not cancelled ships now. False
+     * when nothing is left to ship (unknown, pending payment, cancelled, shipped, unfulfillable) or
+     * the order is fulfilled by Amazon.
+     */
+    shipElsewhere(orderId: string): boolean;
+    /** The buyer asks to cancel now (merchant-fulfilled, unshipped, not cancelled, no request yet); else false. */
+    buyerRequestsCancel(orderId: string): boolean;
+  };
+  /** Every access token issued so far is expired from now on (403 Unauthorized, expired token, until a new one). */
+  expireAccessTokens(): void;
+  /** Drops every queued fault (the simulator's quiet tail). */
+  clearFaults(): void;
+  /** Amazon's view of an order at atMs (default: now on Amazon's clock); undefined if unknown or not yet created. */
+  orderTruth(orderId: string, atMs?: number): OrderTruth | undefined;
 }
 
 interface Outcome {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 type Handler = (c: Context, origin: string) => Outcome | Promise<Outcome>;
@@ -158,6 +184,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     options.feedTiming,
   );
   const listings = new ListingsItems(dataset, actions, credentials.sellerId, seed);
+  const world = new WorldEvents(dataset, actions, clock, () => feeds.settle());
   const enforce = options.enforceRateLimits ?? true;
   const calls: Record<string, number> = {};
   const other = { lwaToken: 0, documentDownload: 0, documentUpload: 0 };
@@ -176,7 +203,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     outcome: Outcome,
     text?: string,
   ): Response => {
-    const headers = new Headers({ 'x-amzn-RequestId': id });
+    const headers = new Headers({ 'x-amzn-RequestId': id, ...outcome.headers });
     const s = outcome.status;
     if (spec && ((s >= 200 && s < 300) || s === 400 || s === 404))
       headers.set('x-amzn-RateLimit-Limit', String(spec.rate));
@@ -243,7 +270,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     }
     const fault = taken ? faults.take(operation) : undefined;
     if (taken) taken.fault = fault;
-    if (fault?.kind === '429') return respond(spec, id, { status: 429, body: errorBody(QUOTA_EXCEEDED) });
+    if (fault?.kind === '429') {
+      const retryAfter = fault.retryAfterSeconds;
+      return respond(spec, id, {
+        status: 429,
+        body: errorBody(QUOTA_EXCEEDED),
+        ...(retryAfter === undefined ? {} : { headers: { 'retry-after': String(retryAfter) } }),
+      });
+    }
     if (fault?.kind === '500') return respond(spec, id, { status: 500, body: errorBody(INTERNAL_FAILURE) });
     if (fault?.kind === '503')
       return respond(spec, id, { status: 503, body: errorBody(SERVICE_UNAVAILABLE) });
@@ -604,5 +638,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     feeds: () => feeds.records(),
     revokeRefreshToken: () => lwa.revoke(),
     stats,
+    world: {
+      amazonCancelsOrder: (orderId) => world.amazonCancelsOrder(orderId),
+      shipElsewhere: (orderId) => world.shipElsewhere(orderId),
+      buyerRequestsCancel: (orderId) => world.buyerRequestsCancel(orderId),
+    },
+    expireAccessTokens: () => lwa.expireAll(),
+    clearFaults: () => faults.clear(),
+    orderTruth: (orderId, atMs) => {
+      // What getOrder would answer now includes feeds processed by now.
+      feeds.settle();
+      return orderTruthAt(dataset, orderId, atMs ?? clock.now());
+    },
   };
 }

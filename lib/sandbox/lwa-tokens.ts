@@ -33,6 +33,12 @@ export class LwaTokens {
     this.#revoked = true;
   }
 
+  /** Every access token issued so far is expired from now on; new ones are good for their hour. */
+  expireAll(): void {
+    // Whatever the clock does later (an offset moving it back), these stay expired.
+    for (const token of this.#issued.keys()) this.#issued.set(token, -Infinity);
+  }
+
   check(token: string | null): TokenCheck {
     if (!token || this.#revoked) return 'invalid';
     const expires = this.#issued.get(token);

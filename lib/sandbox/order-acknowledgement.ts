@@ -60,6 +60,22 @@ interface AckMessage {
 export interface MessageOutcome {
   readonly messageId: string;
   readonly results: readonly ProcessingResult[];
+  /** What the message did to the order (for the simulator's count of cancellations applied). */
+  readonly applied: AppliedMessage;
+}
+
+/**
+ * One message's effect. outcome: 'applied' = this message cancelled lines (itemCodes: those lines),
+ * 'already-cancelled' = only warnings, 'error' = any Error (nothing applied), 'acknowledged' = a
+ * StatusCode Success message that was accepted (it cancels nothing). Otherwise itemCodes are every
+ * item the message listed.
+ */
+export interface AppliedMessage {
+  readonly messageId: string;
+  readonly orderId?: string;
+  readonly statusCode?: 'Success' | 'Failure';
+  readonly itemCodes: string[];
+  readonly outcome: 'applied' | 'already-cancelled' | 'error' | 'acknowledged';
 }
 
 /** Schema check of one OrderAcknowledgement element; the message or a libxml2-like problem. */
@@ -123,7 +139,11 @@ export function processOrderAcknowledgements(
   atMs: number,
 ): MessageOutcome[] {
   return messages.map((message) => {
-    const error = (messageCode: number, description: string, extra: Partial<ProcessingResult> = {}) => ({
+    const error = (
+      messageCode: number,
+      description: string,
+      extra: Partial<ProcessingResult> = {},
+    ): MessageOutcome => ({
       messageId: message.messageId || '0',
       results: [
         {
@@ -134,6 +154,12 @@ export function processOrderAcknowledgements(
           ...extra,
         },
       ],
+      applied: {
+        messageId: message.messageId || '0',
+        ...(extra.orderId ? { orderId: extra.orderId } : {}),
+        itemCodes: [],
+        outcome: 'error',
+      },
     });
     if (message.problem || !message.body) {
       return error(
@@ -162,27 +188,37 @@ function applyAcknowledgement(
 ): MessageOutcome {
   const results: ProcessingResult[] = [];
   const base = { messageId: ack.messageId, orderId: ack.orderId };
+  const listed = ack.items.map((i) => i.itemCode);
+  const outcome = (
+    outcomeResults: readonly ProcessingResult[],
+    kind: AppliedMessage['outcome'],
+    itemCodes: string[] = listed,
+  ): MessageOutcome => ({
+    messageId: ack.messageId,
+    results: outcomeResults,
+    applied: { ...base, statusCode: ack.statusCode, itemCodes, outcome: kind },
+  });
   const fail = (messageCode: number, description: string, itemCode?: string) =>
     results.push({ ...base, resultCode: 'Error', messageCode, description, itemCode });
   const plan = dataset.byId(ack.orderId);
   if (!plan || plan.createdMs > atMs) {
     fail(CODES.orderNotFound, `Order ${ack.orderId} was not found for this seller. Check the AmazonOrderID.`);
-    return { messageId: ack.messageId, results };
+    return outcome(results, 'error');
   }
-  if (ack.statusCode === 'Success') return { messageId: ack.messageId, results };
+  if (ack.statusCode === 'Success') return outcome(results, 'acknowledged');
   if (plan.fulfilledBy === 'AMAZON') {
     fail(
       CODES.fulfilledByAmazon,
       `Order ${ack.orderId} is fulfilled by Amazon and cannot be cancelled by the seller with an order acknowledgement.`,
     );
-    return { messageId: ack.messageId, results };
+    return outcome(results, 'error');
   }
   if (ack.items.length === 0) {
     fail(
       CODES.missingCancelReason,
       `StatusCode Failure for order ${ack.orderId} must list each item to cancel, with its AmazonOrderItemCode and a CancelReason.`,
     );
-    return { messageId: ack.messageId, results };
+    return outcome(results, 'error');
   }
   const items = plannedItems(dataset.seed, plan, dataset.catalog);
   const status = statusAt(plan, atMs);
@@ -255,9 +291,14 @@ function applyAcknowledgement(
     }
     cancellations.push({ line, atMs, reason: item.reason });
   }
-  if (results.length > 0) return { messageId: ack.messageId, results };
-  if (cancellations.length > 0) actions.cancelLines(ack.orderId, cancellations);
-  return { messageId: ack.messageId, results: warnings };
+  if (results.length > 0) return outcome(results, 'error');
+  if (cancellations.length === 0) return outcome(warnings, 'already-cancelled');
+  actions.cancelLines(ack.orderId, cancellations);
+  return outcome(
+    warnings,
+    'applied',
+    cancellations.map((c) => items[c.line]!.orderItemId),
+  );
 }
 
 function alreadyCancelled(

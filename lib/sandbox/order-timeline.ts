@@ -66,7 +66,7 @@ const DAY = 24 * HOUR;
 export const HISTORY_DAYS = 45;
 export const STREAM_DAYS = 10;
 
-const BUYER_REQUEST_REASONS = [
+export const BUYER_REQUEST_REASONS = [
   'I changed my mind',
   'Found a better price elsewhere',
   'Ordered by mistake',

@@ -12,7 +12,9 @@ import {
   lastUpdatedAt,
   sellerCancellationAt,
   statusAt,
+  type FulfillmentStatus,
   type OrderPlan,
+  type SellerLineCancellation,
 } from './order-timeline';
 import { hashSeed, mulberry32, pick, randomDigits, randomInt } from './prng';
 import { INCLUDED_DATA, type IncludedData } from '../sp-api/schemas/orders';
@@ -227,11 +229,28 @@ function orderProceeds(items: readonly PlannedItem[], marketplace: SandboxMarket
 
 export { firstParcelLines } from './order-timeline';
 
+/** Whether a line is cancelled or shipped at t: what renderItem shows and orderTruth reports. */
+export function lineStateAt(
+  plan: OrderPlan,
+  line: number,
+  status: FulfillmentStatus,
+  t: number,
+): { sellerCancel: SellerLineCancellation | undefined; cancelled: boolean; shipped: boolean } {
+  const sellerCancel = sellerCancellationAt(plan, line, t);
+  return {
+    sellerCancel,
+    cancelled: sellerCancel !== undefined || plan.cancelledMs <= t,
+    shipped:
+      !sellerCancel &&
+      (status === 'SHIPPED' || (status === 'PARTIALLY_SHIPPED' && line < firstParcelLines(plan))),
+  };
+}
+
 function renderItem(
   plan: OrderPlan,
   item: PlannedItem,
   line: number,
-  status: ReturnType<typeof statusAt>,
+  status: FulfillmentStatus,
   t: number,
   included: ReadonlySet<IncludedData>,
   marketplace: SandboxMarketplace,
@@ -273,7 +292,8 @@ function renderItem(
   if (included.has('PROMOTION') && !pending && item.promotionId) {
     out.promotion = { breakdowns: [{ promotionId: item.promotionId }] };
   }
-  const sellerCancel = sellerCancellationAt(plan, line, t);
+  const state = lineStateAt(plan, line, status, t);
+  const sellerCancel = state.sellerCancel;
   if (included.has('CANCELLATION')) {
     const cancellation: Json = {};
     if (plan.buyerRequestMs <= t) {
@@ -281,17 +301,13 @@ function renderItem(
     }
     if (sellerCancel) {
       cancellation.cancellationExecution = { cancelledBy: 'MERCHANT', cancelReason: sellerCancel.reason };
-    } else if (plan.cancelledMs <= t) {
+    } else if (state.cancelled) {
       cancellation.cancellationExecution = { cancelledBy: plan.cancelledBy, cancelReason: plan.cancelReason };
     }
     if (Object.keys(cancellation).length > 0) out.cancellation = cancellation;
   }
   if (included.has('FULFILLMENT')) {
-    const shipped =
-      !sellerCancel &&
-      (status === 'SHIPPED' || (status === 'PARTIALLY_SHIPPED' && line < firstParcelLines(plan)))
-        ? item.quantity
-        : 0;
+    const shipped = state.shipped ? item.quantity : 0;
     const closed = status === 'CANCELLED' || status === 'UNFULFILLABLE' || sellerCancel !== undefined;
     const fulfillment: Json = {
       quantityFulfilled: shipped,
