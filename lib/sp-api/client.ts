@@ -6,9 +6,11 @@ import { describeIssues, LwaError, SpApiError, SpApiNetworkError, SpApiSchemaErr
 import { createLwaTokenProvider } from './lwa-token';
 import { RateLimiter } from './rate-limiter';
 import {
-  backoffDelayMs,
+  attachRetryAfter,
   DEFAULT_RETRY_POLICY,
   isRetryable,
+  parseRetryAfterMs,
+  retryDelayMs,
   withRetry,
   type RetryPolicy,
 } from './retry-policy';
@@ -389,7 +391,7 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
     }
     const parsed = errorListSchema.safeParse(json);
     const first = parsed.success ? parsed.data.errors[0] : undefined;
-    return new SpApiError({
+    const error = new SpApiError({
       operation,
       status: response.status,
       code: first?.code ?? `HTTP_${response.status}`,
@@ -397,6 +399,13 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
       details: first?.details || undefined,
       requestId,
     });
+    const retryAfterMs = parseRetryAfterMs(
+      response.headers.get('retry-after'),
+      response.headers.get('date'),
+      amazonClock.now(),
+    );
+    if (retryAfterMs !== undefined) attachRetryAfter(error, retryAfterMs);
+    return error;
   }
 
   async function attemptCall(
@@ -459,7 +468,7 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
           (error instanceof SpApiError && error.status === 429) ||
           (error instanceof LwaError && isRetryable(error));
         if (!unprocessed || attempt >= policy.maxAttempts) throw error;
-        await clock.sleep(backoffDelayMs(attempt, policy));
+        await clock.sleep(retryDelayMs(error, attempt, policy));
       }
     }
   }

@@ -33,6 +33,47 @@ export function backoffDelayMs(retry: number, policy: RetryPolicy): number {
 }
 
 /**
+ * Amazon's Retry-After on an error answer, in ms. The models declare no Retry-After (UNCONFIRMED
+ * whether Amazon sends one), so it rides beside the error instead of in SpApiError's fields.
+ */
+const retryAfterByError = new WeakMap<object, number>();
+
+export function attachRetryAfter(error: object, retryAfterMs: number): void {
+  retryAfterByError.set(error, retryAfterMs);
+}
+
+export function retryAfterMsOf(error: unknown): number | undefined {
+  return error !== null && typeof error === 'object' ? retryAfterByError.get(error) : undefined;
+}
+
+/**
+ * Retry-After (RFC 9110) as a wait in ms: delta-seconds, or an HTTP-date measured against the
+ * answer's own Date header (Amazon's clock; `fallbackNowMs` without one). Undefined when absent,
+ * unreadable or already past.
+ */
+export function parseRetryAfterMs(
+  header: string | null,
+  dateHeader: string | null,
+  fallbackNowMs: number,
+): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const atMs = Date.parse(value);
+  if (!Number.isFinite(atMs)) return undefined;
+  const answeredMs = dateHeader ? Date.parse(dateHeader) : NaN;
+  const waitMs = atMs - (Number.isFinite(answeredMs) ? answeredMs : fallbackNowMs);
+  return waitMs > 0 ? waitMs : undefined;
+}
+
+/** The wait before the retry-th retry: the backoff, but at least Amazon's Retry-After (capped at maxDelayMs). */
+export function retryDelayMs(error: unknown, retry: number, policy: RetryPolicy): number {
+  const backoffMs = backoffDelayMs(retry, policy);
+  const askedMs = retryAfterMsOf(error);
+  return askedMs === undefined ? backoffMs : Math.max(backoffMs, Math.min(askedMs, policy.maxDelayMs));
+}
+
+/**
  * Runs `attempt` until it succeeds, fails with a non-retryable error, or `maxAttempts` is used up;
  * sleeps on the clock between tries. `onRetry` runs before each wait (the client drains its bucket there).
  */
@@ -47,7 +88,7 @@ export async function withRetry<T>(
       return await attempt(attemptNumber);
     } catch (error) {
       if (!isRetryable(error) || attemptNumber >= policy.maxAttempts) throw error;
-      const delayMs = backoffDelayMs(attemptNumber, policy);
+      const delayMs = retryDelayMs(error, attemptNumber, policy);
       onRetry?.(error, attemptNumber, delayMs);
       await clock.sleep(delayMs);
     }
