@@ -18,6 +18,20 @@ const OPEN_STATUSES: ReadonlySet<OrderStatus> = new Set([
 const time = (iso: string) => Date.parse(iso);
 
 /**
+ * How far along an order is. Amazon's lastUpdatedTime has whole seconds, so two changes in one
+ * second carry the same time; the one further along is the later (statuses only move forward).
+ */
+const STATUS_RANK: Record<OrderStatus, number> = {
+  PENDING_AVAILABILITY: 0,
+  PENDING: 1,
+  UNSHIPPED: 2,
+  PARTIALLY_SHIPPED: 3,
+  SHIPPED: 4,
+  CANCELLED: 4,
+  UNFULFILLABLE: 4,
+};
+
+/**
  * How an incoming order combines with the stored one. Amazon's data only moves forward: an older
  * lastUpdated never overwrites a newer one, report data (no Prime flag, no ship-by window,
  * no real item ids) never replaces Orders API data of the same age, and the same version seen
@@ -33,9 +47,14 @@ export function mergeOrder(existing: StoredOrder | undefined, incoming: StoredOr
   const age = time(incoming.lastUpdated) - time(existing.lastUpdated);
   const reportOverFull = incoming.detailLevel === 'report' && existing.detailLevel === 'full';
 
-  // Overlapping polls see many orders twice: the same version writes nothing, unless it clears a flag.
+  // Overlapping polls see many orders twice: the same version writes nothing, unless it clears a flag
+  // or is a second change within the same second (found by its status, further along).
+  const laterInSameSecond = age === 0 && STATUS_RANK[incoming.status] > STATUS_RANK[existing.status];
   const sameVersion =
-    age === 0 && incoming.detailLevel === existing.detailLevel && !existing.unreadableUpdate;
+    age === 0 &&
+    !laterInSameSecond &&
+    incoming.detailLevel === existing.detailLevel &&
+    !existing.unreadableUpdate;
   if (age < 0 || (age === 0 && reportOverFull) || sameVersion) {
     return firstReported === existing.firstReported
       ? { kind: 'skip-older' }

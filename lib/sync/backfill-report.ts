@@ -94,7 +94,8 @@ export async function backfillFromReport(
     throw new OrderReportFailedError(reportId);
   }
 
-  const dataEndTime = report.dataEndTime ?? cursor.createdBefore ?? iso(ctx.clock.now());
+  // The report's end on Amazon's clock (its creation time when Amazon leaves the end out).
+  const dataEndTime = report.dataEndTime ?? cursor.createdBefore ?? report.createdTime;
   const doneCursor: OrderSyncCursor = withoutUndefined({
     phase: 'backfill-open-orders',
     createdAfter: cursor.createdAfter,
@@ -214,16 +215,16 @@ async function requestReport(ctx: OrderSyncContext, cursor: OrderSyncCursor): Pr
   ctx.signal?.throwIfAborted();
   ctx.onProgress?.({ phase: 'Requesting order report', done: 0 });
   const marketplaceIds = ctx.settings.marketplaceIds.slice(0, MAX_REPORT_MARKETPLACES);
+  // No dataEndTime: Amazon takes its own "now". This machine's clock may run minutes ahead of
+  // Amazon's, and Amazon refuses an end in its future, which would stop every first sync.
   const { reportId } = await ctx.client.createReport({
     reportType: ORDER_REPORT_TYPE,
     marketplaceIds,
     dataStartTime: createdAfter,
-    dataEndTime: iso(now),
   });
   const next: OrderSyncCursor = {
     phase: 'backfill-report',
     createdAfter,
-    createdBefore: iso(now),
     pendingReportId: reportId,
     reportOrdersDone: 0,
     // Marketplaces past the report's limit count as not covered, so a catch-up search brings them.

@@ -100,6 +100,25 @@ describe('writeOrderBatch merge rules', () => {
     expect((await orderOf('A'))?.status).toBe('SHIPPED');
   });
 
+  // Found by the simulator (seed 168): Amazon cancelled an order in the same second as the seller's
+  // line cancellation that the outbox had just read back, and the store kept the older status for ever.
+  it('takes a second change within the same second, one whose status is further along', async () => {
+    const at = '2026-03-05T00:00:00Z';
+    await writeOrderBatch(db, {
+      orders: [{ order: storedOrder({ orderId: 'A', lastUpdated: at, status: 'UNSHIPPED' }), items: [] }],
+    });
+    const later = await writeOrderBatch(db, {
+      orders: [{ order: storedOrder({ orderId: 'A', lastUpdated: at, status: 'CANCELLED' }), items: [] }],
+    });
+    expect(later).toMatchObject({ updated: 1, skippedOlder: 0 });
+    expect((await orderOf('A'))?.status).toBe('CANCELLED');
+    const earlier = await writeOrderBatch(db, {
+      orders: [{ order: storedOrder({ orderId: 'A', lastUpdated: at, status: 'UNSHIPPED' }), items: [] }],
+    });
+    expect(earlier).toMatchObject({ updated: 0, skippedOlder: 1 });
+    expect((await orderOf('A'))?.status).toBe('CANCELLED');
+  });
+
   it('compares lastUpdated as instants, not as text', async () => {
     await writeOrderBatch(db, {
       orders: [
