@@ -30,16 +30,21 @@ export interface CreatingWindow {
  * the request timeout (the fetch is aborted then, so no later request leaves this machine).
  */
 export function creatingWindow(
-  submission: FeedSubmission,
+  submission: Pick<
+    FeedSubmission,
+    'creatingSince' | 'creatingFirstSince' | 'createCallEndedAt' | 'creatingClock'
+  >,
   requestTimeoutMs: number,
 ): CreatingWindow | undefined {
   const since = Date.parse(submission.creatingSince ?? '');
   if (Number.isNaN(since)) return undefined;
+  // Every attempt of the call: the first one's T when the client retried after a 429.
+  const first = Math.min(since, Date.parse(submission.creatingFirstSince ?? '') || since);
   const ended = Date.parse(submission.createCallEndedAt ?? '');
   const end = Number.isNaN(ended) ? since + requestTimeoutMs : Math.max(ended, since);
   const margin = submission.creatingClock === 'amazon' ? ADOPTION_MARGIN_MS : LOCAL_CLOCK_MARGIN_MS;
   return {
-    since: since - margin,
+    since: first - margin,
     until: end + margin,
     settledAt: end + ADOPTION_SETTLE_MS + (margin - ADOPTION_MARGIN_MS),
   };

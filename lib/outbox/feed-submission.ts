@@ -49,6 +49,12 @@ export const feedSubmissionSchema = z.object({
    * any feed Amazon made for this submission was created after T.
    */
   creatingSince: isoTime.optional(),
+  /**
+   * T of the first attempt of the same createFeed call, when the client retried it (after a 429):
+   * an attempt answered 429 may still have made a feed (a browser resend answered by the copy), so
+   * the window reaches back to it. Absent: T is creatingSince.
+   */
+  creatingFirstSince: isoTime.optional(),
   /** Which clock T was read from: Amazon's (measured offset) or only this machine's (wider margins). */
   creatingClock: z.enum(['amazon', 'local']).optional(),
   /** When the createFeed call ended without an answer (Amazon's time); the settle wait starts here. */

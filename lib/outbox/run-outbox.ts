@@ -463,7 +463,11 @@ async function upload(ctx: OutboxContext, submission: FeedSubmission) {
  * Records "creating since T" — only when no other submission of the type is creating. T is Amazon's
  * time when its offset is known, so a fast or slow clock here cannot move the adoption window.
  */
-function markCreating(ctx: OutboxContext, submission: FeedSubmission) {
+function markCreating(
+  ctx: OutboxContext,
+  submission: FeedSubmission,
+  earlierAttempt?: Pick<FeedSubmission, 'creatingSince' | 'creatingFirstSince'>,
+) {
   const now = amazonNow(ctx, submission);
   return persistStep(
     ctx,
@@ -471,6 +475,10 @@ function markCreating(ctx: OutboxContext, submission: FeedSubmission) {
     {
       step: 'creating',
       creatingSince: new Date(now.ms).toISOString(),
+      // A retry within one createFeed call keeps the first attempt's T as well: an attempt answered
+      // 429 may still have made a feed (a browser resend answered by the copy).
+      creatingFirstSince:
+        earlierAttempt?.creatingFirstSince ?? earlierAttempt?.creatingSince ?? new Date(now.ms).toISOString(),
       creatingClock: now.clock,
       createCallEndedAt: undefined,
       ...(now.offsetMs !== undefined ? { amazonOffsetMs: now.offsetMs } : {}),
@@ -513,7 +521,7 @@ async function createFeed(ctx: OutboxContext, uploaded: FeedSubmission, tally: T
       },
       {
         beforeSend: async () => {
-          const next = await markCreating(ctx, creating ?? uploaded);
+          const next = await markCreating(ctx, creating ?? uploaded, creating);
           if (!next) throw new CreateFeedHeldError();
           creating = next;
         },
@@ -530,7 +538,7 @@ async function createFeed(ctx: OutboxContext, uploaded: FeedSubmission, tally: T
         const failed = await persistStep(
           ctx,
           from,
-          { step: 'failed', creatingSince: undefined, resultText: text },
+          { step: 'failed', creatingSince: undefined, creatingFirstSince: undefined, resultText: text },
           (action) => ({ ...action, status: 'failed', resultText: text }),
         );
         if (failed) tally.failed += failed.messages.length;
@@ -538,7 +546,11 @@ async function createFeed(ctx: OutboxContext, uploaded: FeedSubmission, tally: T
       }
       // Throttled, not authorised, or no token: nothing was created. Back to uploaded; the error is
       // recorded for the seller (and ends the submission if it does not go away).
-      await persistStep(ctx, from, { step: 'uploaded', creatingSince: undefined });
+      await persistStep(ctx, from, {
+        step: 'uploaded',
+        creatingSince: undefined,
+        creatingFirstSince: undefined,
+      });
       throw error;
     }
     // It may have reached Amazon: stay in `creating` and find out through getFeeds, counting the
@@ -665,6 +677,7 @@ async function adoptFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
   return persistStep(ctx, submission, {
     step: 'uploaded',
     creatingSince: undefined,
+    creatingFirstSince: undefined,
     createCallEndedAt: undefined,
   });
 }
