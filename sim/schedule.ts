@@ -114,7 +114,19 @@ export function scheduleFor(seed: number): SimSchedule {
   // The first sync backfills; everything else happens on the orders it stored.
   const events: SimEvent[] = [{ kind: 'sync' }];
   const count = randomInt(random, 30, 60);
-  for (let i = 0; i < count; i++) events.push(nextEvent(random, setup));
+  for (let i = 0; i < count; i++) {
+    const event = nextEvent(random, setup);
+    events.push(event);
+    // The interleaving adoption exists for, made common: another tool's feed lands while our
+    // createFeed is out, and our answer is lost (or our request never arrives).
+    if (event.kind === 'other-tool-feed' && event.during === 'createFeed' && random() < 0.6) {
+      events.push({
+        kind: 'fault',
+        operation: 'createFeed',
+        fault: pick(random, ['drop-before', 'drop-after', 'slow'] as const),
+      });
+    }
+  }
   return { setup, events: events.map((event, n) => ({ ...event, n })) };
 }
 
@@ -137,7 +149,7 @@ function nextEvent(random: Random, setup: SimSetup): SimEvent {
     ['add-marketplace', 1],
     ['cancel', 12],
     ['retry', 3],
-    ['send-again', 4],
+    ['send-again', 6],
     ['resolve-review', 4],
     ['switch-account', setup.accounts === 2 ? 3 : 0],
   ] as const);
@@ -163,7 +175,7 @@ function nextEvent(random: Random, setup: SimSetup): SimEvent {
     case 'clock-skew':
       return { kind, offsetMs: randomInt(random, -10 * MINUTE, 10 * MINUTE) };
     case 'other-tool-feed':
-      return { kind, pick: n(), ...(random() < 0.6 ? { during: 'createFeed' as const } : {}) };
+      return { kind, pick: n(), ...(random() < 0.7 ? { during: 'createFeed' as const } : {}) };
     case 'amazon-cancels':
     case 'ship-elsewhere':
       return { kind, pick: n(), ...(random() < 0.5 ? { during: pick(random, WORLD_MOMENTS) } : {}) };
