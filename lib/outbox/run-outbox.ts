@@ -511,6 +511,8 @@ class CreateFeedHeldError extends Error {
 async function createFeed(ctx: OutboxContext, uploaded: FeedSubmission, tally: Tally) {
   // The submission as last persisted in `creating`; undefined while no attempt has left.
   let creating: FeedSubmission | undefined;
+  // Attempts that left this machine; the client retries a 429 within the call.
+  let attempts = 0;
   let feedId: string;
   try {
     ({ feedId } = await ctx.client.createFeed(
@@ -524,6 +526,7 @@ async function createFeed(ctx: OutboxContext, uploaded: FeedSubmission, tally: T
           const next = await markCreating(ctx, creating ?? uploaded, creating);
           if (!next) throw new CreateFeedHeldError();
           creating = next;
+          attempts += 1;
         },
       },
     ));
@@ -531,7 +534,9 @@ async function createFeed(ctx: OutboxContext, uploaded: FeedSubmission, tally: T
     if (error instanceof CreateFeedHeldError) return undefined;
     const from = creating ?? uploaded;
     if (!creating && !(error instanceof RangeError)) throw error; // Nothing left: still `uploaded`.
-    if (isDefinitelyNotCreated(error)) {
+    // A refusal proves nothing was created only for a call of one attempt: an earlier attempt answered
+    // 429 may have been a browser's resent copy, its first copy made a feed.
+    if ((attempts <= 1 && isDefinitelyNotCreated(error)) || error instanceof RangeError) {
       const status = error instanceof SpApiError ? error.status : 0;
       if (status === 400 || status === 413 || status === 415 || error instanceof RangeError) {
         const text = `Amazon refused the cancellation feed: ${plainMessageOf(error)}`;
@@ -544,8 +549,8 @@ async function createFeed(ctx: OutboxContext, uploaded: FeedSubmission, tally: T
         if (failed) tally.failed += failed.messages.length;
         return undefined;
       }
-      // Throttled, not authorised, or no token: nothing was created. Back to uploaded; the error is
-      // recorded for the seller (and ends the submission if it does not go away).
+      // Not authorised, or no token: nothing was created. Back to uploaded; the error is recorded for
+      // the seller (and ends the submission if it does not go away).
       await persistStep(ctx, from, {
         step: 'uploaded',
         creatingSince: undefined,
@@ -576,9 +581,13 @@ function isAmazonError(error: unknown): boolean {
   );
 }
 
-/** Errors that prove createFeed made no feed: a 4xx answer, a bad request caught before sending, no token. */
+/**
+ * Errors that prove createFeed made no feed: a 4xx answer any copy of the request would get too, a bad
+ * request caught before sending, no token. Not a 429: it depends on the moment, so the answer to a
+ * browser's resent copy can be 429 while the first copy made the feed.
+ */
 function isDefinitelyNotCreated(error: unknown): boolean {
-  if (error instanceof SpApiError) return error.status >= 400 && error.status < 500;
+  if (error instanceof SpApiError) return error.status >= 400 && error.status < 500 && error.status !== 429;
   return error instanceof LwaError || error instanceof RangeError;
 }
 

@@ -49,13 +49,17 @@ export function mergeOrder(existing: StoredOrder | undefined, incoming: StoredOr
 
   // Overlapping polls see many orders twice: the same version writes nothing, unless it clears a flag
   // or is a second change within the same second (found by its status, further along).
-  const laterInSameSecond = age === 0 && STATUS_RANK[incoming.status] > STATUS_RANK[existing.status];
+  const rankDelta = STATUS_RANK[incoming.status] - STATUS_RANK[existing.status];
+  const laterInSameSecond = age === 0 && rankDelta > 0;
+  // And one further behind in the same second is the earlier change (report data is not compared:
+  // its statuses are coarser, and the Orders API's word on the same second is taken over them).
+  const earlierInSameSecond = age === 0 && rankDelta < 0 && incoming.detailLevel === existing.detailLevel;
   const sameVersion =
     age === 0 &&
     !laterInSameSecond &&
     incoming.detailLevel === existing.detailLevel &&
     !existing.unreadableUpdate;
-  if (age < 0 || (age === 0 && reportOverFull) || sameVersion) {
+  if (age < 0 || earlierInSameSecond || (age === 0 && reportOverFull) || sameVersion) {
     return firstReported === existing.firstReported
       ? { kind: 'skip-older' }
       : { kind: 'skip-older', order: { ...existing, firstReported } };

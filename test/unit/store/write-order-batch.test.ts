@@ -119,6 +119,24 @@ describe('writeOrderBatch merge rules', () => {
     expect((await orderOf('A'))?.status).toBe('CANCELLED');
   });
 
+  it('never moves an order back within the same second, even over a flag that its update was unreadable', async () => {
+    const at = '2026-03-05T00:00:00Z';
+    const unreadableUpdate = { at, reason: 'unknown status' };
+    await writeOrderBatch(db, {
+      orders: [
+        {
+          order: storedOrder({ orderId: 'A', lastUpdated: at, status: 'CANCELLED', unreadableUpdate }),
+          items: [],
+        },
+      ],
+    });
+    const older = await writeOrderBatch(db, {
+      orders: [{ order: storedOrder({ orderId: 'A', lastUpdated: at, status: 'UNSHIPPED' }), items: [] }],
+    });
+    expect(older).toMatchObject({ updated: 0, skippedOlder: 1 });
+    expect((await orderOf('A'))?.status).toBe('CANCELLED');
+  });
+
   it('compares lastUpdated as instants, not as text', async () => {
     await writeOrderBatch(db, {
       orders: [
