@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { scheduleFor } from '../sim/schedule';
-import { coverageTable, describeFailure, runSeed, runSeedRange } from '../sim/run-seeds';
+import { coverageTable, describeFailure, runSeedRange } from '../sim/run-seeds';
+import { runSimulation } from '../sim/simulation';
 import { INVARIANTS } from '../sim/invariants';
 
 const { values } = parseArgs({
@@ -35,7 +36,7 @@ if (values.seed !== undefined) {
   const full = scheduleFor(seed);
   const only = values.only?.split(',').map(Number);
   const schedule = only ? { ...full, events: full.events.filter((e) => only.includes(e.n)) } : full;
-  const result = await runSeed(seed, schedule);
+  const result = await runSimulation(schedule);
   if (values.trace || result.violations.length) console.log(result.trace.join('\n'));
   for (const v of result.violations)
     console.log(`invariant ${v.invariant} (${INVARIANTS[v.invariant]}): ${v.message}`);

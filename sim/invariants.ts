@@ -5,6 +5,7 @@
 import { openOrderDb } from '../lib/store';
 import { readOrderCursor } from '../lib/store/order-cursor';
 import { listActions } from '../lib/store/outbox-store';
+import type { Sandbox } from '../lib/sandbox';
 import type { SimAccount } from './simulation';
 
 export const INVARIANTS = {
@@ -45,13 +46,7 @@ export async function checkInvariants(input: {
       for (const action of actions) {
         if (action.status !== 'done') continue;
         const truth = sandbox.orderTruth(action.orderId);
-        const cancelled =
-          truth !== undefined &&
-          (truth.status === 'CANCELLED' ||
-            action.lines.every(
-              (line) => truth.lines.find((l) => l.orderItemId === line.orderItemId)?.cancelled,
-            ));
-        if (!cancelled) {
+        if (!cancelledAtAmazon(sandbox, action.orderId, action.lines)) {
           violate(
             1,
             `${where}: action ${action.id} (${action.orderId}) is shown done ("${action.resultText ?? ''}") ` +
@@ -78,10 +73,13 @@ export async function checkInvariants(input: {
       for (const [line, feedIds] of applied) {
         if (feedIds.length < 2) continue;
         const orderId = line.split(' ')[0]!;
+        // Flagged means named: an action of the order notes one of these very feeds as a possible copy.
         const flagged = actions.some(
           (action) =>
             action.orderId === orderId &&
-            (action.status === 'needs-review' || (action.suspectedDuplicateFeedIds?.length ?? 0) > 0),
+            (action.suspectedDuplicateFeedIds ?? []).some(
+              (id) => feedIds.includes(id) && id !== action.feedId,
+            ),
         );
         if (!(account.resentCreateFeed && flagged)) {
           violate(
@@ -199,3 +197,15 @@ export async function checkInvariants(input: {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
+
+/** Whether Amazon's order shows every given line cancelled (or the whole order). */
+export function cancelledAtAmazon(
+  sandbox: Sandbox,
+  orderId: string,
+  lines: readonly { orderItemId: string }[],
+): boolean {
+  const truth = sandbox.orderTruth(orderId);
+  if (!truth) return false;
+  if (truth.status === 'CANCELLED') return true;
+  return lines.every((line) => truth.lines.find((l) => l.orderItemId === line.orderItemId)?.cancelled);
+}

@@ -15,7 +15,9 @@ export const FEATURES: readonly Feature[] = [
   'browser-resend',
   'slow',
   'kill',
+  'kill-at-createFeed',
   'clock-skew',
+  'clock-jump',
   'other-tool-feed',
   'amazon-cancels',
   'ship-elsewhere',
@@ -55,10 +57,6 @@ export interface SeedRangeResult {
 
 /** Re-runs of a failing schedule spent on shrinking it. */
 const SHRINK_BUDGET = 300;
-
-export async function runSeed(seed: number, schedule: SimSchedule = scheduleFor(seed)): Promise<SimResult> {
-  return runSimulation(schedule);
-}
 
 export async function runSeedRange(
   from: number,
@@ -141,7 +139,12 @@ export async function shrink(
     }
     if (!removed) chunk = Math.floor(chunk / 2);
   }
-  const final = bestResult ?? (await runSimulation(best));
+  const final =
+    bestResult ??
+    (await runSimulation(best).catch((error: unknown) => ({
+      violations: [{ invariant, message: `the run threw: ${(error as Error)?.stack ?? String(error)}` }],
+      trace: [],
+    })));
   const violation = final.violations.find((v) => v.invariant === invariant) ?? final.violations[0]!;
   return { schedule: best, trace: final.trace, violation };
 }

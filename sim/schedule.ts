@@ -42,6 +42,18 @@ const FAULT_TARGETS: readonly (readonly [string, number])[] = [
   ['patchListingsItem', 3],
 ];
 
+/** Awaits a kill can aim at: the non-idempotent call, the reads that decide, and storage. */
+export const KILL_TARGETS = [
+  'createFeed',
+  'getFeeds',
+  'getFeed',
+  'getOrder',
+  'createReport',
+  'searchOrders',
+  'commit',
+] as const;
+export type KillTarget = (typeof KILL_TARGETS)[number];
+
 /** Requests of the outbox that a world event can coincide with. */
 export const WORLD_MOMENTS = ['createFeed', 'getFeed', 'getOrder'] as const;
 export type WorldMoment = (typeof WORLD_MOMENTS)[number];
@@ -55,8 +67,12 @@ export type SimEvent =
   | { readonly kind: 'alarms-together' }
   /** The outbox alarm or a message from a view. */
   | { readonly kind: 'outbox' }
-  /** The worker running the next run dies at its `atPoint`-th await (a request or a committed transaction). */
-  | { readonly kind: 'kill'; readonly atPoint: number }
+  /**
+   * The worker running the next run dies at its `atPoint`-th await: a request sent, an answer received
+   * or a committed transaction; with `target`, the `atPoint`-th of those whose name holds it
+   * ('createFeed': 1 = as it is sent, 2 = as its answer arrives).
+   */
+  | { readonly kind: 'kill'; readonly atPoint: number; readonly target?: KillTarget }
   /** The worker stops while idle (MV3's idle timeout): the next run starts from storage alone. */
   | { readonly kind: 'restart' }
   | { readonly kind: 'fault'; readonly operation: string; readonly fault: TransportFault }
@@ -111,8 +127,28 @@ export function scheduleFor(seed: number): SimSchedule {
     clockOffsetMs: random() < 0.15 ? 0 : randomInt(random, -10 * MINUTE, 10 * MINUTE),
     accounts: random() < 0.2 ? 2 : 1,
   };
-  // The first sync backfills; everything else happens on the orders it stored.
-  const events: SimEvent[] = [{ kind: 'sync' }];
+  // The first sync backfills; everything else happens on the orders it stored. Half the seeds meet
+  // faults or a kill in that first sync too (the report path).
+  const events: SimEvent[] = [];
+  if (random() < 0.5) {
+    for (let i = randomInt(random, 1, 3); i > 0; i--) {
+      events.push(
+        random() < 0.7
+          ? {
+              kind: 'fault',
+              operation: pick(random, [
+                'createReport',
+                'getReport',
+                'getReportDocument',
+                'searchOrders',
+              ] as const),
+              fault: pick(random, TRANSPORT_FAULTS),
+            }
+          : { kind: 'kill', atPoint: randomInt(random, 1, 12) },
+      );
+    }
+  }
+  events.push({ kind: 'sync' });
   const count = randomInt(random, 30, 60);
   for (let i = 0; i < count; i++) {
     const event = nextEvent(random, setup);
@@ -153,7 +189,7 @@ function nextEvent(random: Random, setup: SimSetup): SimEvent {
     ['resolve-review', 4],
     ['switch-account', setup.accounts === 2 ? 3 : 0],
   ] as const);
-  const n = () => randomInt(random, 0, 1_000_000);
+  const anyPick = () => randomInt(random, 0, 1_000_000);
   switch (kind) {
     case 'advance':
       return {
@@ -165,7 +201,11 @@ function nextEvent(random: Random, setup: SimSetup): SimEvent {
         ] as const),
       };
     case 'kill':
-      return { kind, atPoint: randomInt(random, 1, 14) };
+      // A run rarely passes more than a dozen awaits before it has done what matters; aimed kills
+      // reach the ones further in.
+      return random() < 0.5
+        ? { kind, atPoint: randomInt(random, 1, 12) }
+        : { kind, atPoint: randomInt(random, 1, 3), target: pick(random, KILL_TARGETS) };
     case 'fault':
       return {
         kind,
@@ -175,19 +215,19 @@ function nextEvent(random: Random, setup: SimSetup): SimEvent {
     case 'clock-skew':
       return { kind, offsetMs: randomInt(random, -10 * MINUTE, 10 * MINUTE) };
     case 'other-tool-feed':
-      return { kind, pick: n(), ...(random() < 0.7 ? { during: 'createFeed' as const } : {}) };
+      return { kind, pick: anyPick(), ...(random() < 0.7 ? { during: 'createFeed' as const } : {}) };
     case 'amazon-cancels':
     case 'ship-elsewhere':
-      return { kind, pick: n(), ...(random() < 0.5 ? { during: pick(random, WORLD_MOMENTS) } : {}) };
+      return { kind, pick: anyPick(), ...(random() < 0.5 ? { during: pick(random, WORLD_MOMENTS) } : {}) };
     case 'buyer-request':
     case 'retry':
     case 'send-again':
     case 'resolve-review':
-      return { kind, pick: n() };
+      return { kind, pick: anyPick() };
     case 'cancel':
       return {
         kind,
-        pick: n(),
+        pick: anyPick(),
         lines: random() < 0.65 ? 'whole' : 'some',
         lineMask: randomInt(random, 1, 15),
         zeroStock: random() < 0.2,

@@ -20,9 +20,24 @@ import { listActions } from '../lib/store/outbox-store';
 import { runOrderSync } from '../lib/sync/order-sync';
 import { refreshOrder } from '../lib/sync/refresh-orders';
 import { describeError } from '../lib/background/describe-error';
-import { checkInvariants, type Violation } from './invariants';
+import { LwaError, SpApiError, SpApiNetworkError, SpApiSchemaError } from '../lib/sp-api/errors';
+import { OrderReportFailedError, OrderReportPendingError } from '../lib/sync/backfill-report';
+import { OutboxSetupError } from '../lib/outbox/outbox-problem';
+import { cancelledAtAmazon, checkInvariants, type Violation } from './invariants';
 import { describeEvent, type SimEvent, type SimSchedule, type TransportFault } from './schedule';
-import { WorkerKilled, WorkerLife, type TransportFaults } from './worker-life';
+import { WorkerLife, type TransportFaults } from './worker-life';
+
+/** What a run may fail with and say to the seller; the rest is a crash (a violation of invariant 3). */
+const EXPECTED_ERRORS: readonly (abstract new (...args: never[]) => Error)[] = [
+  SpApiError,
+  SpApiNetworkError,
+  SpApiSchemaError,
+  LwaError,
+  OrderReportPendingError,
+  OrderReportFailedError,
+  OutboxSetupError,
+  CancelRefusedError,
+];
 
 /** Simulated start: the sandbox's orders reach back 45 days from here. */
 export const SIM_START_MS = Date.parse('2026-11-20T12:00:00Z');
@@ -38,7 +53,9 @@ const POLL_BUDGET_MS = 90_000;
 export type Feature =
   | TransportFault
   | 'kill'
+  | 'kill-at-createFeed'
   | 'clock-skew'
+  | 'clock-jump'
   | 'other-tool-feed'
   | 'amazon-cancels'
   | 'ship-elsewhere'
@@ -152,7 +169,7 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
   if (setup.clockOffsetMs !== 0) fired.add('clock-skew');
   let current = accounts[0]!;
   let life: WorkerLife | undefined;
-  let armedKill: number | undefined;
+  let armedKill: { atPoint: number; target?: string } | undefined;
   /** World events waiting for a request of the worker to go out. */
   const moments: { account: SimAccount; operation: string; happen: () => Promise<void> }[] = [];
   let ids = 0;
@@ -169,6 +186,7 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
     fired: (fault, detail) => {
       if (fault === 'drop-before') mirrorTake(account.index, detail);
       fire(fault, detail);
+      if (fault === 'kill' && detail.includes('createFeed')) fired.add('kill-at-createFeed');
     },
   });
 
@@ -201,11 +219,16 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
     return life;
   };
 
-  const outcome = (what: string, error: unknown) => {
-    if (error instanceof WorkerKilled || (life?.dead && life.killedAt)) {
-      note(`${what}: worker killed at ${life?.killedAt ?? 'an await'}`);
-    } else {
-      note(`${what} failed: ${describeError(error).message}`);
+  /** Errors a living worker may meet; anything else is a defect the seller would meet as a crash. */
+  const unexpected: string[] = [];
+  const outcome = (what: string, error: unknown, worker: WorkerLife) => {
+    if (worker.dead) {
+      note(`${what}: worker ${worker.killedAt ? `killed at ${worker.killedAt}` : 'stopped'}`);
+      return;
+    }
+    note(`${what} failed: ${describeError(error).message}`);
+    if (!EXPECTED_ERRORS.some((kind) => error instanceof kind)) {
+      unexpected.push(`${what} failed with ${(error as Error)?.stack ?? String(error)}`);
     }
   };
 
@@ -230,7 +253,7 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
       );
       return true;
     } catch (error) {
-      outcome('sync', error);
+      outcome('sync', error, worker);
       return false;
     }
   };
@@ -251,7 +274,7 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
         `outbox: ${result.sent} sent, ${result.completed} done, ${result.failed} failed, ${result.needsReview} to review`,
       );
     } catch (error) {
-      outcome('outbox', error);
+      outcome('outbox', error, worker);
     }
   };
 
@@ -308,7 +331,7 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
         await outboxOnce(workerForRun(), account);
         return;
       case 'kill':
-        armedKill = event.atPoint;
+        armedKill = { atPoint: event.atPoint, ...(event.target ? { target: event.target } : {}) };
         return;
       case 'restart':
         life?.end();
@@ -336,8 +359,10 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
         const before = sandbox.clockOffsetMs();
         clock.set(clock.now() + before - event.offsetMs);
         for (const each of accounts) each.sandbox.setClockOffset(event.offsetMs);
-        if (event.offsetMs !== before)
-          fire('clock-skew', `this machine's clock jumps ${before - event.offsetMs} ms, Amazon's runs on`);
+        if (event.offsetMs !== before) {
+          fire('clock-jump', `this machine's clock jumps ${before - event.offsetMs} ms, Amazon's runs on`);
+          if (event.offsetMs !== 0) fired.add('clock-skew');
+        }
         return;
       }
       case 'other-tool-feed':
@@ -475,7 +500,7 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
           )
         ).order;
       } catch (error) {
-        outcome('dialog refresh', error);
+        outcome('dialog refresh', error, worker);
         return;
       }
     }
@@ -484,13 +509,12 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
     );
     const eligibility = cancelEligibility(order, items, await listActions(db));
     const open = eligibility.cancellableLines;
-    const lines =
+    const chosen =
       event.lines === 'some' && open.length > 1
-        ? open.filter((_, i) => (event.lineMask >> i) & 1).map((line) => ({ orderItemId: line.orderItemId }))
+        ? open.filter((_, i) => (event.lineMask >> i) & 1)
         : undefined;
-    const skus = (lines ?? open).flatMap((line) =>
-      'sku' in line && typeof line.sku === 'string' ? [line.sku] : [],
-    );
+    const lines = chosen?.map((line) => ({ orderItemId: line.orderItemId }));
+    const skus = (chosen ?? open).flatMap((line) => (line.sku ? [line.sku] : []));
     try {
       const action = await enqueueCancel(
         db,
@@ -559,7 +583,10 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
       );
     }
   }
-  const violations = await checkInvariants({ accounts, unsettled, backfillDays: SIM_BACKFILL_DAYS });
+  const violations = [
+    ...unexpected.map((message) => ({ invariant: 3 as const, message: `a run ${message}` })),
+    ...(await checkInvariants({ accounts, unsettled, backfillDays: SIM_BACKFILL_DAYS })),
+  ];
   for (const account of accounts) account.pageDb?.close();
   life?.end();
   return { violations, fired, trace, accounts };
@@ -593,16 +620,4 @@ async function whatIsUnsettled(account: SimAccount): Promise<string> {
   } finally {
     db.close();
   }
-}
-
-/** Whether Amazon's order shows every given line cancelled (or the whole order). */
-export function cancelledAtAmazon(
-  sandbox: Sandbox,
-  orderId: string,
-  lines: readonly { orderItemId: string }[],
-): boolean {
-  const truth = sandbox.orderTruth(orderId);
-  if (!truth) return false;
-  if (truth.status === 'CANCELLED') return true;
-  return lines.every((line) => truth.lines.find((l) => l.orderItemId === line.orderItemId)?.cancelled);
 }

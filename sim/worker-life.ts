@@ -36,8 +36,8 @@ export interface WorkerLifeOptions {
   readonly faults: TransportFaults;
   readonly seed: number;
   readonly credentials: typeof SANDBOX_CREDENTIALS;
-  /** Die at this await point (1-based), if set. */
-  readonly killAt?: number;
+  /** Die at this await point (1-based; counting only points whose name holds `target`, if given). */
+  readonly killAt?: { readonly atPoint: number; readonly target?: string };
   readonly operationOf: (request: Request) => string;
   /** The world moving just as a request goes out (world events armed for that moment). */
   readonly beforeRequest?: (operation: string) => Promise<void>;
@@ -48,6 +48,10 @@ const ORIGIN = 'https://sandbox.sim.invalid';
 export class WorkerLife {
   dead = false;
   points = 0;
+  /** Points whose name holds the kill's target. */
+  aimedPoints = 0;
+  /** Transactions begun and not yet finished: a killed worker's are aborted, never committed. */
+  readonly #open = new Set<{ abort(): void }>();
   killedAt?: string;
   readonly client: SpApiClient;
   readonly clock: Clock;
@@ -85,13 +89,24 @@ export class WorkerLife {
   /** The worker stops (idle timeout, or the browser closing); nothing more of it runs. */
   end(): void {
     this.dead = true;
+    for (const tx of this.#open) {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished.
+      }
+    }
+    this.#open.clear();
     this.#db?.close();
   }
 
   #point(label: string): void {
     if (this.dead) throw new WorkerKilled('dead');
     this.points += 1;
-    if (this.options.killAt !== undefined && this.points >= this.options.killAt) {
+    const kill = this.options.killAt;
+    if (kill?.target !== undefined && label.includes(kill.target)) this.aimedPoints += 1;
+    const reached = kill?.target !== undefined ? this.aimedPoints : this.points;
+    if (kill !== undefined && reached >= kill.atPoint) {
       this.killedAt = `${label} (await ${this.points})`;
       this.options.faults.fired('kill', this.killedAt);
       this.end();
@@ -139,8 +154,14 @@ export class WorkerLife {
   #wrapDb(db: OrderDb): OrderDb {
     const point = (label: string) => this.#point(label);
     const isDead = () => this.dead;
-    const wrapTx = <T extends object>(tx: T): T =>
-      new Proxy(tx, {
+    const open = this.#open;
+    const wrapTx = <T extends { abort(): void; done: Promise<void> }>(tx: T): T => {
+      open.add(tx);
+      tx.done.then(
+        () => open.delete(tx),
+        () => open.delete(tx),
+      );
+      return new Proxy(tx, {
         get(target, prop) {
           if (prop === 'done') {
             const done = Reflect.get(target, prop, target) as Promise<void>;
@@ -150,6 +171,7 @@ export class WorkerLife {
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
+    };
     return new Proxy(db, {
       get(target, prop, receiver) {
         if (prop === 'transaction') {

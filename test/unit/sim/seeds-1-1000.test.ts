@@ -1,0 +1,3 @@
+import { seedRangeTest } from './seed-range';
+
+seedRangeTest(1, 1000);

@@ -1,0 +1,3 @@
+import { seedRangeTest } from './seed-range';
+
+seedRangeTest(1001, 1000);
