@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { execSync } from 'node:child_process';
 import 'fake-indexeddb/auto';
 import { ManualClock } from '../lib/clock';
-import { createSandbox, SANDBOX_CREDENTIALS } from '../lib/sandbox';
+import { createSandbox, SANDBOX_CREDENTIALS, type Sandbox } from '../lib/sandbox';
 import { createSpApiClient } from '../lib/sp-api/client';
 import { RateLimiter } from '../lib/sp-api/rate-limiter';
 import { openOrderDb, countOrders } from '../lib/store';
@@ -25,11 +25,9 @@ const record = (what: string, figure: string, target = '') => {
   console.log(`${what}: ${figure}${target ? `   (target ${target})` : ''}`);
 };
 
-async function backfillFigures(orderCount: number) {
-  const anchor = Date.parse('2026-11-20T12:00:00Z');
-  const clock = new ManualClock(anchor);
-  const sandbox = createSandbox({ clock, seed: 7, orderCount, anchorMs: anchor });
-  const client = createSpApiClient({
+/** The real client on the in-process sandbox, with fixed jitter so the figures repeat. */
+function benchClient(sandbox: Sandbox, clock: ManualClock) {
+  return createSpApiClient({
     transport: (request) => sandbox.fetch(request),
     clock,
     credentials: SANDBOX_CREDENTIALS,
@@ -39,6 +37,13 @@ async function backfillFigures(orderCount: number) {
     },
     random: () => 0.5,
   });
+}
+
+async function backfillFigures(orderCount: number) {
+  const anchor = Date.parse('2026-11-20T12:00:00Z');
+  const clock = new ManualClock(anchor);
+  const sandbox = createSandbox({ clock, seed: 7, orderCount, anchorMs: anchor });
+  const client = benchClient(sandbox, clock);
   const db = await openOrderDb(`bench-${orderCount}-${Date.now()}`);
   const settings = {
     backfillDays: 30,
@@ -114,16 +119,7 @@ async function cancelFigures() {
     const anchor = Date.parse('2026-11-20T12:00:00Z');
     const clock = new ManualClock(anchor);
     const sandbox = createSandbox({ clock, seed: 11, orderCount: 80, anchorMs: anchor });
-    const client = createSpApiClient({
-      transport: (request) => sandbox.fetch(request),
-      clock,
-      credentials: SANDBOX_CREDENTIALS,
-      endpoints: {
-        spApiBaseUrl: 'https://sandbox.bench.invalid',
-        lwaTokenUrl: 'https://sandbox.bench.invalid/auth/o2/token',
-      },
-      random: () => 0.5,
-    });
+    const client = benchClient(sandbox, clock);
     const db = await openOrderDb(`bench-cancel-${lost}-${Date.now()}`);
     const page = await client.searchOrders({
       createdAfter: new Date(anchor - 30 * 86_400_000).toISOString(),

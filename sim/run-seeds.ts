@@ -2,18 +2,11 @@
  * Runs seeds, shrinks a failing schedule to its shortest trace, and tallies fault coverage.
  */
 import { INVARIANTS, type InvariantNumber, type Violation } from './invariants';
-import { scheduleFor, type SimSchedule } from './schedule';
+import { scheduleFor, TRANSPORT_FAULTS, type SimSchedule } from './schedule';
 import { runSimulation, type Feature, type SimResult } from './simulation';
 
 export const FEATURES: readonly Feature[] = [
-  'throttle',
-  'throttle-retry-after',
-  'server-error',
-  'unavailable',
-  'drop-before',
-  'drop-after',
-  'browser-resend',
-  'slow',
+  ...TRANSPORT_FAULTS,
   'kill',
   'kill-at-createFeed',
   'clock-skew',

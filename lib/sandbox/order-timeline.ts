@@ -255,6 +255,32 @@ function orderIdFor(seed: number, index: number, prefix: string, random: Random)
   return `${prefix}-${String(middle).padStart(7, '0')}-${randomDigits(random, 7)}`;
 }
 
+/**
+ * The plan with the whole order cancelled at atMs: whatever it planned after that (payment, shipment,
+ * delivery, a buyer's request) does not happen; everything before stays.
+ */
+export function cancelledAt(
+  plan: OrderPlan,
+  atMs: number,
+  cancelledBy: OrderPlan['cancelledBy'],
+  cancelReason: string,
+): OrderPlan {
+  const later = (ms: number) => (ms > atMs ? NaN : ms);
+  return {
+    ...plan,
+    paidMs: plan.paidMs >= atMs ? NaN : plan.paidMs,
+    partialShipMs: later(plan.partialShipMs),
+    shippedMs: later(plan.shippedMs),
+    deliveredMs: later(plan.deliveredMs),
+    unfulfillableMs: later(plan.unfulfillableMs),
+    buyerRequestMs: later(plan.buyerRequestMs),
+    buyerRequestReason: plan.buyerRequestMs <= atMs ? plan.buyerRequestReason : '',
+    cancelledMs: atMs,
+    cancelledBy,
+    cancelReason,
+  };
+}
+
 /** The order's fulfilment status at time t (t ≥ createdMs). */
 export function statusAt(plan: OrderPlan, t: number): FulfillmentStatus {
   if (plan.cancelledMs <= t) return 'CANCELLED';

@@ -6,7 +6,7 @@
  * the timeline never ships a line the seller cancelled nor moves on past an event that contradicts it.
  */
 import type { OrderDataset } from './order-dataset';
-import { lineShipMs, type OrderPlan, type SellerLineCancellation } from './order-timeline';
+import { cancelledAt, lineShipMs, type OrderPlan, type SellerLineCancellation } from './order-timeline';
 import { applyWorldEvent, worldEventRefusal, type WorldEvent } from './world-events';
 
 export interface ListingQuantity {
@@ -107,23 +107,11 @@ function stepMs(step: OverlayStep): number {
 
 function cancelStep(plan: OrderPlan, cancelled: ReadonlySet<number>, c: SellerLineCancellation): OrderPlan {
   const at = c.atMs;
-  const later = (ms: number) => (ms > at ? NaN : ms);
   const remaining: number[] = [];
   for (let line = 0; line < plan.itemCount; line++) if (!cancelled.has(line)) remaining.push(line);
   if (remaining.length === 0) {
     // Every line cancelled: the order is cancelled by the merchant, and nothing after that happens.
-    return {
-      ...plan,
-      paidMs: plan.paidMs >= at ? NaN : plan.paidMs,
-      partialShipMs: later(plan.partialShipMs),
-      shippedMs: later(plan.shippedMs),
-      deliveredMs: later(plan.deliveredMs),
-      unfulfillableMs: later(plan.unfulfillableMs),
-      buyerRequestMs: later(plan.buyerRequestMs),
-      cancelledMs: at,
-      cancelledBy: 'MERCHANT',
-      cancelReason: c.reason,
-    };
+    return cancelledAt(plan, at, 'MERCHANT', c.reason);
   }
   const shipTimes = remaining.map((line) => lineShipMs(plan, line));
   if (shipTimes.some((t) => t !== t)) return plan; // the rest never ships (cancelled or stuck later)

@@ -7,7 +7,13 @@
  */
 import type { Clock } from '../clock';
 import type { OrderDataset } from './order-dataset';
-import { BUYER_REQUEST_REASONS, statusAt, type FulfillmentStatus, type OrderPlan } from './order-timeline';
+import {
+  BUYER_REQUEST_REASONS,
+  cancelledAt,
+  statusAt,
+  type FulfillmentStatus,
+  type OrderPlan,
+} from './order-timeline';
 import { hashSeed, mulberry32, pick } from './prng';
 import type { SellerActions } from './seller-actions';
 
@@ -42,19 +48,7 @@ export function applyWorldEvent(plan: OrderPlan, event: WorldEvent): OrderPlan {
   switch (event.kind) {
     case 'amazon-cancel':
       // Cancelled now: nothing planned after it (payment, shipment, delivery, requests) happens.
-      return {
-        ...plan,
-        paidMs: plan.paidMs >= at ? NaN : plan.paidMs,
-        partialShipMs: later(plan.partialShipMs),
-        shippedMs: later(plan.shippedMs),
-        deliveredMs: later(plan.deliveredMs),
-        unfulfillableMs: later(plan.unfulfillableMs),
-        buyerRequestMs: later(plan.buyerRequestMs),
-        buyerRequestReason: plan.buyerRequestMs <= at ? plan.buyerRequestReason : '',
-        cancelledMs: at,
-        cancelledBy: 'AMAZON',
-        cancelReason: event.reason,
-      };
+      return cancelledAt(plan, at, 'AMAZON', event.reason);
     case 'ship-elsewhere': {
       // Delivery keeps the planned transit time, counted from the new shipment.
       const transitMs =

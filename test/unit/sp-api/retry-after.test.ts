@@ -42,7 +42,8 @@ const throttled =
 
 const orderAnswer: Handler = () => json({ order: v2026OrderJson() });
 
-async function retryWait(first: Handler, maxDelayMs?: number): Promise<number> {
+/** A client whose fake Amazon notes the clock at each request it gets (`times`). */
+function stampedClient(handlers: Handler[], maxDelayMs?: number) {
   const clockRef: { clock?: ManualClock } = {};
   const times: number[] = [];
   const stamp =
@@ -51,8 +52,13 @@ async function retryWait(first: Handler, maxDelayMs?: number): Promise<number> {
       times.push(clockRef.clock!.now());
       return handler(request, url);
     };
-  const { client, clock } = clientWith([stamp(first), stamp(orderAnswer)], maxDelayMs);
-  clockRef.clock = clock;
+  const built = clientWith(handlers.map(stamp), maxDelayMs);
+  clockRef.clock = built.clock;
+  return { ...built, times };
+}
+
+async function retryWait(first: Handler, maxDelayMs?: number): Promise<number> {
+  const { client, times } = stampedClient([first, orderAnswer], maxDelayMs);
   const order = await client.getOrder(ORDER_ID);
   expect(order.orderId).toBe(ORDER_ID);
   expect(times).toHaveLength(2);
@@ -93,20 +99,11 @@ describe('SP-API client: Retry-After on 429 (UNCONFIRMED whether Amazon sends on
   });
 
   it('createFeed, retried only after a 429, waits for it too', async () => {
-    const clockRef: { clock?: ManualClock } = {};
-    const times: number[] = [];
-    const stamp =
-      (handler: Handler): Handler =>
-      (request, url) => {
-        times.push(clockRef.clock!.now());
-        return handler(request, url);
-      };
     // Longer than the 120 s the drained createFeed bucket (0.0083 rps) alone would wait.
-    const { client, clock } = clientWith(
-      [stamp(throttled({ 'retry-after': '200' })), stamp(() => json({ feedId: '50001' }, 202))],
+    const { client, times } = stampedClient(
+      [throttled({ 'retry-after': '200' }), () => json({ feedId: '50001' }, 202)],
       300_000,
     );
-    clockRef.clock = clock;
     await client.createFeed({
       feedType: 'POST_ORDER_ACKNOWLEDGEMENT_DATA',
       marketplaceIds: ['ATVPDKIKX0DER'],
