@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { endpointOverrideSchema, savedCredentialsSchema } from './settings/settings-schema';
 import { ORDER_STATUSES } from './domain/order';
+import { ORDER_ID_EXACT } from './domain/order-id';
 
-const orderIdSchema = z.string().regex(/^\d{3}-\d{7}-\d{7}$/);
+const orderIdSchema = z.string().regex(ORDER_ID_EXACT);
 
 /** The read-only view of an order a Seller Central content script may ask for. */
 export const orderSummarySchema = z.object({

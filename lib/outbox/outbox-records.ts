@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CANCEL_REASON_CODES } from '../domain/cancel-reason';
+import { ORDER_ID_EXACT } from '../domain/order-id';
 
 /**
  * What the seller asked for, persisted before anything is sent. `id` is the idempotency key: one
@@ -8,7 +9,7 @@ import { CANCEL_REASON_CODES } from '../domain/cancel-reason';
 export const cancelActionSchema = z.object({
   kind: z.literal('cancel'),
   id: z.string().min(1),
-  orderId: z.string().regex(/^\d{3}-\d{7}-\d{7}$/),
+  orderId: z.string().regex(ORDER_ID_EXACT),
   marketplaceId: z.string().min(1),
   /** Lines to cancel; every unshipped line when the whole order is cancelled. */
   lines: z

@@ -15,6 +15,7 @@ import { INCLUDED_DATA, iso, renderOrder, type IncludedData } from './order-view
 import { invalidInput, notFound } from './sp-api-errors';
 import { hashSeed } from './prng';
 import { SANDBOX_MARKETPLACES } from './marketplaces';
+import { ORDER_ID_EXACT } from '../domain/order-id';
 
 const FULFILLMENT_STATUSES: readonly FulfillmentStatus[] = [
   'PENDING_AVAILABILITY',
@@ -28,7 +29,6 @@ const FULFILLMENT_STATUSES: readonly FulfillmentStatus[] = [
 const FULFILLED_BY = ['MERCHANT', 'AMAZON'] as const;
 const TWO_MINUTES = 2 * 60_000;
 const TOKEN_LIFETIME_MS = 24 * 60 * 60_000;
-const ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;
 
 interface SearchQuery {
   mode: 'created' | 'updated';
@@ -301,7 +301,7 @@ export function getOrder(
   params: URLSearchParams,
   nowMs: number,
 ): Record<string, unknown> {
-  if (!ORDER_ID.test(orderId)) {
+  if (!ORDER_ID_EXACT.test(orderId)) {
     throw invalidInput(`Invalid orderId: '${orderId}'. An Amazon order id looks like 123-1234567-1234567.`);
   }
   const included = parseIncludedData(params);

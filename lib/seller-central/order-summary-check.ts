@@ -1,6 +1,6 @@
 import type { OrderSummary } from '../messaging';
 import { ORDER_STATUSES } from '../domain/order';
-import { isOrderId } from './order-id';
+import { isOrderId } from '../domain/order-id';
 
 // A zod-free twin of orderSummarySchema (lib/messaging.ts) for the size-bound content script;
 // test/unit/seller-central/order-summary-check.test.ts checks both agree.

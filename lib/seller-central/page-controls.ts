@@ -1,5 +1,5 @@
 import { composedClosest } from './element-observer';
-import { findOrderId } from './order-id';
+import { findOrderId } from '../domain/order-id';
 import { orderIdFromUrl } from './pages';
 
 /**

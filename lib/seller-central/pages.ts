@@ -1,5 +1,5 @@
 import { isSellerCentralHost } from './hosts';
-import { isOrderId } from './order-id';
+import { isOrderId, ORDER_ID_SOURCE } from '../domain/order-id';
 
 /**
  * Pure page predicates for Seller Central, from a URL to yes/no. Features never parse `location`
@@ -7,7 +7,7 @@ import { isOrderId } from './order-id';
  */
 export type PagePredicate = (url: URL) => boolean;
 
-const ID = String.raw`(\d{3}-\d{7}-\d{7})`;
+const ID = `(${ORDER_ID_SOURCE})`;
 // "/ref=xx_..." segments are Amazon's click tracking and may follow any path.
 const REF = String.raw`(?:/ref=[^/]*)?`;
 
