@@ -6,7 +6,7 @@ import { openOrderDb } from '../lib/store';
 import { readOrderCursor } from '../lib/store/order-cursor';
 import { listActions } from '../lib/store/outbox-store';
 import type { Sandbox } from '../lib/sandbox';
-import type { SimAccount } from './simulation';
+import type { SimAccount } from './sim-account';
 
 export const INVARIANTS = {
   1: 'An action shown done is done at Amazon',

@@ -26,6 +26,7 @@ import { OutboxSetupError } from '../lib/outbox/outbox-problem';
 import { cancelledAtAmazon, checkInvariants, type Violation } from './invariants';
 import { describeEvent, type SimEvent, type SimSchedule, type TransportFault } from './schedule';
 import { WorkerLife, type TransportFaults } from './worker-life';
+import type { SimAccount } from './sim-account';
 
 /** What a run may fail with and say to the seller; the rest is a crash (a violation of invariant 3). */
 const EXPECTED_ERRORS: readonly (abstract new (...args: never[]) => Error)[] = [
@@ -70,23 +71,6 @@ export type Feature =
   | 'resolve-review'
   | 'switch-account'
   | 'sync-and-outbox-together';
-
-export interface SimAccount {
-  readonly index: number;
-  readonly sandbox: Sandbox;
-  readonly dbName: string;
-  readonly sellerId: string;
-  readonly credentials: typeof SANDBOX_CREDENTIALS;
-  readonly marketplaceIds: string[];
-  /** Marketplaces added during the run, and when (this machine's clock) their catch-up backfill was seen complete. */
-  readonly added: { id: string; coveredAtMs?: number }[];
-  /** Action ids the seller queued (so none may disappear). */
-  readonly queued: Set<string>;
-  /** Whether any browser resend of a createFeed reached this account's sandbox. */
-  resentCreateFeed: boolean;
-  /** The seller's own connection (the order manager page), apart from the worker's. */
-  pageDb?: OrderDb;
-}
 
 export interface SimResult {
   readonly violations: Violation[];
