@@ -11,7 +11,7 @@ import type { OrderSyncCursor } from '../store/order-cursor';
 import type { ReportRecord } from '../store/records';
 import { ordersFromReport } from './order-from-report';
 import { storeOrderPage, type OrderSyncTally, type RejectedRecord } from './order-page';
-import type { OrderSyncContext } from './order-sync';
+import type { OrderSyncContext } from './order-sync-context';
 
 export const ORDER_REPORT_TYPE = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL';
 /** Orders per transaction while storing a report: large enough to be quick, small enough to resume cheaply. */

@@ -1,15 +1,7 @@
 import { withoutUndefined } from '../store/without-undefined';
-import type { Clock } from '../clock';
 import type { FirstReported, OrderStatus } from '../domain/order';
-import type { Settings } from '../settings/settings-schema';
-import {
-  DEFAULT_INCLUDED_DATA,
-  type SearchOrdersPage,
-  type SearchOrdersParams,
-  type SpApiClient,
-} from '../sp-api/client';
+import { DEFAULT_INCLUDED_DATA, type SearchOrdersPage, type SearchOrdersParams } from '../sp-api/client';
 import { SpApiError } from '../sp-api/errors';
-import type { OrderDb } from '../store/order-db';
 import {
   consumeFullResyncMarker,
   readOrderCursor,
@@ -21,23 +13,7 @@ import { backfillFromReport, initialBackfillCursor } from './backfill-report';
 import { orderFromApi } from './order-from-api';
 import { rereadUnreadableOrders } from './reread-orders';
 import { messageOf, storeOrderPage, type OrderSyncTally, type PreparedOrder } from './order-page';
-
-export interface OrderSyncProgress {
-  /** Plain words for the popup ("Fetching updated orders"). */
-  readonly phase: string;
-  readonly done: number;
-  readonly total?: number;
-}
-
-export interface OrderSyncContext {
-  readonly client: SpApiClient;
-  readonly db: OrderDb;
-  readonly clock: Clock;
-  readonly settings: Pick<Settings, 'backfillDays' | 'importNonAmazonOrders'> & { marketplaceIds: string[] };
-  readonly syncRunId: string;
-  readonly onProgress?: (progress: OrderSyncProgress) => void;
-  readonly signal?: AbortSignal;
-}
+import type { OrderSyncContext } from './order-sync-context';
 
 export interface OrderSyncResult {
   /** Orders inserted or updated. */

@@ -4,7 +4,7 @@ import type { OrderSyncCursor } from '../store/order-cursor';
 import { OrderMappingError } from './order-from-api';
 import { readOrderFromAmazon } from './refresh-orders';
 import { storeOrderPage, type OrderSyncTally } from './order-page';
-import type { OrderSyncContext } from './order-sync';
+import type { OrderSyncContext } from './order-sync-context';
 
 /** getOrder allows 0.5/s (burst 30); a few re-reads per run keep an idle cycle cheap. */
 export const REREADS_PER_RUN = 3;

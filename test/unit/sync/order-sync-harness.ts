@@ -2,7 +2,8 @@ import { ManualClock } from '../../../lib/clock';
 import { createSandbox, SANDBOX_CREDENTIALS, type Sandbox } from '../../../lib/sandbox';
 import { createSpApiClient, type SpApiClient, type Transport } from '../../../lib/sp-api/client';
 import { deleteOrderDb, openOrderDb, type OrderDb } from '../../../lib/store';
-import { runOrderSync, type OrderSyncContext } from '../../../lib/sync/order-sync';
+import { runOrderSync } from '../../../lib/sync/order-sync';
+import type { OrderSyncContext } from '../../../lib/sync/order-sync-context';
 import { createResponseCheck } from '../../contract/sandbox-response-check';
 
 export const MARKETPLACE_IDS = ['ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2', 'A1F83G8C2ARO7P', 'A1PA6795UKMFR9'];
