@@ -1,5 +1,4 @@
 import { MERCHANT_TOKEN_PATTERN, type Settings } from '../settings/settings-schema';
-import { resolveAccountDbName } from './account-registry';
 import { ORDER_DB_NAME } from './order-db';
 
 /** Demo orders live in their own database, so they never mix with a seller's real orders. */
@@ -28,13 +27,4 @@ export function accountKeyOf(
 /** The database name of a new account (an account that took over the legacy database keeps that). */
 export function accountDbNameOf(accountKey: string): string {
   return `${ORDER_DB_NAME}-${accountKey}`;
-}
-
-/**
- * The one place that says which database the current settings use: the demo database, or the
- * account's own. The popup, the manager, the Seller Central summaries and the outbox all go through
- * it, so switching accounts switches every view and never mixes two sellers' orders or actions.
- */
-export function orderDbNameFor(settings: Pick<Settings, 'credentials'>): Promise<string> {
-  return resolveAccountDbName(settings.credentials);
 }

@@ -57,11 +57,17 @@ async function legacyDbExists(): Promise<boolean> {
 
 const LAST_USED_RESOLUTION_MS = 60 * 60 * 1000;
 
-/** See orderDbNameFor (account-db-name.ts). Records the account in the registry as a side effect. */
-export function resolveAccountDbName(
-  credentials: Settings['credentials'],
-  now: Date = new Date(),
-): Promise<string> {
+/**
+ * The one place that says which database the current settings use: the demo database, or the
+ * account's own. The popup, the manager, the Seller Central summaries and the outbox all go through
+ * it, so switching accounts switches every view and never mixes two sellers' orders or actions.
+ */
+export function orderDbNameFor(settings: Pick<Settings, 'credentials'>): Promise<string> {
+  return resolveAccountDbName(settings.credentials);
+}
+
+/** See orderDbNameFor. Records the account in the registry as a side effect. */
+function resolveAccountDbName(credentials: Settings['credentials'], now: Date = new Date()): Promise<string> {
   return updateRegistry(async (registry) => {
     if (credentials === null) {
       // Demo at the first start after the update: the shared database belongs to no current account.

@@ -29,4 +29,5 @@ export type {
   OrderWithItems,
 } from './records';
 export { storedOrderProblem, storedOrderSchema, storedOrderItemSchema } from './stored-order-schema';
-export { orderDbNameFor, DEMO_ORDER_DB_NAME } from './account-db-name';
+export { DEMO_ORDER_DB_NAME } from './account-db-name';
+export { orderDbNameFor } from './account-registry';

@@ -1,7 +1,7 @@
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings-schema';
-import { DEMO_ORDER_DB_NAME, LEGACY_ORDER_DB_NAME, orderDbNameFor } from '../../../lib/store/account-db-name';
-import { loadAccountRegistry } from '../../../lib/store/account-registry';
+import { DEMO_ORDER_DB_NAME, LEGACY_ORDER_DB_NAME } from '../../../lib/store/account-db-name';
+import { loadAccountRegistry, orderDbNameFor } from '../../../lib/store/account-registry';
 import { listAccountData, removeAccountData } from '../../../lib/store/account-data';
 import { deleteOrderDb, openOrderDb, writeOrderBatch } from '../../../lib/store';
 import { twoLineOrder } from '../../components/cancel-fixtures';
