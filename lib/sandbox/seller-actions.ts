@@ -7,7 +7,7 @@
  */
 import type { OrderDataset } from './order-dataset';
 import { cancelledAt, lineShipMs, type OrderPlan, type SellerLineCancellation } from './order-timeline';
-import { applyWorldEvent, worldEventRefusal, type WorldEvent } from './world-events';
+import { applyWorldEvent, worldEventRefusal, type WorldEvent } from './world-event-plan';
 
 export interface ListingQuantity {
   readonly quantity: number;
