@@ -1,0 +1,37 @@
+/**
+ * Every key this extension keeps in browser storage: its area (the prefix), what it holds and the one
+ * module that reads and writes it. A new stored value starts here, so no two modules share a key by
+ * accident. WXT keeps a declared item's version beside it under `<key>$` (e.g. `settings$`: `{ v: 2 }`).
+ * The seller's credentials are not here: they live in IndexedDB (lib/settings/credential-store.ts),
+ * because a content script can read storage.local.
+ */
+export const STORAGE_KEYS = {
+  settings: {
+    key: 'local:settings',
+    holds: 'the settings less the credentials, plus a mark that changes with every credentials save',
+    owner: 'lib/settings/settings-store.ts',
+  },
+  syncStatus: {
+    key: 'local:syncStatus',
+    holds: 'what the views show about syncing; written by the background',
+    owner: 'lib/sync/sync-status-store.ts',
+  },
+  demoAnchorMs: {
+    key: 'local:demoAnchorMs',
+    holds: "the demo's start time, so its orders stay put across worker restarts",
+    owner: 'lib/background/demo-anchor.ts',
+  },
+  orderListQuery: {
+    key: 'local:orderListQuery',
+    holds: "the order list's last search and filters",
+    owner: 'components/orders/order-query-store.ts',
+  },
+  accounts: {
+    key: 'local:accounts',
+    holds: 'the accounts whose orders this browser holds (nothing secret); not yet a declared item',
+    owner: 'lib/store/account-registry.ts',
+  },
+} as const;
+
+export type StorageKeyName = keyof typeof STORAGE_KEYS;
+export type StorageKey = (typeof STORAGE_KEYS)[StorageKeyName]['key'];
