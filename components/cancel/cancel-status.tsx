@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { CANCEL_REASON_LABELS } from '../../lib/domain/cancel-reason';
 import type { StoredOrderItem } from '../../lib/domain/order';
-import type { CancelAction } from '../../lib/outbox/outbox-records';
-import { formatDateTime } from '../time/format-time';
+import type { CancelAction } from '../../lib/domain/outbox-action';
+import { formatDateTime } from '../../lib/format-time';
 import { cancelActionKind } from './cancel-summary';
 
 export interface CancelStatusProps {

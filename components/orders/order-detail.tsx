@@ -6,8 +6,8 @@ import { marketplaceById, sellerCentralOrderUrl } from '../../lib/domain/marketp
 import type { OrderWithItems } from '../../lib/store';
 import type { ActionSource } from '../cancel/action-source';
 import { OrderCancelPanel } from '../cancel/order-cancel-panel';
-import { formatDateTime } from '../time/format-time';
-import { ORDER_STATUS_LABELS } from './order-status-label';
+import { formatDateTime } from '../../lib/format-time';
+import { ORDER_STATUS_LABELS } from '../../lib/domain/order-status-label';
 import type { OrderSource } from './order-source';
 import './order-detail.css';
 

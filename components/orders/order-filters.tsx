@@ -1,7 +1,7 @@
 import { ORDER_STATUSES, ORDER_SUB_TYPES, type OrderStatus, type OrderSubType } from '../../lib/domain/order';
 import { SUB_TYPE_LABELS } from '../../lib/domain/order-sub-type';
 import type { OrderQuery } from '../../lib/store';
-import { ORDER_STATUS_LABELS } from './order-status-label';
+import { ORDER_STATUS_LABELS } from '../../lib/domain/order-status-label';
 
 export interface OrderFiltersProps {
   readonly query: OrderQuery;

@@ -2,10 +2,10 @@ import type { StoredOrder } from '../../lib/domain/order';
 import { SUB_TYPE_LABELS } from '../../lib/domain/order-sub-type';
 import { formatMoney } from '../../lib/domain/money';
 import { marketplaceCode } from '../../lib/domain/marketplaces';
-import { formatDateTime } from '../time/format-time';
+import { formatDateTime } from '../../lib/format-time';
 import { CancelStatusChip } from '../cancel/cancel-status-chip';
 import type { CancelSummary } from '../cancel/cancel-summary';
-import { ORDER_STATUS_LABELS } from './order-status-label';
+import { ORDER_STATUS_LABELS } from '../../lib/domain/order-status-label';
 
 export interface OrderRowProps {
   readonly order: StoredOrder;

@@ -1,5 +1,5 @@
 import type { QuarantineRecord, QuarantineSource } from '../../lib/store';
-import { formatDateTime } from '../time/format-time';
+import { formatDateTime } from '../../lib/format-time';
 import './quarantine.css';
 
 const SOURCE_LABELS: Record<QuarantineSource, string> = {

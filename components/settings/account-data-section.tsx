@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { marketplaceById } from '../../lib/domain/marketplaces';
 import type { Settings } from '../../lib/settings/settings-schema';
-import { formatDateTime } from '../time/format-time';
+import { formatDateTime } from '../../lib/format-time';
 import type { AccountDataSource, AccountDataSummary } from './account-data-source';
 
 export interface AccountDataSectionProps {

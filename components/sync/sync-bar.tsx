@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SyncStatus } from '../../lib/sync/sync-status';
-import { formatDateTime, formatRelativeTime } from '../time/format-time';
+import { formatDateTime, formatRelativeTime } from '../../lib/format-time';
 import { requestFullResync } from './browser-sync-source';
 import type { SyncNowAnswer } from './sync-source';
 import './sync-bar.css';

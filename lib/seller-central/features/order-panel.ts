@@ -1,5 +1,6 @@
 import type { OrderSummary } from '../../messaging';
-import type { OrderStatus } from '../../domain/order';
+import { ORDER_STATUS_LABELS } from '../../domain/order-status-label';
+import { formatDateTime } from '../../format-time';
 import { featureRegistry, type Feature, type FeatureContext } from '../feature-registry';
 import {
   cancelledLines,
@@ -15,34 +16,16 @@ import { h } from '../ui/create-element';
 import { keepPlaced, topOfMainContent, type Spot } from '../ui/placement';
 import { createShadowHost } from '../ui/shadow-host';
 
-// Same labels as the manager's views (components/orders/order-status-label.ts); lib must not import components.
-const STATUS_LABELS: Record<OrderStatus, string> = {
-  PENDING_AVAILABILITY: 'Pending availability',
-  PENDING: 'Pending',
-  UNSHIPPED: 'Unshipped',
-  PARTIALLY_SHIPPED: 'Partially shipped',
-  SHIPPED: 'Shipped',
-  CANCELLED: 'Cancelled',
-  UNFULFILLABLE: 'Unfulfillable',
-};
-
-function formatSeen(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** The lines the panel shows for a summary, in order. */
 export function panelLines(summary: OrderSummary): string[] {
   if (!summary.known) return ['This order is not in the order manager yet.'];
   const lines: string[] = [];
   if (summary.status)
-    lines.push(`Status: ${STATUS_LABELS[summary.status]}${summary.demo ? ' (demo data)' : ''}`);
+    lines.push(`Status: ${ORDER_STATUS_LABELS[summary.status]}${summary.demo ? ' (demo data)' : ''}`);
   lines.push(...managerCancelLines(summary));
   if (summary.cancelledOutsideManager) {
     lines.push(
-      `Cancelled outside the order manager (seen ${formatSeen(summary.cancelledOutsideManager.seenAt)})`,
+      `Cancelled outside the order manager (seen ${formatDateTime(summary.cancelledOutsideManager.seenAt)})`,
     );
   }
   if (summary.buyerCancelRequest) {
