@@ -1,4 +1,5 @@
 import type { RequestType } from '../messaging';
+import { isSellerCentralHost } from '../seller-central/hosts';
 
 /** What the background knows of who sent a message (a subset of runtime.MessageSender). */
 export interface SenderInfo {
@@ -15,9 +16,6 @@ export interface ExtensionIdentity {
 /** Requests a Seller Central content script may make: read-only, or opening a view. */
 const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['open-manager', 'get-order-summary']);
 
-const SELLER_CENTRAL_HOST =
-  /^sellercentral(-europe|-japan)?\.amazon\.(com|ca|com\.mx|com\.br|co\.uk|de|fr|it|es|nl|se|pl|com\.be|ie|com\.tr|ae|sa|eg|in|sg|com\.au|co\.jp|co\.za)$/;
-
 /**
  * Decides whether a sender may make a request. Only this extension's own pages may ask for
  * anything that spends API quota or touches credentials; content scripts on Seller Central can
@@ -28,9 +26,7 @@ export function isSenderAllowed(type: RequestType, sender: SenderInfo, self: Ext
   const url = safeUrl(sender.url);
   if (!url) return false;
   if (sender.url.startsWith(self.origin)) return true;
-  return (
-    url.protocol === 'https:' && SELLER_CENTRAL_HOST.test(url.hostname) && CONTENT_SCRIPT_REQUESTS.has(type)
-  );
+  return url.protocol === 'https:' && isSellerCentralHost(url.hostname) && CONTENT_SCRIPT_REQUESTS.has(type);
 }
 
 function safeUrl(value: string): URL | undefined {
