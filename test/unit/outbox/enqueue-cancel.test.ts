@@ -34,6 +34,23 @@ describe('enqueueCancel', () => {
     expect(await listActionsForOrder(world.db, ORDER_A)).toEqual([action]);
   });
 
+  it('calls chosen lines that take every unit of every line a whole-order cancel', async () => {
+    const world = await outboxWorld();
+    const action = await enqueueCancel(
+      world.db,
+      {
+        orderId: ORDER_A,
+        lines: [
+          { orderItemId: ITEM_A2, quantity: 1 },
+          { orderItemId: ITEM_A1, quantity: 2 },
+        ],
+        reason: 'NoInventory',
+      },
+      world.enqueueOptions,
+    );
+    expect(action.wholeOrder).toBe(true);
+  });
+
   it('refuses a second cancel of a line while one is pending, but allows another line', async () => {
     const world = await outboxWorld();
     await enqueueCancel(
