@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { CancelAction } from '../../lib/outbox/outbox-records';
+import type { CancelAction } from '../../lib/domain/outbox-action';
 import { CANCEL_CHIP_LABELS, cancelsNeedingAttention } from '../cancel/cancel-summary';
 import './cancel-attention-notice.css';
 

@@ -1,5 +1,5 @@
 import type { CancelReason } from '../../lib/domain/cancel-reason';
-import type { CancelAction } from '../../lib/outbox/outbox-records';
+import type { CancelAction } from '../../lib/domain/outbox-action';
 
 export interface CancelLineChoice {
   readonly orderItemId: string;

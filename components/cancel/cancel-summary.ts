@@ -1,4 +1,4 @@
-import type { CancelAction } from '../../lib/outbox/outbox-records';
+import type { CancelAction } from '../../lib/domain/outbox-action';
 
 /** What a cancel action shows as: its status, with a pending one told apart by how its sending goes. */
 export type CancelActionKind =

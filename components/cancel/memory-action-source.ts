@@ -1,4 +1,4 @@
-import type { CancelAction } from '../../lib/outbox/outbox-records';
+import type { CancelAction } from '../../lib/domain/outbox-action';
 import type { ActionSource, CancelRequest } from './action-source';
 
 /** An ActionSource over an array: for component tests and previews without IndexedDB. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CancelAction } from '../../lib/outbox/outbox-records';
+import type { CancelAction } from '../../lib/domain/outbox-action';
 import type { ActionSource } from './action-source';
 
 export interface OrderActions {

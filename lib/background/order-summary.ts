@@ -1,6 +1,6 @@
 import type { StoredOrder, StoredOrderItem } from '../domain/order';
 import type { OrderSummary } from '../messaging';
-import type { CancelAction } from '../outbox/outbox-records';
+import type { CancelAction } from '../domain/outbox-action';
 import type { OrderDb } from '../store/order-db';
 import { parseAction } from '../store/outbox-store';
 

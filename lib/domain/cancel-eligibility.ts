@@ -1,4 +1,4 @@
-import type { CancelAction } from '../outbox/outbox-records';
+import type { CancelAction } from './outbox-action';
 import type { StoredOrder, StoredOrderItem } from './order';
 
 export interface CancellableLine {

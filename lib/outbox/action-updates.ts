@@ -1,5 +1,5 @@
 import { withoutUndefined } from '../store/without-undefined';
-import type { CancelAction } from './outbox-records';
+import type { CancelAction } from '../domain/outbox-action';
 
 /** A cancellation Amazon's order shows as done; stock is zeroed next where the seller asked for it. */
 export function markDone(action: CancelAction, resultText: string, now: string): CancelAction {

@@ -9,7 +9,7 @@ import { withoutUndefined } from '../store/without-undefined';
 import { markDone, markFailed } from './action-updates';
 import { plainMessageOf } from '../sp-api/errors';
 import { outboxProblemOf } from './outbox-problem';
-import type { CancelAction } from './outbox-records';
+import type { CancelAction } from '../domain/outbox-action';
 
 /** How long a clean report may wait for Amazon's order to show the cancellation before review. */
 export const CONFIRM_WINDOW_MS = 15 * 60_000;

@@ -1,6 +1,6 @@
 import type { GetFeedsParams } from '../sp-api/client';
 import type { Feed, GetFeedsResponse } from '../sp-api/schemas/feeds';
-import type { FeedSubmission } from './feed-submission';
+import type { FeedSubmission } from '../domain/feed-submission';
 
 /**
  * How far around the creating window getFeeds looks. T is read on Amazon's clock (the offset comes

@@ -1,7 +1,7 @@
 import type { ProcessingReport } from '../formats/processing-report';
 import type { Feed } from '../sp-api/schemas/feeds';
-import type { FeedSubmission } from './feed-submission';
-import type { OutboxActionStatus } from './outbox-records';
+import type { FeedSubmission } from '../domain/feed-submission';
+import type { OutboxActionStatus } from '../domain/outbox-action';
 
 /** What a finished feed means for one of its actions. */
 export interface ActionOutcome {

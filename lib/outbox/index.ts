@@ -4,10 +4,6 @@ export { runOutbox } from './run-outbox';
 export type { OutboxContext, OutboxRunResult, OutboxSpApi } from './run-outbox';
 export { retryCancel, resolveNeedsReview } from './retry-cancel';
 export { CancelRefusedError } from './cancel-refused-error';
-export { FEED_SUBMISSION_STEPS, TERMINAL_STEPS, feedSubmissionSchema } from './feed-submission';
-export type { FeedSubmission, FeedSubmissionStep } from './feed-submission';
-export { cancelActionSchema } from './outbox-records';
-export type { CancelAction, OutboxAction, OutboxActionStatus } from './outbox-records';
 export { ZERO_STOCK_PATCH } from './zero-stock';
 export {
   listActionsForOrder,

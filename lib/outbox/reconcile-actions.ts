@@ -3,7 +3,7 @@ import { cancelSeenInOrder } from '../domain/cancel-seen';
 import type { OrderDb } from '../store/order-db';
 import { listActions, parseAction } from '../store/outbox-store';
 import { markDone, markFailed } from './action-updates';
-import type { CancelAction } from './outbox-records';
+import type { CancelAction } from '../domain/outbox-action';
 
 export const RESOLVED_BY_SYNC_TEXT = "Cancelled: a later sync shows Amazon's order cancelled";
 export const SHIPPED_BY_SYNC_TEXT =

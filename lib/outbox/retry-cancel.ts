@@ -4,7 +4,7 @@ import type { OrderDb } from '../store/order-db';
 import { parseAction } from '../store/outbox-store';
 import { CancelRefusedError } from './cancel-refused-error';
 import { markDone, markFailed } from './action-updates';
-import type { CancelAction } from './outbox-records';
+import type { CancelAction } from '../domain/outbox-action';
 
 /**
  * Queues a failed cancellation again under the same idempotency key as a new attempt. Only a

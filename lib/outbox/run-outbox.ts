@@ -23,14 +23,14 @@ import {
   TERMINAL_STEPS,
   type FeedSubmission,
   type FeedSubmissionStep,
-} from './feed-submission';
+} from '../domain/feed-submission';
 import { outcomesFromReport, outcomeWithoutReport, type ActionOutcome } from './feed-outcome';
 import { ADOPTION_RECHECK_MS, ADOPTION_SETTLE_MS, creatingWindow, listFeedsInWindow } from './feed-adoption';
 import { confirmCancels } from './confirm-cancel';
 import { quarantineDamagedOutboxRecords } from './damaged-records';
 import { serializeOutboxRun } from './outbox-lock';
 import { MAX_PERMANENT_ATTEMPTS, outboxProblemOf } from './outbox-problem';
-import type { CancelAction } from './outbox-records';
+import type { CancelAction } from '../domain/outbox-action';
 import { reconcileWithStoredOrders } from './reconcile-actions';
 import { applyZeroStock } from './zero-stock';
 

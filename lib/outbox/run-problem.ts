@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { OrderDb } from '../store/order-db';
-import { cancelActionSchema } from './outbox-records';
+import { cancelActionSchema } from '../domain/outbox-action';
 import { outboxProblemOf } from './outbox-problem';
 
 /**

@@ -3,7 +3,7 @@ import { plainMessageOf, SpApiError } from '../sp-api/errors';
 import type { ListingsItemPatchRequest } from '../sp-api/schemas/listings';
 import type { OrderDb } from '../store/order-db';
 import { listActions, parseAction } from '../store/outbox-store';
-import type { CancelAction } from './outbox-records';
+import type { CancelAction } from '../domain/outbox-action';
 
 /** Merchant-fulfilled (`DEFAULT`) quantity only: Amazon-fulfilled channels are never touched (reference §11). */
 export const ZERO_STOCK_PATCH: ListingsItemPatchRequest = {

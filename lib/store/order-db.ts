@@ -7,8 +7,8 @@ import {
   type StoreNames,
 } from 'idb';
 import type { StoredOrder, StoredOrderItem } from '../domain/order';
-import type { FeedSubmission } from '../outbox/feed-submission';
-import type { CancelAction } from '../outbox/outbox-records';
+import type { FeedSubmission } from '../domain/feed-submission';
+import type { CancelAction } from '../domain/outbox-action';
 import type { QuarantineRecord, ReportRecord, SyncStateRecord } from './records';
 
 export const ORDER_DB_NAME = 'order-manager';

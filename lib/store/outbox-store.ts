@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { feedSubmissionSchema, TERMINAL_STEPS, type FeedSubmission } from '../outbox/feed-submission';
-import { cancelActionSchema, type CancelAction, type OutboxActionStatus } from '../outbox/outbox-records';
+import { feedSubmissionSchema, TERMINAL_STEPS, type FeedSubmission } from '../domain/feed-submission';
+import { cancelActionSchema, type CancelAction, type OutboxActionStatus } from '../domain/outbox-action';
 import { DamagedStoreRecordError } from './order-cursor';
 import type { OrderDb } from './order-db';
 

@@ -1,5 +1,5 @@
 import type { StoredOrder } from '../../lib/domain/order';
-import type { CancelAction } from '../../lib/outbox/outbox-records';
+import type { CancelAction } from '../../lib/domain/outbox-action';
 import { makeOrder, type OrderSpec } from './order-fixtures';
 
 /** A merchant-fulfilled, unshipped order with two lines (3 mugs, 1 tea tin). */

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryActionSource } from '../../components/cancel/memory-action-source';
 import { MemoryOrderSource } from '../../components/orders/memory-order-source';
 import { OrderDetail } from '../../components/orders/order-detail';
-import type { CancelAction } from '../../lib/outbox/outbox-records';
+import type { CancelAction } from '../../lib/domain/outbox-action';
 import { cancelAction, twoLineOrder } from './cancel-fixtures';
 
 const FEEDS_ROLE =

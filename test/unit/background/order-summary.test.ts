@@ -1,6 +1,6 @@
 import { orderSummary, readOrderSummary } from '../../../lib/background/order-summary';
 import { orderSummarySchema } from '../../../lib/messaging';
-import type { CancelAction } from '../../../lib/outbox/outbox-records';
+import type { CancelAction } from '../../../lib/domain/outbox-action';
 import { deleteOrderDb, openOrderDb, writeOrderBatch } from '../../../lib/store';
 import { freshDbName, storedItem, storedOrder } from '../store/stored-order-fixture';
 

@@ -1,5 +1,5 @@
 import { canMarkShipped, cancelEligibility } from '../../../lib/domain/cancel-eligibility';
-import type { CancelAction } from '../../../lib/outbox/outbox-records';
+import type { CancelAction } from '../../../lib/domain/outbox-action';
 import { storedItem, storedOrder } from '../store/stored-order-fixture';
 
 const ID = '111-0000001-0000001';

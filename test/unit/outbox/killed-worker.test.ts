@@ -1,4 +1,5 @@
-import { enqueueCancel, listActions, runOutbox, type FeedSubmission } from '../../../lib/outbox';
+import { enqueueCancel, listActions, runOutbox } from '../../../lib/outbox';
+import type { FeedSubmission } from '../../../lib/domain/feed-submission';
 import { listActiveSubmissions } from '../../../lib/store/outbox-store';
 import { ORDER_A, ORDER_B, outboxWorld, type OutboxWorld } from './outbox-fixture';
 

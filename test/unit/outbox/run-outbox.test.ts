@@ -1,4 +1,5 @@
-import { enqueueCancel, getAction, listActions, runOutbox, type FeedSubmission } from '../../../lib/outbox';
+import { enqueueCancel, getAction, listActions, runOutbox } from '../../../lib/outbox';
+import type { FeedSubmission } from '../../../lib/domain/feed-submission';
 import { getSubmission, listActiveSubmissions } from '../../../lib/store/outbox-store';
 import { processingReportXml } from './fake-feeds-amazon';
 import { ITEM_A1, ITEM_A2, ITEM_B1, ORDER_A, ORDER_B, outboxWorld, type OutboxWorld } from './outbox-fixture';

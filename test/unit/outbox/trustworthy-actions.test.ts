@@ -1,11 +1,5 @@
-import {
-  enqueueCancel,
-  getAction,
-  listActions,
-  resolveNeedsReview,
-  runOutbox,
-  type FeedSubmission,
-} from '../../../lib/outbox';
+import { enqueueCancel, getAction, listActions, resolveNeedsReview, runOutbox } from '../../../lib/outbox';
+import type { FeedSubmission } from '../../../lib/domain/feed-submission';
 import { NOT_SHOWN_TEXT } from '../../../lib/outbox/confirm-cancel';
 import { outboxWork } from '../../../lib/outbox/outbox-work';
 import { sendAgain } from '../../../lib/outbox/retry-cancel';

@@ -1,6 +1,11 @@
+/**
+ * The record of an action the seller asked for (today a cancel), as the outbox keeps it: plain data,
+ * here so that lib/store (which stores it) and lib/outbox (which sends it) both depend on lib/domain
+ * and never on each other.
+ */
 import { z } from 'zod';
-import { CANCEL_REASON_CODES } from '../domain/cancel-reason';
-import { ORDER_ID_EXACT } from '../domain/order-id';
+import { CANCEL_REASON_CODES } from './cancel-reason';
+import { ORDER_ID_EXACT } from './order-id';
 
 /**
  * What the seller asked for, persisted before anything is sent. `id` is the idempotency key: one
