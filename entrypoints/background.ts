@@ -1,3 +1,3 @@
 import { startBackground } from '../lib/background/start-background';
 
-export default defineBackground(startBackground);
+export default defineBackground(() => startBackground());

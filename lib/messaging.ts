@@ -60,7 +60,6 @@ export const requestSchema = z.discriminatedUnion('type', [
     credentials: savedCredentialsSchema,
     endpointOverride: endpointOverrideSchema.nullable(),
   }),
-  z.object({ type: z.literal('settings-changed') }),
   z.object({
     type: z.literal('open-manager'),
     orderId: orderIdSchema.optional(),
@@ -85,7 +84,6 @@ export const responseSchemas = {
     z.object({ ok: z.literal(true), message: z.string() }),
     z.object({ ok: z.literal(false), message: z.string(), code: z.string().optional() }),
   ]),
-  'settings-changed': z.object({ ok: z.literal(true) }),
   'open-manager': z.object({ ok: z.literal(true) }),
   'outbox-changed': z.object({ ok: z.literal(true) }),
   'get-order-summary': orderSummarySchema,

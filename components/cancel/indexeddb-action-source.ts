@@ -3,7 +3,7 @@ import { enqueueCancel } from '../../lib/outbox/enqueue-cancel';
 import { resolveNeedsReview, retryCancel } from '../../lib/outbox/retry-cancel';
 import { loadSettings, onSettingsChanged } from '../../lib/settings/settings-store';
 import type { Settings } from '../../lib/settings/settings-schema';
-import { openOrderDb, orderDbNameFor, type OrderDb } from '../../lib/store';
+import { createOrderDbCache } from '../../lib/store/order-db-cache';
 import { listActions, listActionsForOrder } from '../../lib/store/outbox-store';
 import { watchSyncStatus } from '../../lib/sync/sync-status-store';
 import type { ActionSource } from './action-source';
@@ -17,22 +17,11 @@ export { OUTBOX_CHANGED_CHANNEL } from '../../lib/outbox/outbox-channel';
  * Queuing or retrying writes the action here first, then asks the background to send now.
  */
 export function indexedDbActionSource(fixedDbName?: string): ActionSource {
-  const dbs = new Map<string, Promise<OrderDb>>();
+  const dbs = createOrderDbCache();
   const listeners = new Set<() => void>();
   // The settings given, or the current ones: an action is queued in the account it was asked for.
-  const open = async (settings?: Settings) => {
-    const name = fixedDbName ?? (await orderDbNameFor(settings ?? (await loadSettings())));
-    let db = dbs.get(name);
-    if (!db) {
-      dbs.set(name, (db = openOrderDb(name)));
-      // Removing an account's data in Settings closes this connection: open afresh next time.
-      void db.then(
-        (open) => open.addEventListener('versionchange', () => dbs.delete(name)),
-        () => dbs.delete(name),
-      );
-    }
-    return db;
-  };
+  const open = async (settings?: Settings) =>
+    fixedDbName ? dbs.byName(fixedDbName) : dbs.forSettings(settings ?? (await loadSettings()));
   const changed = () => {
     for (const listener of listeners) listener();
     // The alarm sends later anyway; a background that cannot be reached is no reason to fail the queue.

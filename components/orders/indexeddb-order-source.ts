@@ -3,10 +3,9 @@ import {
   getOrderWithItems,
   listNewestOrders,
   listQuarantine,
-  openOrderDb,
   orderDbNameFor,
-  type OrderDb,
 } from '../../lib/store';
+import { createOrderDbCache } from '../../lib/store/order-db-cache';
 import { loadSettings, onSettingsChanged } from '../../lib/settings/settings-store';
 import { watchSyncStatus } from '../../lib/sync/sync-status-store';
 import type { OrderSource } from './order-source';
@@ -17,20 +16,8 @@ import { OUTBOX_CHANGED_CHANNEL } from '../../lib/outbox/outbox-channel';
  * Reloads when the background reports a finished sync run, or when the account changes.
  */
 export function indexedDbOrderSource(fixedDbName?: string): OrderSource {
-  const dbs = new Map<string, Promise<OrderDb>>();
-  const open = async () => {
-    const name = fixedDbName ?? (await orderDbNameFor(await loadSettings()));
-    let db = dbs.get(name);
-    if (!db) {
-      dbs.set(name, (db = openOrderDb(name)));
-      // Removing an account's data in Settings closes this connection: open afresh next time.
-      void db.then(
-        (open) => open.addEventListener('versionchange', () => dbs.delete(name)),
-        () => dbs.delete(name),
-      );
-    }
-    return db;
-  };
+  const dbs = createOrderDbCache();
+  const open = async () => (fixedDbName ? dbs.byName(fixedDbName) : dbs.forSettings(await loadSettings()));
   return {
     newest: async (limit) => listNewestOrders(await open(), limit),
     all: async () => getAllOrders(await open()),

@@ -5,12 +5,8 @@ import type { SettingsSource } from './settings-source';
 export function browserSettingsSource(): SettingsSource {
   return {
     load: loadSettings,
-    async save(patch) {
-      const saved = await saveSettings(patch);
-      // The background re-arms its alarm and switches between demo and the seller's account.
-      await sendRequest({ type: 'settings-changed' });
-      return saved;
-    },
+    // The background watches the stored settings (re-arms its alarm, switches account): no message needed.
+    save: saveSettings,
     subscribe: onSettingsChanged,
     testConnection: (credentials, endpointOverride) =>
       sendRequest({ type: 'test-connection', credentials, endpointOverride }),

@@ -37,11 +37,11 @@ describe('browserOrderQueryStore', () => {
 });
 
 describe('browserSettingsSource', () => {
-  it('saves and then tells the background the settings changed', async () => {
+  it('saves to storage, which the background watches, without a message that could be lost', async () => {
     const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);
     const saved = await browserSettingsSource().save({ syncIntervalMinutes: 10 });
     expect(saved).toEqual({ ...DEFAULT_SETTINGS, syncIntervalMinutes: 10 });
-    expect(send).toHaveBeenCalledWith({ type: 'settings-changed' });
+    expect(send).not.toHaveBeenCalled();
     expect(await browserSettingsSource().load()).toEqual(saved);
   });
 

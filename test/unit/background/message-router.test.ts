@@ -12,7 +12,6 @@ function handlers(): Handlers & { calls: string[] } {
       return { started: true };
     },
     'test-connection': async () => ({ ok: true as const, message: 'Connected' }),
-    'settings-changed': async () => ({ ok: true as const }),
     'outbox-changed': async () => {
       calls.push('outbox-changed');
       return { ok: true as const };

@@ -1,6 +1,6 @@
-import { createOutboxJob } from '../../../lib/background/outbox-job';
-import type { SpApiConnection } from '../../../lib/background/sp-api-connection';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings-schema';
+import { createOutboxJob } from '../../../../lib/background/jobs/outbox-job';
+import type { SpApiConnection } from '../../../../lib/background/sp-api-connection';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../lib/settings/settings-schema';
 
 const account = (sellerId: string): Settings => ({
   ...DEFAULT_SETTINGS,

@@ -1,8 +1,8 @@
-import { createSyncJob, type SyncJobDeps, type SyncRunInput } from '../../../lib/background/sync-job';
-import { ManualClock } from '../../../lib/clock';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings-schema';
-import type { SyncStatus } from '../../../lib/sync/sync-status';
-import type { SpApiConnection } from '../../../lib/background/sp-api-connection';
+import { createSyncJob, type SyncJobDeps, type SyncRunInput } from '../../../../lib/background/jobs/sync-job';
+import { ManualClock } from '../../../../lib/clock';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../lib/settings/settings-schema';
+import type { SyncStatus } from '../../../../lib/sync/sync-status';
+import type { SpApiConnection } from '../../../../lib/background/sp-api-connection';
 
 function setup(overrides: Partial<Settings> = {}, runSync?: SyncJobDeps['runSync']) {
   let status: Partial<SyncStatus> = {};

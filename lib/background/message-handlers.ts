@@ -1,0 +1,65 @@
+import { browser } from 'wxt/browser';
+import { managerHash } from '../manager-route';
+import { sendAgain } from '../outbox/retry-cancel';
+import { startFullResync } from '../sync/full-resync';
+import { describeError } from './describe-error';
+import type { BackgroundJobDeps } from './jobs/background-job';
+import type { OutboxBackgroundJob } from './jobs/outbox-job';
+import type { SyncBackgroundJob } from './jobs/sync-job';
+import type { Handlers } from './message-router';
+import { readOrderSummary } from './order-summary';
+import { refreshOrderForCancel } from './refresh-order-handler';
+import { clientFor } from './sp-api-connection';
+
+export interface MessageHandlerDeps extends BackgroundJobDeps {
+  readonly sync: Pick<SyncBackgroundJob, 'start'>;
+  readonly outbox: Pick<OutboxBackgroundJob, 'start'>;
+}
+
+/** What the background answers to each request a view or content script may send (lib/messaging.ts). */
+export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
+  const { clock, sync, outbox } = deps;
+  const currentDb = async () => deps.dbFor(await deps.loadSettings());
+  return {
+    'sync-now': async () => sync.start('manual'),
+    'full-resync': async () =>
+      startFullResync({ db: await currentDb(), clock, startSync: () => sync.start('manual') }),
+    'test-connection': async ({ credentials, endpointOverride }) => {
+      try {
+        const client = clientFor(credentials, endpointOverride, { clock, fetch: (r) => fetch(r) });
+        return await client.testConnection(credentials.marketplaceIds);
+      } catch (error) {
+        const { message, code } = describeError(error);
+        return { ok: false as const, message, ...(code ? { code } : {}) };
+      }
+    },
+    'outbox-changed': async () => {
+      outbox.start();
+      return { ok: true as const };
+    },
+    'send-again': async ({ actionId }) => {
+      await sendAgain(await currentDb(), actionId, { clock });
+      outbox.start();
+      return { ok: true as const };
+    },
+    'refresh-order': async ({ orderId }) => {
+      const settings = await deps.loadSettings();
+      const answer = await refreshOrderForCancel(
+        { client: deps.connection(settings).client, db: await deps.dbFor(settings), clock },
+        orderId,
+      );
+      // Open views re-read stored orders when this channel speaks.
+      if (answer.ok) deps.announceOutboxChange();
+      return answer;
+    },
+    'get-order-summary': async ({ orderId }) => {
+      const settings = await deps.loadSettings();
+      return readOrderSummary(await deps.dbFor(settings), orderId, settings.credentials === null);
+    },
+    'open-manager': async ({ orderId, action }) => {
+      const hash = orderId ? managerHash({ view: 'order', orderId, ...(action ? { action } : {}) }) : '';
+      await browser.tabs.create({ url: browser.runtime.getURL('/manager.html') + hash });
+      return { ok: true as const };
+    },
+  };
+}
