@@ -1,6 +1,7 @@
-// The full test suite: formatting, types, lint, unit + component + contract tests, both builds and
-// store zips, then end-to-end tests in real Chromium. Ends with one "N passed, N failed" line whose
-// numbers agree with the exit code: a failed step or a test file that cannot load counts as failed.
+// The full test suite: formatting, types, lint, import cycles, unit + component + contract tests,
+// both builds and store zips, then end-to-end tests in real Chromium. Ends with one "N passed, N
+// failed" line whose numbers agree with the exit code: a failed step or a test file that cannot load
+// counts as failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -111,6 +112,7 @@ function testRun(name, command, reportFile) {
 check('format', 'npx prettier --check .');
 check('typecheck', 'npx tsc --noEmit');
 check('lint', 'npx eslint . --max-warnings 0');
+check('import cycles', 'npm run --silent check:cycles');
 testRun(
   'unit, component and contract tests',
   `npx vitest run --reporter=default --reporter=json --outputFile.json=${join(results, 'unit.json')}`,
