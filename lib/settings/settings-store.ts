@@ -1,5 +1,6 @@
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { declareItem } from '../storage/declared-item';
+import { STORAGE_KEYS } from '../storage/storage-keys';
 import { loadStoredCredentials, saveStoredCredentials } from './credential-store';
 import { credentialsSchema, savedCredentialsSchema, settingsSchema, type Settings } from './settings-schema';
 
@@ -7,16 +8,49 @@ import { credentialsSchema, savedCredentialsSchema, settingsSchema, type Setting
  * Extension pages and the worker only: the credentials come from credential-store.ts, which a
  * content script must never reach. Settings without secrets stay in browser.storage.local.
  */
-const KEY = 'settings';
 
 /** What storage.local holds: the settings less the credentials, plus a mark that changes with them. */
 const storedSettingsSchema = settingsSchema.omit({ credentials: true }).extend({
   /** New on every credentials save, so storage.onChanged tells every view the account changed. */
   credentialsRevision: z.string().optional(),
 });
+type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
 export class SettingsError extends Error {
   override name = 'SettingsError';
+}
+
+/**
+ * Version 2: the credentials an older version kept inside the stored settings move to the credential
+ * store, and the stored settings keep only a new revision mark. A value without them passes unchanged.
+ */
+export async function migrateCredentialsOutOfStorageLocal(stored: unknown): Promise<unknown> {
+  if (!stored || typeof stored !== 'object' || !('credentials' in stored)) return stored;
+  const { credentials, ...rest } = stored as Record<string, unknown>;
+  const parsed = savedCredentialsSchema.nullable().safeParse(credentials);
+  if (parsed.success && parsed.data !== null) await saveStoredCredentials(parsed.data);
+  return { ...rest, credentialsRevision: newRevision() };
+}
+
+const settingsItem = declareItem<StoredSettings>({
+  key: STORAGE_KEYS.settings.key,
+  schema: storedSettingsSchema,
+  fallback: storedSettingsSchema.parse({}),
+  version: 2,
+  migrations: { 2: migrateCredentialsOutOfStorageLocal },
+  salvage: salvageFields,
+});
+
+/** A damaged or older stored value keeps each field that still parses, rather than losing everything. */
+function salvageFields(stored: unknown): StoredSettings {
+  const salvaged: Record<string, unknown> = {};
+  if (stored && typeof stored === 'object') {
+    for (const [field, schema] of Object.entries(storedSettingsSchema.shape)) {
+      const one = schema.safeParse((stored as Record<string, unknown>)[field]);
+      if (one.success) salvaged[field] = one.data;
+    }
+  }
+  return storedSettingsSchema.parse(salvaged);
 }
 
 /**
@@ -25,34 +59,11 @@ export class SettingsError extends Error {
  * everything. Credentials an older version kept in storage.local move to the credential store first.
  */
 export async function loadSettings(): Promise<Settings> {
-  const stored = await migrateCredentialsOutOfStorageLocal((await browser.storage.local.get(KEY))[KEY]);
-  const credentials = await loadStoredCredentials();
-  return settingsSchema.parse({ ...storedFields(stored), credentials });
+  return withCredentials(await settingsItem.get());
 }
 
-function storedFields(stored: unknown): Record<string, unknown> {
-  if (stored === undefined) return {};
-  const parsed = storedSettingsSchema.safeParse(stored);
-  if (parsed.success) return parsed.data;
-  const salvaged: Record<string, unknown> = {};
-  if (stored && typeof stored === 'object') {
-    for (const [field, schema] of Object.entries(storedSettingsSchema.shape)) {
-      const one = schema.safeParse((stored as Record<string, unknown>)[field]);
-      if (one.success) salvaged[field] = one.data;
-    }
-  }
-  return salvaged;
-}
-
-/** Writes old storage.local credentials to the credential store, then deletes them from storage.local. */
-async function migrateCredentialsOutOfStorageLocal(stored: unknown): Promise<unknown> {
-  if (!stored || typeof stored !== 'object' || !('credentials' in stored)) return stored;
-  const { credentials, ...rest } = stored as Record<string, unknown>;
-  const parsed = savedCredentialsSchema.nullable().safeParse(credentials);
-  if (parsed.success && parsed.data !== null) await saveStoredCredentials(parsed.data);
-  const withoutSecrets = { ...rest, credentialsRevision: newRevision() };
-  await browser.storage.local.set({ [KEY]: withoutSecrets });
-  return withoutSecrets;
+async function withCredentials(stored: StoredSettings): Promise<Settings> {
+  return settingsSchema.parse({ ...stored, credentials: await loadStoredCredentials() });
 }
 
 function newRevision(): string {
@@ -60,7 +71,8 @@ function newRevision(): string {
 }
 
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const current = await loadSettings();
+  const storedBefore = await settingsItem.get();
+  const current = await withCredentials(storedBefore);
   if (patch.credentials) {
     // New credentials need everything, the merchant token included; older saved ones stay readable.
     const strict = credentialsSchema.safeParse(patch.credentials);
@@ -72,34 +84,28 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
     throw new SettingsError(result.error.issues.map((i) => i.message).join('; '));
   }
   const { credentials, ...rest } = result.data;
-  const storedBefore = storedFields((await browser.storage.local.get(KEY))[KEY]);
-  let revision =
-    typeof storedBefore.credentialsRevision === 'string' ? storedBefore.credentialsRevision : undefined;
+  let revision = storedBefore.credentialsRevision;
   if ('credentials' in patch) {
     await saveStoredCredentials(credentials);
     revision = newRevision();
   }
-  await browser.storage.local.set({
-    [KEY]: { ...rest, ...(revision ? { credentialsRevision: revision } : {}) },
-  });
+  await settingsItem.set({ ...rest, ...(revision ? { credentialsRevision: revision } : {}) });
   return result.data;
 }
 
 /** Calls the listener with the whole settings (credentials merged in) after every saved change. */
 export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
   let live = true;
-  const handler = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local' || !(KEY in changes)) return;
+  const unwatch = settingsItem.watch(() => {
     void loadSettings().then(
       (settings) => {
         if (live) listener(settings);
       },
       () => undefined,
     );
-  };
-  browser.storage.onChanged.addListener(handler);
+  });
   return () => {
     live = false;
-    browser.storage.onChanged.removeListener(handler);
+    unwatch();
   };
 }
