@@ -63,7 +63,8 @@ export class WorkerLife {
     // A dead worker sleeps no more: its retries never move time for the living.
     this.clock = {
       now: () => manual.now(),
-      sleep: (ms) => (this.dead ? Promise.reject(new WorkerKilled('dead')) : manual.sleep(ms)),
+      sleep: (ms, signal) =>
+        this.dead ? Promise.reject(new WorkerKilled('dead')) : manual.sleep(ms, signal),
     };
     this.client = createSpApiClient({
       transport: (request) => this.#send(request),

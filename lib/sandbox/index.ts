@@ -7,7 +7,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Clock } from '../clock';
-import { matchOperation, OPERATIONS, type OperationSpec } from '../sp-api/usage-plans';
+import { matchOperation, operationSpec, type OperationName, type OperationSpec } from '../sp-api/operations';
 import {
   breakBody,
   FaultQueue,
@@ -166,7 +166,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   // Amazon's time: everything in the sandbox reads this one, so an offset moves all of it.
   const clock: Clock = {
     now: () => givenClock.now() + clockOffsetMs,
-    sleep: (ms) => givenClock.sleep(ms),
+    sleep: (ms, signal) => givenClock.sleep(ms, signal),
   };
   const paginationTokens = new PaginationTokens();
   const seed = options.seed ?? 1;
@@ -218,17 +218,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return response;
   };
 
-  const spApi = (operation: string, handler: Handler) => async (c: Context) => {
+  const spApi = (spec: OperationSpec, handler: Handler) => async (c: Context) => {
+    const operation = spec.operation;
     // Lost on the way: the sandbox never sees the request, so nothing is counted or processed.
     if (faults.peek(operation)?.kind === 'drop-before') {
       faults.take(operation);
       return drop(new Response(null, { status: 502 }), 'before');
     }
     const taken: { fault?: SandboxFault } = {};
-    const first = await serveOnce(operation, handler, c, taken);
+    const first = await serveOnce(spec, handler, c, taken);
     const kind = taken.fault?.kind;
     // A browser resending on a new connection: processed twice, the second answer is what it gets.
-    if (kind === 'resend') return serveOnce(operation, handler, c);
+    if (kind === 'resend') return serveOnce(spec, handler, c);
     if (kind === 'drop-after') return drop(first, 'after');
     if (kind === 'close-unanswered') return drop(first, 'unanswered');
     return first;
@@ -239,12 +240,12 @@ export function createSandbox(options: SandboxOptions): Sandbox {
    * and says which; a resent copy of a request takes none.
    */
   const serveOnce = async (
-    operation: string,
+    spec: OperationSpec,
     handler: Handler,
     c: Context,
     taken?: { fault?: SandboxFault },
   ): Promise<Response> => {
-    const spec = OPERATIONS.find((o) => o.operation === operation);
+    const operation = spec.operation;
     const id = requestId();
     const respond = (
       opSpec: OperationSpec | undefined,
@@ -282,7 +283,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     if (fault?.kind === '503')
       return respond(spec, id, { status: 503, body: errorBody(SERVICE_UNAVAILABLE) });
     if (fault?.kind === 'slow') await clock.sleep(fault.delayMs ?? 10_000);
-    if (enforce && spec && !limiter.take(operation, spec)) {
+    if (enforce && !limiter.take(operation, spec)) {
       return respond(spec, id, { status: 429, body: errorBody(QUOTA_EXCEEDED) });
     }
     let outcome: Outcome;
@@ -335,112 +336,56 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return lwa.handle(c.req.raw);
   });
 
-  app.get(
-    '/orders/2026-01-01/orders',
-    spApi('searchOrders', (c) => ({
-      status: 200,
-      body: searchOrders(dataset, params(c), clock.now(), paginationTokens),
-    })),
-  );
-  app.get(
-    '/orders/2026-01-01/orders/:orderId',
-    spApi('getOrder', (c) => ({
-      status: 200,
-      body: getOrder(dataset, c.req.param('orderId') ?? '', params(c), clock.now()),
-    })),
-  );
-  app.post(
-    '/reports/2021-06-30/reports',
-    spApi('createReport', async (c) => {
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        throw new SandboxHttpError(400, {
-          code: 'InvalidInput',
-          message: 'The request body is not valid JSON.',
-          details: '',
-        });
-      }
-      return { status: 202, body: reports.create(body) };
-    }),
-  );
-  app.get(
-    '/reports/2021-06-30/reports',
-    spApi('getReports', (c) => ({ status: 200, body: reports.list(params(c)) })),
-  );
-  app.get(
-    '/reports/2021-06-30/reports/:reportId',
-    spApi('getReport', (c) => ({ status: 200, body: reports.get(c.req.param('reportId') ?? '') })),
-  );
-  app.delete(
-    '/reports/2021-06-30/reports/:reportId',
-    spApi('cancelReport', (c) => {
-      reports.cancel(c.req.param('reportId') ?? '');
-      return { status: 200 };
-    }),
-  );
-  app.get(
-    '/reports/2021-06-30/documents/:reportDocumentId',
-    spApi('getReportDocument', (c, origin) => ({
-      status: 200,
-      body: reports.document(c.req.param('reportDocumentId') ?? '', options.documentOrigin ?? origin),
-    })),
-  );
+  /** Serves an SP-API operation at the method and path the operation table gives it. */
+  const operation = (name: OperationName, handler: Handler) => {
+    const spec = operationSpec(name);
+    app.on(spec.method, spec.path.replace(/\{([^}]+)\}/g, ':$1'), spApi(spec, handler));
+  };
+  const param = (c: Context, name: string) => c.req.param(name) ?? '';
 
-  app.post(
-    '/feeds/2021-06-30/documents',
-    spApi('createFeedDocument', async (c, origin) => ({
-      status: 201,
-      body: feeds.createDocument(await jsonBody(c), options.documentOrigin ?? origin),
-    })),
-  );
-  app.post(
-    '/feeds/2021-06-30/feeds',
-    spApi('createFeed', async (c) => ({ status: 202, body: feeds.create(await jsonBody(c)) })),
-  );
-  app.get(
-    '/feeds/2021-06-30/feeds',
-    spApi('getFeeds', (c) => ({ status: 200, body: feeds.list(params(c)) })),
-  );
-  app.get(
-    '/feeds/2021-06-30/feeds/:feedId',
-    spApi('getFeed', (c) => ({ status: 200, body: feeds.get(c.req.param('feedId') ?? '') })),
-  );
-  app.delete(
-    '/feeds/2021-06-30/feeds/:feedId',
-    spApi('cancelFeed', (c) => {
-      feeds.cancel(c.req.param('feedId') ?? '');
-      return { status: 200 };
-    }),
-  );
-  app.get(
-    '/feeds/2021-06-30/documents/:feedDocumentId',
-    spApi('getFeedDocument', (c, origin) => ({
-      status: 200,
-      body: feeds.document(c.req.param('feedDocumentId') ?? '', options.documentOrigin ?? origin),
-    })),
-  );
-  app.patch(
-    '/listings/2021-08-01/items/:sellerId/:sku',
-    spApi('patchListingsItem', async (c) => ({
-      status: 200,
-      body: listings.patch(
-        c.req.param('sellerId') ?? '',
-        c.req.param('sku') ?? '',
-        params(c),
-        await jsonBody(c),
-        clock.now(),
-      ),
-    })),
-  );
-  app.get(
-    '/listings/2021-08-01/items/:sellerId/:sku',
-    spApi('getListingsItem', (c) => ({
-      status: 200,
-      body: listings.get(c.req.param('sellerId') ?? '', c.req.param('sku') ?? '', params(c)),
-    })),
-  );
+  operation('searchOrders', (c) => ({
+    status: 200,
+    body: searchOrders(dataset, params(c), clock.now(), paginationTokens),
+  }));
+  operation('getOrder', (c) => ({
+    status: 200,
+    body: getOrder(dataset, param(c, 'orderId'), params(c), clock.now()),
+  }));
+  operation('createReport', async (c) => ({ status: 202, body: reports.create(await jsonBody(c)) }));
+  operation('getReports', (c) => ({ status: 200, body: reports.list(params(c)) }));
+  operation('getReport', (c) => ({ status: 200, body: reports.get(param(c, 'reportId')) }));
+  operation('cancelReport', (c) => {
+    reports.cancel(param(c, 'reportId'));
+    return { status: 200 };
+  });
+  operation('getReportDocument', (c, origin) => ({
+    status: 200,
+    body: reports.document(param(c, 'reportDocumentId'), options.documentOrigin ?? origin),
+  }));
+
+  operation('createFeedDocument', async (c, origin) => ({
+    status: 201,
+    body: feeds.createDocument(await jsonBody(c), options.documentOrigin ?? origin),
+  }));
+  operation('createFeed', async (c) => ({ status: 202, body: feeds.create(await jsonBody(c)) }));
+  operation('getFeeds', (c) => ({ status: 200, body: feeds.list(params(c)) }));
+  operation('getFeed', (c) => ({ status: 200, body: feeds.get(param(c, 'feedId')) }));
+  operation('cancelFeed', (c) => {
+    feeds.cancel(param(c, 'feedId'));
+    return { status: 200 };
+  });
+  operation('getFeedDocument', (c, origin) => ({
+    status: 200,
+    body: feeds.document(param(c, 'feedDocumentId'), options.documentOrigin ?? origin),
+  }));
+  operation('patchListingsItem', async (c) => ({
+    status: 200,
+    body: listings.patch(param(c, 'sellerId'), param(c, 'sku'), params(c), await jsonBody(c), clock.now()),
+  }));
+  operation('getListingsItem', (c) => ({
+    status: 200,
+    body: listings.get(param(c, 'sellerId'), param(c, 'sku'), params(c)),
+  }));
 
   app.put('/_sandbox/uploads/:documentId', async (c) => {
     other.documentUpload += 1;

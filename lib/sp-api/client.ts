@@ -2,8 +2,16 @@ import { gunzipSync } from 'fflate';
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import type { OrderStatus } from '../domain/order';
+import { errorMessage } from '../error-message';
 import { describeIssues, LwaError, SpApiError, SpApiNetworkError, SpApiSchemaError } from './errors';
 import { createLwaTokenProvider } from './lwa-token';
+import {
+  concretePath,
+  operationSpec,
+  type OperationName,
+  type PathParams,
+  type ResponseOf,
+} from './operations';
 import { RateLimiter } from './rate-limiter';
 import {
   attachRetryAfter,
@@ -16,13 +24,8 @@ import {
 } from './retry-policy';
 import { errorListSchema } from './schemas/errors';
 import {
-  createFeedDocumentResponseSchema,
   createFeedDocumentSpecificationSchema,
-  createFeedResponseSchema,
   createFeedSpecificationSchema,
-  feedDocumentSchema,
-  feedSchema,
-  getFeedsResponseSchema,
   type CreateFeedDocumentResponse,
   type CreateFeedSpecification,
   type Feed,
@@ -32,24 +35,12 @@ import {
 } from './schemas/feeds';
 import {
   listingsItemPatchRequestSchema,
-  listingsItemSubmissionResponseSchema,
   type ListingsItemPatchRequest,
   type ListingsItemSubmissionResponse,
 } from './schemas/listings';
+import { v2026OrderSchema, type FulfilledBy, type IncludedData, type V2026Order } from './schemas/orders';
 import {
-  getOrderResponseSchema,
-  searchOrdersEnvelopeSchema,
-  v2026OrderSchema,
-  type FulfilledBy,
-  type IncludedData,
-  type V2026Order,
-} from './schemas/orders';
-import {
-  createReportResponseSchema,
   createReportSpecificationSchema,
-  getReportsResponseSchema,
-  reportDocumentSchema,
-  reportSchema,
   type CreateReportSpecification,
   type GetReportsResponse,
   type ProcessingStatus,
@@ -57,7 +48,6 @@ import {
   type ReportDocument,
 } from './schemas/reports';
 import type { Transport } from './transport';
-import type { OperationName } from './usage-plans';
 
 export type { Transport } from './transport';
 
@@ -193,6 +183,12 @@ export interface SpApiClient {
   readonly calls: SpApiCallCounts;
   /** Amazon's time, from the Date header of the newest SP-API or LWA answer (any status). */
   amazonClock(): AmazonClock;
+  /**
+   * The same client (quota, token, counts and Amazon's time shared) whose waits for quota and
+   * retry backoffs end at once, rejecting with the signal's reason, when `signal` aborts; no
+   * request leaves after that. A request already sent runs to its answer or its time limit.
+   */
+  withSignal(signal: AbortSignal): SpApiClient;
 }
 
 /** What the mappers need: status (FULFILLMENT), totals (PROCEEDS), buyer requests (CANCELLATION), tracking. */
@@ -203,27 +199,23 @@ export const DEFAULT_INCLUDED_DATA: readonly IncludedData[] = [
   'PACKAGES',
 ];
 
-export const ORDERS_PATH = '/orders/2026-01-01/orders';
-export const REPORTS_PATH = '/reports/2021-06-30/reports';
-export const REPORT_DOCUMENTS_PATH = '/reports/2021-06-30/documents';
-export const FEEDS_PATH = '/feeds/2021-06-30/feeds';
-export const FEED_DOCUMENTS_PATH = '/feeds/2021-06-30/documents';
-export const LISTINGS_ITEMS_PATH = '/listings/2021-08-01/items';
-
 /** The report type testConnection lists (any order report type would do). */
 const CONNECTION_TEST_REPORT_TYPE = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL';
 
 type QueryValue = string | number | readonly string[] | undefined;
 
 interface CallInit {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  readonly path: string;
   readonly query?: Record<string, QueryValue>;
   readonly body?: unknown;
 }
 
 interface CallResult {
   readonly json: unknown;
+  readonly requestId?: string;
+}
+
+interface Parsed<N extends OperationName> {
+  readonly value: ResponseOf<N>;
   readonly requestId?: string;
 }
 
@@ -292,15 +284,25 @@ async function readBody<T>(operation: string, read: () => Promise<T>): Promise<T
   try {
     return await read();
   } catch (error) {
-    throw new SpApiNetworkError(
-      operation,
-      `body cut off: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new SpApiNetworkError(operation, `body cut off: ${errorMessage(error)}`);
   }
 }
 
 function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Aborts when either signal does, with its reason (AbortSignal.any needs Firefox 124; we support 121). */
+function eitherAborted(first: AbortSignal, second: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of [first, second]) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
 }
 
 export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
@@ -374,7 +376,7 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
       return response;
     } catch (error) {
       if (error instanceof SpApiNetworkError) throw error;
-      throw new SpApiNetworkError(operation, error instanceof Error ? error.message : String(error));
+      throw new SpApiNetworkError(operation, errorMessage(error));
     } finally {
       if (timer !== undefined) clearTimeout(timer);
     }
@@ -408,13 +410,18 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
     return error;
   }
 
-  async function attemptCall(
-    operation: OperationName,
+  /** One try of an operation: waits for quota and a token, sends, and reads the JSON answer. */
+  async function attemptCall<N extends OperationName>(
+    operation: N,
+    params: PathParams<N>,
     init: CallInit,
+    signal: AbortSignal | undefined,
     beforeSend?: () => Promise<void>,
   ): Promise<CallResult> {
-    await limiter.acquire(operation);
+    await limiter.acquire(operation, signal);
     const accessToken = await tokens.getAccessToken();
+    // A stopped run sends nothing more, whatever it was waiting for.
+    signal?.throwIfAborted();
     // After every wait (quota, token): what the caller records here is true of the request that leaves.
     await beforeSend?.();
     const headers = new Headers({
@@ -428,10 +435,11 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
       headers.set('content-type', 'application/json');
       body = JSON.stringify(init.body);
     }
-    const url = baseUrl + init.path + buildQuery(init.query ?? {});
+    const url = baseUrl + concretePath(operation, params) + buildQuery(init.query ?? {});
     calls.total += 1;
     calls.byOperation[operation] = (calls.byOperation[operation] ?? 0) + 1;
-    const response = await send(operation, new Request(url, { method: init.method, headers, body }), {
+    const { method } = operationSpec(operation);
+    const response = await send(operation, new Request(url, { method, headers, body }), {
       amazonTime: true,
     });
     const requestId = response.headers.get('x-amzn-RequestId') ?? undefined;
@@ -450,51 +458,70 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
     }
   }
 
-  function call(operation: OperationName, init: CallInit): Promise<CallResult> {
-    return withRetry(() => attemptCall(operation, init), clock, policy);
+  /** The answer parsed with the operation's response schema from the table. */
+  function parsed<N extends OperationName>(operation: N, result: CallResult): Parsed<N> {
+    const schema: z.ZodType | undefined = operationSpec(operation).response;
+    // The table ties each operation to its schema; TypeScript cannot follow that through the lookup.
+    const value = (schema ? parseWith(schema, result.json, operation, result.requestId) : undefined) as
+      ResponseOf<N> | undefined;
+    return { value: value as ResponseOf<N>, requestId: result.requestId };
+  }
+
+  /** An operation safe to repeat: retried on throttling, server trouble and lost connections. */
+  async function call<N extends OperationName>(
+    operation: N,
+    params: PathParams<N>,
+    init: CallInit,
+    signal: AbortSignal | undefined,
+  ): Promise<Parsed<N>> {
+    const result = await withRetry(() => attemptCall(operation, params, init, signal), clock, policy, signal);
+    return parsed(operation, result);
   }
 
   /** For requests that must not be sent twice: retries only errors that prove Amazon did nothing. */
-  async function callNotRepeatable(
-    operation: OperationName,
+  async function callNotRepeatable<N extends OperationName>(
+    operation: N,
+    params: PathParams<N>,
     init: CallInit,
+    signal: AbortSignal | undefined,
     beforeSend?: () => Promise<void>,
-  ): Promise<CallResult> {
+  ): Promise<Parsed<N>> {
     for (let attempt = 1; ; attempt++) {
+      signal?.throwIfAborted();
       try {
-        return await attemptCall(operation, init, beforeSend);
+        return parsed(operation, await attemptCall(operation, params, init, signal, beforeSend));
       } catch (error) {
         const unprocessed =
           (error instanceof SpApiError && error.status === 429) ||
           (error instanceof LwaError && isRetryable(error));
         if (!unprocessed || attempt >= policy.maxAttempts) throw error;
-        await clock.sleep(retryDelayMs(error, attempt, policy));
+        await clock.sleep(retryDelayMs(error, attempt, policy), signal);
       }
     }
   }
 
-  const client: SpApiClient = {
-    calls,
-    amazonClock: () => amazonClock,
+  /** The client's methods; every wait of theirs (quota, retry backoff) ends when `signal` aborts. */
+  function clientWith(signal: AbortSignal | undefined): SpApiClient {
+    const client: SpApiClient = {
+      calls,
+      amazonClock: () => amazonClock,
+      withSignal: (another) => clientWith(signal ? eitherAborted(signal, another) : another),
 
-    async searchOrders(params) {
-      const operation = 'searchOrders';
-      if (params.createdAfter && params.lastUpdatedAfter) {
-        throw new RangeError('searchOrders: give createdAfter or lastUpdatedAfter, not both');
-      }
-      if (!params.createdAfter && !params.lastUpdatedAfter && !params.paginationToken) {
-        throw new RangeError('searchOrders: createdAfter or lastUpdatedAfter is required');
-      }
-      if (params.createdAfter && params.lastUpdatedBefore) {
-        throw new RangeError('searchOrders: lastUpdatedBefore cannot be combined with createdAfter');
-      }
-      if (params.lastUpdatedAfter && params.createdBefore) {
-        throw new RangeError('searchOrders: createdBefore cannot be combined with lastUpdatedAfter');
-      }
-      const { json, requestId } = await call(operation, {
-        method: 'GET',
-        path: ORDERS_PATH,
-        query: {
+      async searchOrders(params) {
+        const operation = 'searchOrders';
+        if (params.createdAfter && params.lastUpdatedAfter) {
+          throw new RangeError('searchOrders: give createdAfter or lastUpdatedAfter, not both');
+        }
+        if (!params.createdAfter && !params.lastUpdatedAfter && !params.paginationToken) {
+          throw new RangeError('searchOrders: createdAfter or lastUpdatedAfter is required');
+        }
+        if (params.createdAfter && params.lastUpdatedBefore) {
+          throw new RangeError('searchOrders: lastUpdatedBefore cannot be combined with createdAfter');
+        }
+        if (params.lastUpdatedAfter && params.createdBefore) {
+          throw new RangeError('searchOrders: createdBefore cannot be combined with lastUpdatedAfter');
+        }
+        const query = {
           createdAfter: params.createdAfter,
           createdBefore: params.createdBefore,
           lastUpdatedAfter: params.lastUpdatedAfter,
@@ -505,223 +532,192 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
           maxResultsPerPage: params.maxResultsPerPage,
           paginationToken: params.paginationToken,
           includedData: params.includedData ?? DEFAULT_INCLUDED_DATA,
-        },
-      });
-      const envelope = parseWith(searchOrdersEnvelopeSchema, json, operation, requestId);
-      const page: SearchOrdersPage = { orders: [], rejected: [], requestId };
-      envelope.orders.forEach((raw, index) => {
-        const parsed = v2026OrderSchema.safeParse(raw);
-        if (parsed.success) {
-          page.orders.push(parsed.data);
-        } else {
-          const orderId = orderIdOf(raw);
-          page.rejected.push({
-            raw,
-            orderId,
-            reason: `orders[${index}]${orderId ? ` (${orderId})` : ''}: ${describeIssues(parsed.error.issues).slice(0, 3).join('; ')}`,
-          });
-        }
-      });
-      if (envelope.pagination?.nextToken) page.nextToken = envelope.pagination.nextToken;
-      if (envelope.lastUpdatedBefore) page.lastUpdatedBefore = envelope.lastUpdatedBefore;
-      if (envelope.createdBefore) page.createdBefore = envelope.createdBefore;
-      return page;
-    },
-
-    async getOrder(orderId, includedData = DEFAULT_INCLUDED_DATA) {
-      const operation = 'getOrder';
-      const { json, requestId } = await call(operation, {
-        method: 'GET',
-        path: `${ORDERS_PATH}/${encodeURIComponent(orderId)}`,
-        query: { includedData },
-      });
-      return parseWith(getOrderResponseSchema, json, operation, requestId).order;
-    },
-
-    async createReport(spec) {
-      const operation = 'createReport';
-      // Checked before sending: a bad spec would waste a token of a 0.0167 rps bucket.
-      const body = createReportSpecificationSchema.safeParse(spec);
-      if (!body.success) {
-        throw new RangeError(`createReport: ${describeIssues(body.error.issues).join('; ')}`);
-      }
-      const { json, requestId } = await call(operation, {
-        method: 'POST',
-        path: REPORTS_PATH,
-        body: body.data,
-      });
-      return { reportId: parseWith(createReportResponseSchema, json, operation, requestId).reportId };
-    },
-
-    async getReport(reportId) {
-      const operation = 'getReport';
-      const { json, requestId } = await call(operation, {
-        method: 'GET',
-        path: `${REPORTS_PATH}/${encodeURIComponent(reportId)}`,
-      });
-      return parseWith(reportSchema, json, operation, requestId);
-    },
-
-    async getReports(params) {
-      const operation = 'getReports';
-      const query: Record<string, QueryValue> = params.nextToken
-        ? { nextToken: params.nextToken }
-        : {
-            reportTypes: params.reportTypes,
-            processingStatuses: params.processingStatuses,
-            marketplaceIds: params.marketplaceIds,
-            pageSize: params.pageSize,
-            createdSince: params.createdSince,
-            createdUntil: params.createdUntil,
-          };
-      const { json, requestId } = await call(operation, { method: 'GET', path: REPORTS_PATH, query });
-      return parseWith(getReportsResponseSchema, json, operation, requestId);
-    },
-
-    async getReportDocument(reportDocumentId) {
-      const operation = 'getReportDocument';
-      const { json, requestId } = await call(operation, {
-        method: 'GET',
-        path: `${REPORT_DOCUMENTS_PATH}/${encodeURIComponent(reportDocumentId)}`,
-      });
-      return parseWith(reportDocumentSchema, json, operation, requestId);
-    },
-
-    async downloadDocument(doc) {
-      const operation = 'downloadDocument';
-      return withRetry(
-        async () => {
-          calls.documents += 1;
-          // A presigned URL: sending SP-API headers (the access token above all) there is wrong.
-          const response = await send(operation, new Request(doc.url, { method: 'GET' }));
-          if (!response.ok) throw await errorFrom(operation, response);
-          const bytes = new Uint8Array(await readBody(operation, () => response.arrayBuffer()));
-          const contentType = response.headers.get('content-type');
-          // The transport may already have inflated it (Content-Encoding: gzip), so trust the bytes.
-          if (doc.compressionAlgorithm === 'GZIP' && isGzip(bytes)) {
-            try {
-              return decodeText(gunzipSync(bytes), contentType);
-            } catch (error) {
-              throw new SpApiSchemaError(operation, [`(body): broken gzip: ${(error as Error).message}`]);
-            }
+        };
+        const { value: envelope, requestId } = await call(operation, {}, { query }, signal);
+        const page: SearchOrdersPage = { orders: [], rejected: [], requestId };
+        envelope.orders.forEach((raw, index) => {
+          const order = v2026OrderSchema.safeParse(raw);
+          if (order.success) {
+            page.orders.push(order.data);
+          } else {
+            const orderId = orderIdOf(raw);
+            page.rejected.push({
+              raw,
+              orderId,
+              reason: `orders[${index}]${orderId ? ` (${orderId})` : ''}: ${describeIssues(order.error.issues).slice(0, 3).join('; ')}`,
+            });
           }
-          return decodeText(bytes, contentType);
-        },
-        clock,
-        policy,
-      );
-    },
+        });
+        if (envelope.pagination?.nextToken) page.nextToken = envelope.pagination.nextToken;
+        if (envelope.lastUpdatedBefore) page.lastUpdatedBefore = envelope.lastUpdatedBefore;
+        if (envelope.createdBefore) page.createdBefore = envelope.createdBefore;
+        return page;
+      },
 
-    async createFeedDocument(spec) {
-      const operation = 'createFeedDocument';
-      const body = createFeedDocumentSpecificationSchema.parse(spec);
-      const { json, requestId } = await call(operation, { method: 'POST', path: FEED_DOCUMENTS_PATH, body });
-      return parseWith(createFeedDocumentResponseSchema, json, operation, requestId);
-    },
+      async getOrder(orderId, includedData = DEFAULT_INCLUDED_DATA) {
+        return (await call('getOrder', { orderId }, { query: { includedData } }, signal)).value.order;
+      },
 
-    async uploadFeedDocument(url, content, contentType) {
-      const operation = 'uploadFeedDocument';
-      await withRetry(
-        async () => {
-          calls.documents += 1;
-          // A presigned URL: the same Content-Type as the document was created with, and no SP-API headers.
-          const response = await send(
-            operation,
-            new Request(url, { method: 'PUT', headers: { 'content-type': contentType }, body: content }),
-          );
-          if (!response.ok) throw await errorFrom(operation, response);
-          await response.arrayBuffer().catch(() => undefined);
-        },
-        clock,
-        policy,
-      );
-    },
+      async createReport(spec) {
+        // Checked before sending: a bad spec would waste a token of a 0.0167 rps bucket.
+        const body = createReportSpecificationSchema.safeParse(spec);
+        if (!body.success) {
+          throw new RangeError(`createReport: ${describeIssues(body.error.issues).join('; ')}`);
+        }
+        const { value } = await call('createReport', {}, { body: body.data }, signal);
+        return { reportId: value.reportId };
+      },
 
-    async createFeed(spec, createOptions) {
-      const operation = 'createFeed';
-      const body = createFeedSpecificationSchema.safeParse(spec);
-      if (!body.success) throw new RangeError(`createFeed: ${describeIssues(body.error.issues).join('; ')}`);
-      const { json, requestId } = await callNotRepeatable(
-        operation,
-        { method: 'POST', path: FEEDS_PATH, body: body.data },
-        createOptions?.beforeSend,
-      );
-      return { feedId: parseWith(createFeedResponseSchema, json, operation, requestId).feedId };
-    },
+      async getReport(reportId) {
+        return (await call('getReport', { reportId }, {}, signal)).value;
+      },
 
-    async getFeed(feedId) {
-      const operation = 'getFeed';
-      const { json, requestId } = await call(operation, {
-        method: 'GET',
-        path: `${FEEDS_PATH}/${encodeURIComponent(feedId)}`,
-      });
-      return parseWith(feedSchema, json, operation, requestId);
-    },
+      async getReports(params) {
+        const query: Record<string, QueryValue> = params.nextToken
+          ? { nextToken: params.nextToken }
+          : {
+              reportTypes: params.reportTypes,
+              processingStatuses: params.processingStatuses,
+              marketplaceIds: params.marketplaceIds,
+              pageSize: params.pageSize,
+              createdSince: params.createdSince,
+              createdUntil: params.createdUntil,
+            };
+        return (await call('getReports', {}, { query }, signal)).value;
+      },
 
-    async getFeeds(params) {
-      const operation = 'getFeeds';
-      if (!params.nextToken && !params.feedTypes?.length) {
-        throw new RangeError('getFeeds: feedTypes is required unless nextToken is given');
-      }
-      const query: Record<string, QueryValue> = params.nextToken
-        ? { nextToken: params.nextToken }
-        : {
-            feedTypes: params.feedTypes,
-            marketplaceIds: params.marketplaceIds,
-            processingStatuses: params.processingStatuses,
-            pageSize: params.pageSize,
-            createdSince: params.createdSince,
-            createdUntil: params.createdUntil,
-          };
-      const { json, requestId } = await call(operation, { method: 'GET', path: FEEDS_PATH, query });
-      return parseWith(getFeedsResponseSchema, json, operation, requestId);
-    },
+      async getReportDocument(reportDocumentId) {
+        return (await call('getReportDocument', { reportDocumentId }, {}, signal)).value;
+      },
 
-    async getFeedDocument(feedDocumentId) {
-      const operation = 'getFeedDocument';
-      const { json, requestId } = await call(operation, {
-        method: 'GET',
-        path: `${FEED_DOCUMENTS_PATH}/${encodeURIComponent(feedDocumentId)}`,
-      });
-      return parseWith(feedDocumentSchema, json, operation, requestId);
-    },
+      async downloadDocument(doc) {
+        const operation = 'downloadDocument';
+        return withRetry(
+          async () => {
+            calls.documents += 1;
+            // A presigned URL: sending SP-API headers (the access token above all) there is wrong.
+            const response = await send(operation, new Request(doc.url, { method: 'GET' }));
+            if (!response.ok) throw await errorFrom(operation, response);
+            const bytes = new Uint8Array(await readBody(operation, () => response.arrayBuffer()));
+            const contentType = response.headers.get('content-type');
+            // The transport may already have inflated it (Content-Encoding: gzip), so trust the bytes.
+            if (doc.compressionAlgorithm === 'GZIP' && isGzip(bytes)) {
+              try {
+                return decodeText(gunzipSync(bytes), contentType);
+              } catch (error) {
+                throw new SpApiSchemaError(operation, [`(body): broken gzip: ${errorMessage(error)}`]);
+              }
+            }
+            return decodeText(bytes, contentType);
+          },
+          clock,
+          policy,
+          signal,
+        );
+      },
 
-    async cancelFeed(feedId) {
-      await call('cancelFeed', { method: 'DELETE', path: `${FEEDS_PATH}/${encodeURIComponent(feedId)}` });
-    },
+      async createFeedDocument(spec) {
+        const body = createFeedDocumentSpecificationSchema.parse(spec);
+        return (await call('createFeedDocument', {}, { body }, signal)).value;
+      },
 
-    async patchListingsItem(sellerId, sku, marketplaceIds, body) {
-      const operation = 'patchListingsItem';
-      const request = listingsItemPatchRequestSchema.safeParse(body);
-      if (!request.success) {
-        throw new RangeError(`patchListingsItem: ${describeIssues(request.error.issues).join('; ')}`);
-      }
-      if (marketplaceIds.length === 0) throw new RangeError('patchListingsItem: marketplaceIds is required');
-      const { json, requestId } = await call(operation, {
-        method: 'PATCH',
-        path: `${LISTINGS_ITEMS_PATH}/${encodeURIComponent(sellerId)}/${encodeURIComponent(sku)}`,
-        query: { marketplaceIds },
-        body: request.data,
-      });
-      return parseWith(listingsItemSubmissionResponseSchema, json, operation, requestId);
-    },
+      async uploadFeedDocument(url, content, contentType) {
+        const operation = 'uploadFeedDocument';
+        await withRetry(
+          async () => {
+            calls.documents += 1;
+            // A presigned URL: the same Content-Type as the document was created with, and no SP-API headers.
+            const response = await send(
+              operation,
+              new Request(url, { method: 'PUT', headers: { 'content-type': contentType }, body: content }),
+            );
+            if (!response.ok) throw await errorFrom(operation, response);
+            await response.arrayBuffer().catch(() => undefined);
+          },
+          clock,
+          policy,
+          signal,
+        );
+      },
 
-    async testConnection(marketplaceIds) {
-      await tokens.getAccessToken();
-      // getReports costs a token of a 0.0222 rps bucket (refills in 45 s) where searchOrders costs one
-      // of 0.0056 rps (3 min) that the order sync needs; getOrder is cheaper but needs a real order id.
-      const { reports } = await client.getReports({
-        reportTypes: [CONNECTION_TEST_REPORT_TYPE],
-        marketplaceIds: marketplaceIds.slice(0, 10),
-        pageSize: 1,
-      });
-      return {
-        ok: true,
-        message:
-          'Connected: Amazon accepted the credentials and answered a Reports API call' +
-          (reports.length ? ' (recent order reports found).' : '.'),
-      };
-    },
-  };
-  return client;
+      async createFeed(spec, createOptions) {
+        const body = createFeedSpecificationSchema.safeParse(spec);
+        if (!body.success)
+          throw new RangeError(`createFeed: ${describeIssues(body.error.issues).join('; ')}`);
+        const { value } = await callNotRepeatable(
+          'createFeed',
+          {},
+          { body: body.data },
+          signal,
+          createOptions?.beforeSend,
+        );
+        return { feedId: value.feedId };
+      },
+
+      async getFeed(feedId) {
+        return (await call('getFeed', { feedId }, {}, signal)).value;
+      },
+
+      async getFeeds(params) {
+        if (!params.nextToken && !params.feedTypes?.length) {
+          throw new RangeError('getFeeds: feedTypes is required unless nextToken is given');
+        }
+        const query: Record<string, QueryValue> = params.nextToken
+          ? { nextToken: params.nextToken }
+          : {
+              feedTypes: params.feedTypes,
+              marketplaceIds: params.marketplaceIds,
+              processingStatuses: params.processingStatuses,
+              pageSize: params.pageSize,
+              createdSince: params.createdSince,
+              createdUntil: params.createdUntil,
+            };
+        return (await call('getFeeds', {}, { query }, signal)).value;
+      },
+
+      async getFeedDocument(feedDocumentId) {
+        return (await call('getFeedDocument', { feedDocumentId }, {}, signal)).value;
+      },
+
+      async cancelFeed(feedId) {
+        await call('cancelFeed', { feedId }, {}, signal);
+      },
+
+      async patchListingsItem(sellerId, sku, marketplaceIds, body) {
+        const request = listingsItemPatchRequestSchema.safeParse(body);
+        if (!request.success) {
+          throw new RangeError(`patchListingsItem: ${describeIssues(request.error.issues).join('; ')}`);
+        }
+        if (marketplaceIds.length === 0)
+          throw new RangeError('patchListingsItem: marketplaceIds is required');
+        const answer = await call(
+          'patchListingsItem',
+          { sellerId, sku },
+          { query: { marketplaceIds }, body: request.data },
+          signal,
+        );
+        return answer.value;
+      },
+
+      async testConnection(marketplaceIds) {
+        await tokens.getAccessToken();
+        // getReports costs a token of a 0.0222 rps bucket (refills in 45 s) where searchOrders costs one
+        // of 0.0056 rps (3 min) that the order sync needs; getOrder is cheaper but needs a real order id.
+        const { reports } = await client.getReports({
+          reportTypes: [CONNECTION_TEST_REPORT_TYPE],
+          marketplaceIds: marketplaceIds.slice(0, 10),
+          pageSize: 1,
+        });
+        return {
+          ok: true,
+          message:
+            'Connected: Amazon accepted the credentials and answered a Reports API call' +
+            (reports.length ? ' (recent order reports found).' : '.'),
+        };
+      },
+    };
+    return client;
+  }
+
+  return clientWith(undefined);
 }

@@ -23,13 +23,22 @@ export class RateLimiter {
     this.#planOf = planOf;
   }
 
-  /** Takes one token for `operation`, sleeping on the clock exactly until one is available. */
-  async acquire(operation: OperationName): Promise<void> {
+  /**
+   * Takes one token for `operation`, sleeping on the clock exactly until one is available. A wait
+   * ended by `signal` gives its reserved token back, so the callers queued behind it wait no longer.
+   */
+  async acquire(operation: OperationName, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     const bucket = this.#refilled(operation);
     bucket.tokens -= 1;
     if (bucket.tokens >= 0) return;
     const waitMs = Math.ceil((-bucket.tokens / bucket.rate) * 1000);
-    await this.#clock.sleep(waitMs);
+    try {
+      await this.#clock.sleep(waitMs, signal);
+    } catch (error) {
+      this.#refilled(operation).tokens += 1;
+      throw error;
+    }
   }
 
   /** Milliseconds until `acquire` would return without waiting (0 when a token is ready). */

@@ -75,22 +75,21 @@ export function retryDelayMs(error: unknown, retry: number, policy: RetryPolicy)
 
 /**
  * Runs `attempt` until it succeeds, fails with a non-retryable error, or `maxAttempts` is used up;
- * sleeps on the clock between tries. `onRetry` runs before each wait (the client drains its bucket there).
+ * sleeps on the clock between tries. An aborted `signal` ends a wait at once and starts no new try.
  */
 export async function withRetry<T>(
   attempt: (attemptNumber: number) => Promise<T>,
   clock: Clock,
   policy: RetryPolicy,
-  onRetry?: (error: unknown, retry: number, delayMs: number) => void,
+  signal?: AbortSignal,
 ): Promise<T> {
   for (let attemptNumber = 1; ; attemptNumber++) {
+    signal?.throwIfAborted();
     try {
       return await attempt(attemptNumber);
     } catch (error) {
       if (!isRetryable(error) || attemptNumber >= policy.maxAttempts) throw error;
-      const delayMs = retryDelayMs(error, attemptNumber, policy);
-      onRetry?.(error, attemptNumber, delayMs);
-      await clock.sleep(delayMs);
+      await clock.sleep(retryDelayMs(error, attemptNumber, policy), signal);
     }
   }
 }
