@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { errorMessage } from '../error-message';
 
 /**
  * Typed failures of the SP-API client. Messages carry Amazon's code, message and request id, and
@@ -177,5 +178,5 @@ export function plainMessageOf(error: unknown): string {
   // Any of our errors that knows how to say itself plainly (SP-API, LWA, store, report errors).
   const plain = (error as { plainMessage?: unknown } | null)?.plainMessage;
   if (typeof plain === 'function') return String(plain.call(error));
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
