@@ -9,8 +9,11 @@ import { createSyncBackgroundJob, SYNC_ALARM } from './jobs/sync-job';
 import { createMessageHandlers } from './message-handlers';
 import { createMessageRouter } from './message-router';
 
-/** Wires the background: each job, its alarm, the messages and the settings watch. Logic lives in the jobs. */
-export function startBackground(deps: BackgroundJobDeps = extensionBackgroundDeps()): void {
+/**
+ * Wires the background: each job, its alarm, the messages and the settings watch. Logic lives in the
+ * jobs. Returns the jobs and the worker-start healing, so tests can wait for what they started.
+ */
+export function startBackground(deps: BackgroundJobDeps = extensionBackgroundDeps()) {
   const outbox = createOutboxBackgroundJob(deps);
   const status = { load: loadSyncStatus, update: updateSyncStatus };
   const sync = createSyncBackgroundJob({ ...deps, status, settleActions: () => outbox.start() });
@@ -25,5 +28,8 @@ export function startBackground(deps: BackgroundJobDeps = extensionBackgroundDep
   // A saved setting reaches the background through storage, which no closing view can lose.
   onSettingsChanged((settings) => void sync.settingsChanged(settings));
   // Every worker start: each job re-arms its alarm and finishes what a killed worker left.
-  void deps.loadSettings().then((settings) => Promise.all([sync.heal(settings), outbox.heal(settings)]));
+  const healed = deps.loadSettings().then(async (settings) => {
+    await Promise.all([sync.heal(settings), outbox.heal(settings)]);
+  });
+  return { sync, outbox, healed };
 }

@@ -104,26 +104,32 @@ export function createSyncJob(deps: SyncJobDeps) {
   let current: { done: Promise<void>; abort: AbortController } | undefined;
   let restartAfterCurrent = false;
 
-  async function start(trigger: SyncTrigger): Promise<{ started: boolean; reason?: string }> {
+  function start(trigger: SyncTrigger): Promise<{ started: boolean; reason?: string }> {
     if (current) {
       // New credentials or settings: the running sync works for the old account, so stop it and
       // start again once it has wound down.
       if (trigger === 'settings') {
         restartAfterCurrent = true;
         current.abort.abort();
-        return { started: true };
+        return Promise.resolve({ started: true });
       }
-      return { started: false, reason: 'A sync is already running.' };
+      return Promise.resolve({ started: false, reason: 'A sync is already running.' });
     }
-    const settings = await deps.loadSettings();
-    const connection = deps.connection(settings);
-    if (!syncWanted(settings)) {
-      await deps.updateStatus({ demo: connection.demo, nextSyncAt: undefined });
-      return { started: false, reason: 'Order download is turned off in Settings.' };
-    }
-    const runId = deps.newRunId();
+    // Taken before the settings are read, so two starts in the same moment never run two syncs.
     const abort = new AbortController();
-    const done = execute(trigger, runId, settings, connection, abort.signal).finally(() => {
+    let answer: (answer: { started: boolean; reason?: string }) => void = () => undefined;
+    const answered = new Promise<{ started: boolean; reason?: string }>((resolve) => (answer = resolve));
+    const done = (async () => {
+      const settings = await deps.loadSettings();
+      const connection = deps.connection(settings);
+      if (!syncWanted(settings)) {
+        await deps.updateStatus({ demo: connection.demo, nextSyncAt: undefined });
+        answer({ started: false, reason: 'Order download is turned off in Settings.' });
+        return;
+      }
+      answer({ started: true });
+      await execute(trigger, deps.newRunId(), settings, connection, abort.signal);
+    })().finally(() => {
       current = undefined;
       if (restartAfterCurrent) {
         restartAfterCurrent = false;
@@ -131,7 +137,7 @@ export function createSyncJob(deps: SyncJobDeps) {
       }
     });
     current = { done, abort };
-    return { started: true };
+    return Promise.race([answered, done.then(() => answered)]);
   }
 
   async function execute(
@@ -183,7 +189,8 @@ export function createSyncJob(deps: SyncJobDeps) {
     start,
     /** Resolves when the sync under way (if any) has finished; for tests and shutdown. */
     idle: async () => {
-      while (current) await current.done;
+      // A start whose settings could not be read has already told its caller; idle only waits.
+      while (current) await current.done.catch(() => undefined);
     },
   };
 }

@@ -52,6 +52,17 @@ describe('sync job', () => {
     expect(await job.start('manual')).toEqual({ started: true });
   });
 
+  it('runs one sync when two starts come before the settings are read (worker start and onStartup)', async () => {
+    const t = setup();
+    const job = createSyncJob(t.deps);
+    const answers = await Promise.all([job.start('startup'), job.start('startup')]);
+    expect(answers).toEqual([{ started: true }, { started: false, reason: 'A sync is already running.' }]);
+    await vi.waitFor(() => expect(t.runs).toHaveLength(1));
+    t.release();
+    await job.idle();
+    expect(t.runs).toHaveLength(1);
+  });
+
   it('does nothing when order download is turned off', async () => {
     const t = setup({ allowOrderDownload: false });
     const job = createSyncJob(t.deps);
