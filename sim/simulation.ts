@@ -11,7 +11,7 @@ import { cancelEligibility } from '../lib/domain/cancel-eligibility';
 import { CancelRefusedError, enqueueCancel, resolveNeedsReview, retryCancel, runOutbox } from '../lib/outbox';
 import { sendAgain } from '../lib/outbox/retry-cancel';
 import { outboxWork } from '../lib/outbox/outbox-work';
-import { createSandbox, SANDBOX_CREDENTIALS, type Sandbox, type SandboxFault } from '../lib/sandbox';
+import { createSandbox, SANDBOX_CREDENTIALS, type SandboxFault } from '../lib/sandbox';
 import { SANDBOX_MARKETPLACES } from '../lib/sandbox/marketplaces';
 import { matchOperation } from '../lib/sp-api/usage-plans';
 import { openOrderDb, type OrderDb } from '../lib/store';
