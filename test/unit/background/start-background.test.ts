@@ -54,9 +54,11 @@ const fromExtensionPage = () => ({
 });
 
 async function message(request: unknown, sender = fromExtensionPage()) {
-  const [answer] = await fakeBrowser.runtime.onMessage.trigger(request, sender);
+  const [answer] = await fakeBrowser.runtime.onMessage.trigger(request, sender, () => undefined);
   return answer as unknown;
 }
+
+const alarm = (name: string) => ({ name, scheduledTime: 0, persistAcrossSessions: false });
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -99,12 +101,12 @@ describe('startBackground', () => {
     await bg.idle();
     const runs = bg.announced.length;
 
-    await fakeBrowser.alarms.onAlarm.trigger({ name: OUTBOX_ALARM, scheduledTime: 0 });
+    await fakeBrowser.alarms.onAlarm.trigger(alarm(OUTBOX_ALARM));
     await bg.idle();
     expect(bg.announced.length).toBe(runs + 1);
     expect(bg.calls).toEqual([]);
 
-    await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARM, scheduledTime: 0 });
+    await fakeBrowser.alarms.onAlarm.trigger(alarm(SYNC_ALARM));
     await bg.idle();
     expect(bg.calls.length).toBeGreaterThan(0);
     expect(bg.announced.length).toBeGreaterThan(runs + 1);
@@ -115,7 +117,7 @@ describe('startBackground', () => {
     await bg.idle();
     const runs = bg.announced.length;
     const status = await loadSyncStatus();
-    await fakeBrowser.alarms.onAlarm.trigger({ name: 'an-alarm-of-an-older-version', scheduledTime: 0 });
+    await fakeBrowser.alarms.onAlarm.trigger(alarm('an-alarm-of-an-older-version'));
     await bg.idle();
     expect(bg.announced.length).toBe(runs);
     expect(bg.calls).toEqual([]);
