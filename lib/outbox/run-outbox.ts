@@ -663,7 +663,7 @@ async function adoptFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
     if (settleLeft <= ADOPTION_SETTLE_MS) {
       // Short steps: an MV3 worker may be stopped during a long wait, and Amazon's clock is re-read
       // with every listing.
-      await ctx.clock.sleep(Math.min(settleLeft, ADOPTION_RECHECK_MS));
+      await ctx.clock.sleep(Math.min(settleLeft, ADOPTION_RECHECK_MS), ctx.signal);
       return submission; // Look again (the step is unchanged, so the loop adopts once more).
     }
     return undefined; // A later run looks again.
@@ -768,7 +768,7 @@ async function awaitFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
       );
     }
     if (ctx.clock.now() + delay > budgetEnd) return undefined;
-    await ctx.clock.sleep(delay);
+    await ctx.clock.sleep(delay, ctx.signal);
     delay = Math.min(delay * 2, MAX_POLL_DELAY_MS);
   }
 

@@ -242,7 +242,7 @@ async function waitForReport(ctx: OrderSyncContext, reportId: string, waitFirst:
     if (attempt > 0 || waitFirst) {
       const delay = REPORT_POLL_DELAYS_MS[Math.min(attempt, REPORT_POLL_DELAYS_MS.length - 1)]!;
       ctx.signal?.throwIfAborted();
-      await ctx.clock.sleep(delay);
+      await ctx.clock.sleep(delay, ctx.signal);
       waited += delay;
     }
     ctx.signal?.throwIfAborted();

@@ -52,6 +52,8 @@ const DAY_MS = 24 * 60 * 60_000;
  * loses nothing that was fetched before it, and the next run repeats nothing that was stored.
  */
 export async function runOrderSync(ctx: OrderSyncContext): Promise<OrderSyncResult> {
+  // The client's quota and retry waits end with the run: a settings change must not wait out a backoff.
+  if (ctx.signal) ctx = { ...ctx, client: ctx.client.withSignal(ctx.signal) };
   const callsBefore = ctx.client.calls.total;
   const tally: OrderSyncTally = { ordersWritten: 0, quarantined: 0, skippedNonAmazon: 0 };
   ctx.signal?.throwIfAborted();

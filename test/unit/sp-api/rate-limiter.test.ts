@@ -1,5 +1,6 @@
 import { ManualClock } from '../../../lib/clock';
 import { RateLimiter } from '../../../lib/sp-api/rate-limiter';
+import { HeldClock } from './held-clock';
 
 describe('RateLimiter', () => {
   it('lets a full burst through without waiting, then waits exactly one refill per call', async () => {
@@ -72,5 +73,20 @@ describe('RateLimiter', () => {
     expect(limiter.tokens('getFeeds')).toBe(0);
     await limiter.acquire('getFeeds');
     expect(clock.now()).toBe(4000);
+  });
+
+  it('ends a wait for quota at once when its signal aborts, giving the reserved token back', async () => {
+    const clock = new HeldClock(0);
+    const limiter = new RateLimiter(clock, () => ({ rate: 0.5, burst: 1 }));
+    await limiter.acquire('getOrder');
+    const controller = new AbortController();
+    const waiting = limiter.acquire('getOrder', controller.signal);
+    await clock.sleeping();
+    expect(limiter.tokens('getOrder')).toBe(-1);
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    expect(clock.sleeps).toEqual([2000]);
+    // The next caller waits for one token, not for the aborted caller's too.
+    expect(limiter.waitTimeMs('getOrder')).toBe(2000);
   });
 });

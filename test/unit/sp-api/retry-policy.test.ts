@@ -1,6 +1,7 @@
 import { ManualClock } from '../../../lib/clock';
 import { LwaError, SpApiError, SpApiNetworkError, SpApiSchemaError } from '../../../lib/sp-api/errors';
 import { backoffDelayMs, isRetryable, withRetry, type RetryPolicy } from '../../../lib/sp-api/retry-policy';
+import { HeldClock } from './held-clock';
 
 const policy = (random = () => 0.5): RetryPolicy => ({
   maxAttempts: 5,
@@ -92,5 +93,25 @@ describe('retry policy', () => {
     );
     expect(value).toBe('ok');
     expect(calls).toBe(3);
+  });
+
+  it('ends a backoff wait at once when its signal aborts, and tries no more', async () => {
+    const clock = new HeldClock(0);
+    const controller = new AbortController();
+    let calls = 0;
+    const retrying = withRetry(
+      async () => {
+        calls += 1;
+        throw http(503);
+      },
+      clock,
+      policy(),
+      controller.signal,
+    );
+    await clock.sleeping();
+    controller.abort();
+    await expect(retrying).rejects.toMatchObject({ name: 'AbortError' });
+    expect(calls).toBe(1);
+    expect(clock.sleeps).toEqual([500]);
   });
 });
