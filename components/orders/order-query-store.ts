@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { browser } from 'wxt/browser';
 import { ORDER_STATUSES, ORDER_SUB_TYPES } from '../../lib/domain/order';
+import { declareItem } from '../../lib/storage/declared-item';
+import { STORAGE_KEYS } from '../../lib/storage/storage-keys';
 import type { OrderQuery } from '../../lib/store';
 
-export const ORDER_LIST_QUERY_KEY = 'orderListQuery';
+/** The key in storage.local itself (the registry's key less WXT's area prefix). */
+export const ORDER_LIST_QUERY_KEY = STORAGE_KEYS.orderListQuery.key.replace(/^local:/, '');
 
 export const orderQuerySchema = z.object({
   text: z.string().max(200).optional(),
@@ -23,15 +25,19 @@ export function parseStoredOrderQuery(value: unknown): OrderQuery | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+const orderQueryItem = declareItem<OrderQuery | undefined>({
+  key: STORAGE_KEYS.orderListQuery.key,
+  schema: orderQuerySchema.optional(),
+  fallback: undefined,
+  version: 1,
+  migrations: {},
+});
+
 export function browserOrderQueryStore(): OrderQueryStore {
   return {
-    async load() {
-      return parseStoredOrderQuery(
-        (await browser.storage.local.get(ORDER_LIST_QUERY_KEY))[ORDER_LIST_QUERY_KEY],
-      );
-    },
+    load: () => orderQueryItem.get(),
     async save(query) {
-      await browser.storage.local.set({ [ORDER_LIST_QUERY_KEY]: orderQuerySchema.parse(query) });
+      await orderQueryItem.set(query);
     },
   };
 }
