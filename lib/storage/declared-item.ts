@@ -32,7 +32,10 @@ export interface DeclaredItem<T> {
   watch(listener: (value: T) => void): () => void;
 }
 
-/** WXT's item for `key`, with its version and migrations; see declareItem for how it is used. */
+/**
+ * Declares one stored value on WXT's storage item (its version kept in `<key>$`), with typed reads that
+ * migrate first and parse at the edge, so a damaged or foreign value never breaks a view or the worker.
+ */
 export function declareItem<T>(options: DeclaredItemOptions<T>): DeclaredItem<T> {
   const { key, schema, fallback, version, migrations, salvage } = options;
   const versionKey: StorageItemKey = `${key}$`;
