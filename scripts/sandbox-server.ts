@@ -4,6 +4,7 @@
  * 2021-08-01, /_sandbox controls).
  */
 import { SANDBOX_CREDENTIALS } from '../lib/sandbox/index';
+import { errorMessage } from '../lib/error-message';
 import { startSandboxServer } from '../lib/sandbox/node-server';
 
 export { startSandboxServer } from '../lib/sandbox/node-server';
@@ -54,7 +55,7 @@ async function main() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(errorMessage(error));
     process.exit(1);
   });
 }

@@ -4,6 +4,7 @@ import { formatMoney, type Money } from '../../lib/domain/money';
 import { SUB_TYPE_LABELS } from '../../lib/domain/order-sub-type';
 import { marketplaceById, sellerCentralOrderUrl } from '../../lib/domain/marketplaces';
 import type { OrderWithItems } from '../../lib/store';
+import { errorMessage } from '../../lib/error-message';
 import type { ActionSource } from '../cancel/action-source';
 import { OrderCancelPanel } from '../cancel/order-cancel-panel';
 import { formatDateTime } from '../../lib/format-time';
@@ -135,8 +136,7 @@ export function OrderDetail({
           if (live) setLoaded(found ? { state: 'ready', ...found } : { state: 'missing' });
         },
         (error: unknown) => {
-          if (live)
-            setLoaded({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+          if (live) setLoaded({ state: 'error', message: errorMessage(error) });
         },
       );
     void load();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { StoredOrder } from '../../lib/domain/order';
+import { errorMessage } from '../../lib/error-message';
 import type { OrderSource } from './order-source';
 
 export const FIRST_PAINT_LIMIT = 50;
@@ -21,7 +22,7 @@ export function useStoredOrders(source: OrderSource): StoredOrders {
     let live = true;
     let haveAll = false;
     const fail = (error: unknown) => {
-      if (live) setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) }));
+      if (live) setState((s) => ({ ...s, error: errorMessage(error) }));
     };
     const loadAll = () =>
       source.all().then((orders) => {

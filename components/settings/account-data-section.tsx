@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { marketplaceById } from '../../lib/domain/marketplaces';
+import { errorMessage } from '../../lib/error-message';
 import type { Settings } from '../../lib/settings/settings-schema';
 import { formatDateTime } from '../../lib/format-time';
 import type { AccountDataSource, AccountDataSummary } from './account-data-source';
@@ -28,7 +29,7 @@ export function AccountDataSection({ source, settings }: AccountDataSectionProps
     } catch (error) {
       setOutcome({
         kind: 'error',
-        text: `Could not list the accounts: ${error instanceof Error ? error.message : String(error)}`,
+        text: `Could not list the accounts: ${errorMessage(error)}`,
       });
     }
   }, [source, settings]);
@@ -48,7 +49,7 @@ export function AccountDataSection({ source, settings }: AccountDataSectionProps
     } catch (error) {
       setOutcome({
         kind: 'error',
-        text: `Could not remove the data: ${error instanceof Error ? error.message : String(error)}`,
+        text: `Could not remove the data: ${errorMessage(error)}`,
       });
     } finally {
       setBusy(false);

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { marketplacesInRegion } from '../../lib/domain/marketplaces';
+import { errorMessage } from '../../lib/error-message';
 import { REGIONS, type Region, type Settings } from '../../lib/settings/settings-schema';
 import {
   credentialsFormFrom,
@@ -18,10 +19,6 @@ const REGION_LABELS: Record<Region, string> = {
 };
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | undefined;
-
-function failureText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export interface CredentialsSectionProps {
   readonly source: SettingsSource;
@@ -63,7 +60,7 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
       onSaved(saved);
       setSaveOutcome({ kind: 'ok', text: 'Saved. Your own orders will appear after the next sync.' });
     } catch (error) {
-      setSaveOutcome({ kind: 'error', text: `Could not save: ${failureText(error)}` });
+      setSaveOutcome({ kind: 'error', text: `Could not save: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
     }
@@ -89,7 +86,7 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
             },
       );
     } catch (error) {
-      setTestOutcome({ kind: 'error', text: `Could not test the connection: ${failureText(error)}` });
+      setTestOutcome({ kind: 'error', text: `Could not test the connection: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
     }
@@ -106,7 +103,7 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
       setErrors({});
       setSaveOutcome({ kind: 'ok', text: 'Credentials removed. The extension shows demo data again.' });
     } catch (error) {
-      setSaveOutcome({ kind: 'error', text: `Could not remove the credentials: ${failureText(error)}` });
+      setSaveOutcome({ kind: 'error', text: `Could not remove the credentials: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
     }

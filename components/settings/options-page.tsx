@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { isDemoMode, type Settings } from '../../lib/settings/settings-schema';
+import { errorMessage } from '../../lib/error-message';
 import type { AccountDataSource } from './account-data-source';
 import { AccountDataSection } from './account-data-section';
 import { ActionSettingsSection } from './action-settings-section';
@@ -26,7 +27,7 @@ export function OptionsPage({ source, accounts }: OptionsPageProps) {
         if (live) setSettings(loaded);
       },
       (error: unknown) => {
-        if (live) setLoadError(error instanceof Error ? error.message : String(error));
+        if (live) setLoadError(errorMessage(error));
       },
     );
     return () => {

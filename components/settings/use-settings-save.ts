@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Settings } from '../../lib/settings/settings-schema';
+import { errorMessage } from '../../lib/error-message';
 import type { SettingsSource } from './settings-source';
 
 export type SaveOutcome = { kind: 'ok' | 'error'; text: string };
@@ -25,7 +26,7 @@ export function useSettingsSave(
     } catch (error) {
       setOutcome({
         kind: 'error',
-        text: `Could not save: ${error instanceof Error ? error.message : String(error)}`,
+        text: `Could not save: ${errorMessage(error)}`,
       });
     } finally {
       setBusy(false);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SyncStatus } from '../../lib/sync/sync-status';
+import { errorMessage } from '../../lib/error-message';
 import { formatDateTime, formatRelativeTime } from '../../lib/format-time';
 import { requestFullResync } from './browser-sync-source';
 import type { SyncNowAnswer } from './sync-source';
@@ -47,7 +48,7 @@ export function SyncBar({ status, onSyncNow, onFullResync = requestFullResync, n
       const answer = await onSyncNow();
       if (!answer.started) setNotice(answer.reason ?? 'A sync is already running.');
     } catch (failure) {
-      setNotice(`Could not start a sync: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setNotice(`Could not start a sync: ${errorMessage(failure)}`);
     } finally {
       setRequesting(false);
     }
@@ -63,9 +64,7 @@ export function SyncBar({ status, onSyncNow, onFullResync = requestFullResync, n
         answer.started ? 'Full re-sync started.' : (answer.reason ?? 'The full re-sync could not start.'),
       );
     } catch (failure) {
-      setNotice(
-        `Could not start a full re-sync: ${failure instanceof Error ? failure.message : String(failure)}`,
-      );
+      setNotice(`Could not start a full re-sync: ${errorMessage(failure)}`);
     } finally {
       setRequesting(false);
     }
