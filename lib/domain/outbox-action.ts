@@ -85,5 +85,4 @@ export const cancelActionSchema = z.object({
     .optional(),
 });
 export type CancelAction = z.infer<typeof cancelActionSchema>;
-export type OutboxAction = CancelAction;
 export type OutboxActionStatus = CancelAction['status'];

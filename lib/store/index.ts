@@ -2,12 +2,7 @@ export { openOrderDb, deleteOrderDb, migrations, ORDER_DB_NAME, ORDER_DB_VERSION
 export type { OrderDb, OrderManagerDb } from './order-db';
 export { writeOrderBatch, InvalidOrderBatchError } from './order-batch';
 export type { OrderBatch, OrderBatchResult } from './order-batch';
-export {
-  readOrderCursor,
-  clearOrderCursor,
-  DamagedStoreRecordError,
-  orderSyncCursorSchema,
-} from './order-cursor';
+export { readOrderCursor, DamagedStoreRecordError, orderSyncCursorSchema } from './order-cursor';
 export type { OrderSyncCursor } from './order-cursor';
 export { mergeOrder } from './order-merge';
 export {

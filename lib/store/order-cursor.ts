@@ -102,11 +102,6 @@ export async function readOrderCursor(db: OrderDb): Promise<OrderSyncCursor | un
   return parsed.data;
 }
 
-/** Forgets the cursor so the next sync backfills again (stored orders merge, nothing is lost). */
-export async function clearOrderCursor(db: OrderDb): Promise<void> {
-  await db.delete('syncState', ORDER_CURSOR_KEY);
-}
-
 export const FULL_RESYNC_KEY = 'fullResyncRequested';
 
 /**
