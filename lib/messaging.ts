@@ -103,11 +103,54 @@ export class MessageError extends Error {
   override name = 'MessageError';
 }
 
-/** Sends a request to the background and checks the answer against its schema. */
+/** How long a view waits for the background's answer before telling the seller it got none. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Requests the background answers only after talking to Amazon wait longer: one SP-API exchange
+ * may take its 60 s limit and is tried up to five times.
+ */
+const AMAZON_REQUEST_TIMEOUT_MS: Partial<Record<RequestType, number>> = {
+  'test-connection': 5 * 60_000,
+  'refresh-order': 5 * 60_000,
+};
+
+/** The background gave no answer in time (a service worker that hung or never started). */
+export class RequestTimedOutError extends MessageError {
+  override name = 'RequestTimedOutError';
+}
+
+function inWords(ms: number): string {
+  return ms % 60_000 === 0
+    ? `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}`
+    : `${Math.ceil(ms / 1000)} seconds`;
+}
+
+/**
+ * Sends a request to the background and checks the answer against its schema. Silence becomes a
+ * RequestTimedOutError after `timeoutMs` (default: 30 s, or 5 minutes for requests that reach Amazon).
+ */
 export async function sendRequest<T extends RequestType>(
   request: Extract<Request, { type: T }>,
+  { timeoutMs = AMAZON_REQUEST_TIMEOUT_MS[request.type] ?? REQUEST_TIMEOUT_MS }: { timeoutMs?: number } = {},
 ): Promise<ResponseOf<T>> {
-  const raw: unknown = await browser.runtime.sendMessage(requestSchema.parse(request));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silence = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(
+        new RequestTimedOutError(
+          `The order manager did not answer within ${inWords(timeoutMs)}. Reload this page and try again; ` +
+            'if it keeps happening, restart the browser.',
+        ),
+      );
+    }, timeoutMs);
+  });
+  let raw: unknown;
+  try {
+    raw = await Promise.race([browser.runtime.sendMessage(requestSchema.parse(request)), silence]);
+  } finally {
+    clearTimeout(timer);
+  }
   const failure = failureSchema.safeParse(raw);
   if (failure.success) throw new MessageError(failure.data.error);
   const schema = responseSchemas[request.type as T];
