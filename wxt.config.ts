@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { SELLER_CENTRAL_HOSTS } from './lib/seller-central/hosts';
-import { apiHostPermissions } from './lib/sp-api/endpoints';
+import { apiHostPermissions } from './lib/sp-api/hosts';
 
 // A test build (ORDER_MANAGER_TEST_BUILD=1) may reach the local SP-API sandbox; the store build may not.
 const testBuild = process.env.ORDER_MANAGER_TEST_BUILD === '1';

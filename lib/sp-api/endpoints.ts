@@ -1,39 +1,17 @@
 import type { EndpointOverride, Region } from '../settings/settings-schema';
+import { CREDENTIAL_HOSTS, LWA_TOKEN_URL, SP_API_BASE_URLS, TEST_BUILD_SANDBOX_HOST } from './hosts';
 
 // Set by wxt.config.ts (Vite define) in every extension build; absent elsewhere (unit tests, Node).
 declare const __ORDER_MANAGER_TEST_BUILD__: boolean | undefined;
 
-export const LWA_TOKEN_URL = 'https://api.amazon.com/auth/o2/token';
-
-export const SP_API_BASE_URLS: Record<Region, string> = {
-  na: 'https://sellingpartnerapi-na.amazon.com',
-  eu: 'https://sellingpartnerapi-eu.amazon.com',
-  fe: 'https://sellingpartnerapi-fe.amazon.com',
-};
-
-/** Hosts that may receive the client secret or refresh token (LWA) or the access token (SP-API). */
-export const CREDENTIAL_HOSTS: readonly string[] = [
-  ...Object.values(SP_API_BASE_URLS).map((url) => new URL(url).host),
-  new URL(LWA_TOKEN_URL).host,
-];
-
-/** Amazon's S3 buckets that serve report and feed documents (presigned URLs, no credentials). */
-export const DOCUMENT_HOSTS: readonly string[] = [
-  'tortuga-prod-na.s3-external-1.amazonaws.com',
-  'tortuga-prod-eu.s3-eu-west-1.amazonaws.com',
-  'tortuga-prod-fe.s3-us-west-2.amazonaws.com',
-];
-
-/** The test build may also reach the local SP-API sandbox over plain HTTP on this host. */
-export const TEST_BUILD_SANDBOX_HOST = '127.0.0.1';
-
-/** The manifest's API host permissions (wxt.config.ts adds Seller Central's); one list for both. */
-export function apiHostPermissions(testBuild: boolean): string[] {
-  return [
-    ...[...CREDENTIAL_HOSTS, ...DOCUMENT_HOSTS].map((host) => `https://${host}/*`),
-    ...(testBuild ? [`http://${TEST_BUILD_SANDBOX_HOST}/*`] : []),
-  ];
-}
+export {
+  apiHostPermissions,
+  CREDENTIAL_HOSTS,
+  DOCUMENT_HOSTS,
+  LWA_TOKEN_URL,
+  SP_API_BASE_URLS,
+  TEST_BUILD_SANDBOX_HOST,
+} from './hosts';
 
 /** True in the test build (ORDER_MANAGER_TEST_BUILD=1); false in the store build and outside builds. */
 export function isTestBuild(): boolean {
