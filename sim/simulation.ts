@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { ManualClock } from '../lib/clock';
 import { cancelEligibility } from '../lib/domain/cancel-eligibility';
-import { CancelRefusedError, enqueueCancel, resolveNeedsReview, retryCancel, runOutbox } from '../lib/outbox';
+import { CancelRefusedError, enqueueCancel, resolveNeedsReview, retryCancel } from '../lib/outbox';
 import { sendAgain } from '../lib/outbox/retry-cancel';
 import { outboxWork } from '../lib/outbox/outbox-work';
 import { createSandbox, SANDBOX_CREDENTIALS, type SandboxFault } from '../lib/sandbox';
@@ -17,9 +17,11 @@ import { matchOperation } from '../lib/sp-api/usage-plans';
 import { openOrderDb, type OrderDb } from '../lib/store';
 import { readOrderCursor } from '../lib/store/order-cursor';
 import { listActions } from '../lib/store/outbox-store';
-import { runOrderSync } from '../lib/sync/order-sync';
 import { refreshOrder } from '../lib/sync/refresh-orders';
 import { describeError } from '../lib/background/describe-error';
+// The run bodies the background's jobs run, so a change there is exercised here too.
+import { runOutboxBody } from '../lib/background/jobs/outbox-job';
+import { runSyncBody } from '../lib/background/jobs/sync-job';
 import { LwaError, SpApiError, SpApiNetworkError, SpApiSchemaError } from '../lib/sp-api/errors';
 import { OrderReportFailedError, OrderReportPendingError } from '../lib/sync/backfill-report';
 import { OutboxSetupError } from '../lib/outbox/outbox-problem';
@@ -219,15 +221,12 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
   const syncOnce = async (worker: WorkerLife, account: SimAccount): Promise<boolean> => {
     try {
       const db = await worker.db();
-      const result = await runOrderSync({
+      const result = await runSyncBody({
         client: worker.client,
+        marketplaceIds: account.marketplaceIds,
+        settings: { backfillDays: SIM_BACKFILL_DAYS, importNonAmazonOrders: false },
         db,
         clock: worker.clock,
-        settings: {
-          backfillDays: SIM_BACKFILL_DAYS,
-          importNonAmazonOrders: false,
-          marketplaceIds: [...account.marketplaceIds],
-        },
         syncRunId: nextId('sync'),
       });
       const cursor = await noteCoverage(account, db);
@@ -244,18 +243,20 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
 
   const outboxOnce = async (worker: WorkerLife, account: SimAccount): Promise<void> => {
     try {
-      const result = await runOutbox({
+      const { result } = await runOutboxBody({
         client: worker.client,
         db: await worker.db(),
         clock: worker.clock,
         sellerId: account.sellerId,
-        marketplaceIds: [...account.marketplaceIds],
+        marketplaceIds: account.marketplaceIds,
         pollBudgetMs: POLL_BUDGET_MS,
         newId: () => nextId('submission'),
         log: (message) => note(`  ${message}`),
       });
       note(
-        `outbox: ${result.sent} sent, ${result.completed} done, ${result.failed} failed, ${result.needsReview} to review`,
+        result
+          ? `outbox: ${result.sent} sent, ${result.completed} done, ${result.failed} failed, ${result.needsReview} to review`
+          : 'outbox: nothing to do',
       );
     } catch (error) {
       outcome('outbox', error, worker);
