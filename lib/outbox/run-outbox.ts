@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { errorMessage } from '../error-message';
 import { withoutUndefined } from '../store/without-undefined';
 import {
   buildOrderAcknowledgementFeed,
@@ -258,7 +259,7 @@ async function failUnsendable(ctx: OutboxContext, pending: CancelAction[], tally
       sendable.push(action);
     } catch (error) {
       const text =
-        `This cancellation cannot be sent to Amazon as queued: ${error instanceof Error ? error.message : String(error)}. ` +
+        `This cancellation cannot be sent to Amazon as queued: ${errorMessage(error)}. ` +
         'Open the order again so the order manager reads its items from Amazon, then cancel it again.';
       const tx = ctx.db.transaction('outbox', 'readwrite');
       const raw = await tx.store.get(action.id);

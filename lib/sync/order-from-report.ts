@@ -1,6 +1,7 @@
 import { addMoney, type Money } from '../domain/money';
 import type { FirstReported, OrderStatus, StoredOrder, StoredOrderItem } from '../domain/order';
 import { orderSubTypes } from '../domain/order-sub-type';
+import { errorMessage } from '../error-message';
 import type { OrderReportRow } from '../formats/order-report';
 import { searchTextOf } from './order-from-api';
 
@@ -207,7 +208,7 @@ export function ordersFromReport(
     try {
       result.orders.push(orderFromRows(orderId, group, firstReported, options));
     } catch (error) {
-      result.rejected.push({ orderId, reason: error instanceof Error ? error.message : String(error) });
+      result.rejected.push({ orderId, reason: errorMessage(error) });
     }
   }
   return result;

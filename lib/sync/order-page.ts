@@ -104,7 +104,3 @@ export async function storeOrderPage(
   tally.skippedNonAmazon += skippedNonAmazon;
   return { ...result, storedOrderIds: orders.map(({ order }) => order.orderId) };
 }
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

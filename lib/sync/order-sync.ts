@@ -1,4 +1,5 @@
 import { withoutUndefined } from '../store/without-undefined';
+import { errorMessage } from '../error-message';
 import type { FirstReported, OrderStatus } from '../domain/order';
 import { DEFAULT_INCLUDED_DATA, type SearchOrdersPage, type SearchOrdersParams } from '../sp-api/client';
 import { SpApiError } from '../sp-api/errors';
@@ -12,7 +13,7 @@ import {
 import { backfillFromReport, initialBackfillCursor } from './backfill-report';
 import { orderFromApi } from './order-from-api';
 import { rereadUnreadableOrders } from './reread-orders';
-import { messageOf, storeOrderPage, type OrderSyncTally, type PreparedOrder } from './order-page';
+import { storeOrderPage, type OrderSyncTally, type PreparedOrder } from './order-page';
 import type { OrderSyncContext } from './order-sync-context';
 
 export interface OrderSyncResult {
@@ -383,7 +384,7 @@ async function storeSearchPage(
     try {
       prepared.push({ ...orderFromApi(order, firstReported), raw: order });
     } catch (error) {
-      rejected.push({ orderId: order.orderId, reason: messageOf(error), raw: order });
+      rejected.push({ orderId: order.orderId, reason: errorMessage(error), raw: order });
     }
   }
   const unreadable = rejected.flatMap((reject) =>
