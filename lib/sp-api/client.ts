@@ -461,9 +461,8 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
   /** The answer parsed with the operation's response schema from the table. */
   function parsed<N extends OperationName>(operation: N, result: CallResult): Parsed<N> {
     const schema: z.ZodType | undefined = operationSpec(operation).response;
+    const value = schema ? parseWith(schema, result.json, operation, result.requestId) : undefined;
     // The table ties each operation to its schema; TypeScript cannot follow that through the lookup.
-    const value = (schema ? parseWith(schema, result.json, operation, result.requestId) : undefined) as
-      ResponseOf<N> | undefined;
     return { value: value as ResponseOf<N>, requestId: result.requestId };
   }
 
