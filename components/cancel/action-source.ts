@@ -1,24 +1,5 @@
-import type { CancelReason } from '../../lib/domain/cancel-reason';
+import type { CancelRequest } from '../../lib/domain/cancel-request';
 import type { CancelAction } from '../../lib/domain/outbox-action';
-
-export interface CancelLineChoice {
-  readonly orderItemId: string;
-  readonly quantity: number;
-  readonly sku?: string;
-}
-
-/** What the cancel dialog asks the outbox to send. */
-export interface CancelRequest {
-  readonly orderId: string;
-  readonly lines: CancelLineChoice[];
-  readonly wholeOrder: boolean;
-  readonly reason: CancelReason;
-  readonly memo?: string;
-  /** Merchant-fulfilled SKUs to set to 0 (reason NoInventory, setting on). */
-  readonly zeroStockSkus?: string[];
-  /** Idempotency key from the dialog: submitting twice queues one action. */
-  readonly id?: string;
-}
 
 /**
  * Where the views read and queue outbox actions. The extension uses the outbox in IndexedDB and

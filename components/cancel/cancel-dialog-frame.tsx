@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import './cancel-dialog.css';
 
@@ -6,74 +6,46 @@ export interface CancelDialogFrameProps {
   readonly title: string;
   /** The dialog's description (aria-describedby). */
   readonly intro: ReactNode;
+  /** Called when the seller closes the dialog with Escape; the caller then unmounts it. */
   readonly onClose: () => void;
   readonly children: ReactNode;
 }
 
-const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
-
-function focusables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (element) => !(element as HTMLButtonElement).disabled && !element.closest('[hidden]'),
-  );
-}
-
 /**
- * The modal the cancel dialogs share: focus moves in, Tab stays in, Escape closes and focus returns
- * to where it was.
+ * The modal the cancel dialogs share: a `<dialog>` opened with showModal(), so the browser moves
+ * focus in, keeps Tab inside, makes the page behind inert and closes it on Escape. Focus returns to
+ * where it was when the dialog goes away.
  */
 export function CancelDialogFrame({ title, intro, onClose, children }: CancelDialogFrameProps) {
   const id = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
+  // A layout effect, so the dialog is open (and focused) in the same commit that adds it, never seen closed.
+  useLayoutEffect(() => {
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     const dialog = dialogRef.current;
-    if (dialog) (focusables(dialog)[0] ?? dialog).focus();
+    // Already open when React re-runs the effect (Strict Mode); showModal would then throw.
+    if (dialog && !dialog.open) dialog.showModal();
     return () => {
+      // The dialog leaves by unmounting, which the platform's own focus return does not cover.
       if (returnTo?.isConnected) returnTo.focus();
     };
   }, []);
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const inside = focusables(dialogRef.current);
-    const first = inside[0];
-    const last = inside[inside.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
-
   return createPortal(
-    <div className="cancel-dialog__backdrop">
-      <div
-        ref={dialogRef}
-        className="cancel-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-intro`}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={`${id}-title`}>{title}</h2>
-        <div id={`${id}-intro`} className="cancel-dialog__intro">
-          {intro}
-        </div>
-        {children}
+    <dialog
+      ref={dialogRef}
+      className="cancel-dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-intro`}
+      onClose={onClose}
+    >
+      <h2 id={`${id}-title`}>{title}</h2>
+      <div id={`${id}-intro`} className="cancel-dialog__intro">
+        {intro}
       </div>
-    </div>,
+      {children}
+    </dialog>,
     document.body,
   );
 }

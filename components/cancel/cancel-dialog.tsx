@@ -1,8 +1,17 @@
 import { useId, useRef, useState } from 'react';
 import { CANCEL_REASONS, type CancelReason } from '../../lib/domain/cancel-reason';
+import { CANCEL_MEMO_MAX_LENGTH, type CancelRequest } from '../../lib/domain/cancel-request';
 import type { StoredOrder, StoredOrderItem } from '../../lib/domain/order';
-import type { CancelLineChoice, CancelRequest } from './action-source';
+import { errorMessage } from '../../lib/error-message';
 import { CancelDialogFrame } from './cancel-dialog-frame';
+import {
+  cancelForm,
+  initialCancelDraft,
+  withLineChosen,
+  type CancelDraft,
+  type CancelFormContext,
+  type CancelLineChoice,
+} from './cancel-form';
 import './cancel-dialog.css';
 
 export interface CancelDialogProps {
@@ -17,8 +26,6 @@ export interface CancelDialogProps {
   readonly onClose: () => void;
 }
 
-type Scope = 'whole' | 'lines';
-
 function lineName(line: CancelLineChoice, item: StoredOrderItem | undefined): string {
   const sku = line.sku ?? item?.sku;
   const title = item?.title;
@@ -26,16 +33,10 @@ function lineName(line: CancelLineChoice, item: StoredOrderItem | undefined): st
   return sku ?? title ?? line.orderItemId;
 }
 
-function wholeNumberIn(text: string, max: number): number | undefined {
-  if (!/^\s*\d+\s*$/.test(text)) return undefined;
-  const value = Number(text);
-  return value >= 1 && value <= max ? value : undefined;
-}
-
 /**
  * The cancel dialog: whole order or chosen lines, a required Amazon CancelReason, an optional memo,
- * and (setting on, reason NoInventory) stock of merchant-fulfilled SKUs to 0. Modal: focus moves in,
- * Tab stays in, Escape closes and focus returns to where it was.
+ * and (setting on, reason NoInventory) stock of merchant-fulfilled SKUs to 0. What it checks and
+ * sends is decided in cancel-form.ts; this renders the draft and dispatches the seller's changes.
  */
 export function CancelDialog({
   order,
@@ -47,96 +48,37 @@ export function CancelDialog({
 }: CancelDialogProps) {
   const id = useId();
   const reasonRef = useRef<HTMLSelectElement>(null);
-  const itemOf = (line: CancelLineChoice) => items.find((item) => item.orderItemId === line.orderItemId);
-  const buyerAsked = Boolean(order.buyerCancelRequest) || items.some((item) => item.cancelRequest);
-  // The whole order only when nothing has shipped or is already being cancelled.
-  const wholeAllowed =
-    items.length > 0 &&
-    items.every(
-      (item) =>
-        cancellableLines.find((line) => line.orderItemId === item.orderItemId)?.quantity ===
-        item.quantityOrdered,
-    );
-
-  const [scope, setScope] = useState<Scope>(wholeAllowed ? 'whole' : 'lines');
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(
-    () => new Set(cancellableLines.length === 1 ? [cancellableLines[0]!.orderItemId] : []),
-  );
-  const [quantities, setQuantities] = useState<Readonly<Record<string, string>>>(() =>
-    Object.fromEntries(cancellableLines.map((line) => [line.orderItemId, String(line.quantity)])),
-  );
-  // A buyer's request is answered with "Buyer cancelled"; otherwise the seller must choose.
-  const [reason, setReason] = useState<CancelReason | ''>(buyerAsked ? 'BuyerCanceled' : '');
-  const [memo, setMemo] = useState('');
-  const [zeroStock, setZeroStock] = useState(false);
+  const context: CancelFormContext = { order, items, cancellableLines, allowZeroStock };
+  const [draft, setDraft] = useState<CancelDraft>(() => initialCancelDraft(context));
   const [attempted, setAttempted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string>();
   // One key per dialog: a double click or a retried submit queues one action, not two.
   const [requestId] = useState(() => crypto.randomUUID());
 
-  const selectedLines =
-    scope === 'whole' ? cancellableLines : cancellableLines.filter((l) => chosen.has(l.orderItemId));
-  const quantityErrors = new Map<string, string>();
-  if (scope === 'lines') {
-    for (const line of selectedLines) {
-      if (wholeNumberIn(quantities[line.orderItemId] ?? '', line.quantity) === undefined) {
-        quantityErrors.set(line.orderItemId, `Choose a quantity from 1 to ${line.quantity}`);
-      }
-    }
-  }
-  const reasonError = reason === '' ? 'Choose a reason' : undefined;
-  const linesError = selectedLines.length === 0 ? 'Choose at least one line to cancel' : undefined;
-  const ready = !reasonError && !linesError && quantityErrors.size === 0;
-
-  const zeroStockSkus =
-    order.fulfilledBy === 'MERCHANT'
-      ? [
-          ...new Set(
-            selectedLines.map((line) => line.sku ?? itemOf(line)?.sku).filter((s): s is string => !!s),
-          ),
-        ]
-      : [];
-  const offerZeroStock = allowZeroStock && reason === 'NoInventory' && zeroStockSkus.length > 0;
+  const form = cancelForm(context, draft);
+  const { scope, chosen, quantities, reason, memo, zeroStock } = draft;
+  const { wholeAllowed, buyerAsked, zeroStockSkus, offerZeroStock } = form;
+  const reasonError = form.errors.reason;
+  const linesError = form.errors.lines;
+  const change = (patch: Partial<CancelDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const itemOf = (line: CancelLineChoice) => items.find((item) => item.orderItemId === line.orderItemId);
 
   async function submit() {
     setAttempted(true);
     setSubmitError(undefined);
-    if (!ready || reason === '') {
+    if (!form.request) {
       if (reasonError) reasonRef.current?.focus();
       return;
     }
-    const lines = selectedLines.map((line) => {
-      const sku = line.sku ?? itemOf(line)?.sku;
-      const quantity =
-        scope === 'whole' ? line.quantity : wholeNumberIn(quantities[line.orderItemId]!, line.quantity)!;
-      return { orderItemId: line.orderItemId, quantity, ...(sku ? { sku } : {}) };
-    });
-    const trimmedMemo = memo.trim();
     setSubmitting(true);
     try {
-      await onSubmit({
-        id: requestId,
-        orderId: order.orderId,
-        lines,
-        wholeOrder: scope === 'whole',
-        reason,
-        ...(trimmedMemo ? { memo: trimmedMemo } : {}),
-        ...(offerZeroStock && zeroStock ? { zeroStockSkus } : {}),
-      });
+      await onSubmit({ id: requestId, ...form.request });
     } catch (error) {
-      setSubmitError(error instanceof Error ? error.message : String(error));
+      setSubmitError(errorMessage(error));
       setSubmitting(false);
     }
   }
-
-  const toggle = (orderItemId: string, on: boolean) =>
-    setChosen((current) => {
-      const next = new Set(current);
-      if (on) next.add(orderItemId);
-      else next.delete(orderItemId);
-      return next;
-    });
 
   return (
     <CancelDialogFrame
@@ -172,7 +114,7 @@ export function CancelDialog({
               checked={scope === 'whole'}
               disabled={!wholeAllowed}
               aria-describedby={wholeAllowed ? undefined : `${id}-whole-note`}
-              onChange={() => setScope('whole')}
+              onChange={() => change({ scope: 'whole' })}
             />
             Whole order
           </label>
@@ -187,7 +129,7 @@ export function CancelDialog({
               name={`${id}-scope`}
               value="lines"
               checked={scope === 'lines'}
-              onChange={() => setScope('lines')}
+              onChange={() => change({ scope: 'lines' })}
             />
             Chosen lines
           </label>
@@ -200,14 +142,16 @@ export function CancelDialog({
             <legend>Lines to cancel</legend>
             {cancellableLines.map((line) => {
               const name = lineName(line, itemOf(line));
-              const quantityError = attempted ? quantityErrors.get(line.orderItemId) : undefined;
+              const quantityError = attempted ? form.errors.quantities.get(line.orderItemId) : undefined;
               return (
                 <div key={line.orderItemId} className="cancel-dialog__line">
                   <label>
                     <input
                       type="checkbox"
                       checked={chosen.has(line.orderItemId)}
-                      onChange={(event) => toggle(line.orderItemId, event.target.checked)}
+                      onChange={(event) =>
+                        setDraft((current) => withLineChosen(current, line.orderItemId, event.target.checked))
+                      }
                     />
                     {name}
                   </label>
@@ -225,7 +169,10 @@ export function CancelDialog({
                         value={quantities[line.orderItemId] ?? ''}
                         disabled={!chosen.has(line.orderItemId)}
                         onChange={(event) =>
-                          setQuantities((q) => ({ ...q, [line.orderItemId]: event.target.value }))
+                          setDraft((current) => ({
+                            ...current,
+                            quantities: { ...current.quantities, [line.orderItemId]: event.target.value },
+                          }))
                         }
                       />
                       of {line.quantity}
@@ -257,7 +204,7 @@ export function CancelDialog({
             aria-invalid={attempted && reasonError ? true : undefined}
             aria-describedby={attempted && reasonError ? `${id}-reason-error` : undefined}
             value={reason}
-            onChange={(event) => setReason(event.target.value as CancelReason | '')}
+            onChange={(event) => change({ reason: event.target.value as CancelReason | '' })}
           >
             <option value="">Choose a reason…</option>
             {CANCEL_REASONS.map(([code, label]) => (
@@ -279,7 +226,7 @@ export function CancelDialog({
                 type="checkbox"
                 checked={zeroStock}
                 aria-describedby={`${id}-zero-skus`}
-                onChange={(event) => setZeroStock(event.target.checked)}
+                onChange={(event) => change({ zeroStock: event.target.checked })}
               />
               Set stock of these SKUs to 0
             </label>
@@ -297,10 +244,10 @@ export function CancelDialog({
           <label htmlFor={`${id}-memo`}>Seller memo (optional)</label>
           <textarea
             id={`${id}-memo`}
-            maxLength={1000}
+            maxLength={CANCEL_MEMO_MAX_LENGTH}
             rows={3}
             value={memo}
-            onChange={(event) => setMemo(event.target.value)}
+            onChange={(event) => change({ memo: event.target.value })}
           />
         </div>
         {submitError && (
@@ -316,7 +263,7 @@ export function CancelDialog({
           <button
             type="submit"
             className="cancel-dialog__submit"
-            aria-disabled={!ready}
+            aria-disabled={!form.ready}
             disabled={submitting}
           >
             {submitting ? 'Queuing cancellation…' : 'Submit cancellation'}

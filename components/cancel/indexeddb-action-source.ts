@@ -38,14 +38,7 @@ export function indexedDbActionSource(fixedDbName?: string): ActionSource {
           'Add your merchant token (Seller Central: Settings → Account Info) in the order manager’s Settings first: Amazon needs it to accept a cancellation.',
         );
       }
-      const action = await enqueueCancel(await open(settings), {
-        orderId: request.orderId,
-        lines: request.lines.map(({ orderItemId, quantity }) => ({ orderItemId, quantity })),
-        reason: request.reason,
-        ...(request.memo ? { memo: request.memo } : {}),
-        ...(request.zeroStockSkus ? { zeroStockSkus: request.zeroStockSkus } : {}),
-        ...(request.id ? { id: request.id } : {}),
-      });
+      const action = await enqueueCancel(await open(settings), request);
       changed();
       return action;
     },

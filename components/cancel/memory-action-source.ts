@@ -1,24 +1,42 @@
+import type { CancelRequest } from '../../lib/domain/cancel-request';
 import type { CancelAction } from '../../lib/domain/outbox-action';
-import type { ActionSource, CancelRequest } from './action-source';
+import { buildCancelAction, repeatedCancelRequest } from '../../lib/outbox/build-cancel-action';
+import type { OrderSource } from '../orders/order-source';
+import type { ActionSource } from './action-source';
 
-/** An ActionSource over an array: for component tests and previews without IndexedDB. */
+export interface MemoryActionSourceOptions {
+  /** Where queued cancels find their order and lines; without it every cancel is refused as unknown. */
+  readonly orders?: Pick<OrderSource, 'withItems'>;
+  readonly now?: () => string;
+}
+
+/**
+ * An ActionSource over an array: for component tests and previews without IndexedDB. Cancels are
+ * checked and built by the outbox's own buildCancelAction, so a rule changed there shows here.
+ */
 export class MemoryActionSource implements ActionSource {
   private readonly listeners = new Set<() => void>();
-  readonly enqueued: CancelRequest[] = [];
+  /** The actions enqueueCancel queued, oldest first. */
+  readonly enqueued: CancelAction[] = [];
   readonly retried: string[] = [];
   readonly resolved: { actionId: string; verdict: 'done' | 'failed' }[] = [];
   readonly sentAgain: string[] = [];
   readonly ordersRead: string[] = [];
   /** What reading an order from Amazon does (by default nothing); a rejection is the background's refusal. */
   readOrder: (orderId: string) => Promise<void> = async () => undefined;
-  /** When set, the next enqueueCancel rejects with this message, as the outbox does for ineligible orders. */
+  /** When set, the next enqueueCancel rejects with this message, as the extension's source does for a missing merchant token. */
   rejectNext?: string;
   private sequence = 0;
+  private readonly orders: Pick<OrderSource, 'withItems'> | undefined;
+  private readonly now: () => string;
 
   constructor(
     private actions: CancelAction[] = [],
-    private readonly now: () => string = () => new Date().toISOString(),
-  ) {}
+    options: MemoryActionSourceOptions = {},
+  ) {
+    this.orders = options.orders;
+    this.now = options.now ?? (() => new Date().toISOString());
+  }
 
   async forOrder(orderId: string): Promise<CancelAction[]> {
     return newestFirst(this.actions.filter((action) => action.orderId === orderId));
@@ -34,24 +52,20 @@ export class MemoryActionSource implements ActionSource {
       this.rejectNext = undefined;
       throw new Error(message);
     }
-    const existing = request.id ? this.actions.find((action) => action.id === request.id) : undefined;
-    if (existing) return existing;
-    this.enqueued.push(request);
-    const at = this.now();
-    const action: CancelAction = {
-      kind: 'cancel',
-      id: request.id ?? `memory-${++this.sequence}`,
-      orderId: request.orderId,
-      marketplaceId: 'ATVPDKIKX0DER',
-      lines: [...request.lines],
-      wholeOrder: request.wholeOrder,
-      reason: request.reason,
-      ...(request.memo ? { memo: request.memo } : {}),
-      ...(request.zeroStockSkus ? { zeroStockSkus: [...request.zeroStockSkus] } : {}),
-      createdAt: at,
-      status: 'pending',
-      updatedAt: at,
-    };
+    const id = request.id ?? `memory-${++this.sequence}`;
+    const existing = this.actions.find((action) => action.id === id);
+    if (existing) return repeatedCancelRequest(existing, request);
+    const stored = await this.orders?.withItems(request.orderId);
+    const action = buildCancelAction(
+      request,
+      {
+        order: stored?.order,
+        items: stored?.items ?? [],
+        actions: this.actions.filter((a) => a.orderId === request.orderId),
+      },
+      { id, now: this.now() },
+    );
+    this.enqueued.push(action);
     this.actions = [...this.actions, action];
     this.notify();
     return action;

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { cancelEligibility } from '../../lib/domain/cancel-eligibility';
+import type { CancelRequest } from '../../lib/domain/cancel-request';
 import type { StoredOrder, StoredOrderItem } from '../../lib/domain/order';
-import type { ActionSource, CancelRequest } from './action-source';
+import { errorMessage } from '../../lib/error-message';
+import type { ActionSource } from './action-source';
 import { CancelDialog } from './cancel-dialog';
 import { CancelStatus } from './cancel-status';
 import { OrderItemsReadDialog, type OrderItemsRead } from './order-items-read-dialog';
@@ -50,7 +52,7 @@ export function OrderCancelPanel({
       },
       (error: unknown) => {
         if (readSequence.current === sequence)
-          setItemsRead({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+          setItemsRead({ state: 'failed', message: errorMessage(error) });
       },
     );
   }, [source, orderId]);

@@ -13,10 +13,11 @@ async function openDialog(
   options: { allowZeroStock?: boolean } = {},
 ) {
   const user = userEvent.setup();
-  const actions = new MemoryActionSource();
+  const orders = new MemoryOrderSource([built.order], built.items);
+  const actions = new MemoryActionSource([], { orders });
   render(
     <OrderDetail
-      source={new MemoryOrderSource([built.order], built.items)}
+      source={orders}
       orderId={built.order.orderId}
       actions={actions}
       allowZeroStockOnCancel={options.allowZeroStock ?? false}
@@ -34,20 +35,24 @@ const submitButton = () => screen.getByRole('button', { name: 'Submit cancellati
 
 describe('CancelDialog', () => {
   it('is a labelled modal dialog that takes focus, and Escape closes it and returns focus', async () => {
+    const showModal = vi.spyOn(HTMLDialogElement.prototype, 'showModal');
     const { user, dialog, button } = await openDialog();
-    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    // A <dialog> shown modally: the browser keeps Tab inside and the page behind inert.
+    expect(dialog.tagName).toBe('DIALOG');
+    expect(showModal.mock.contexts).toEqual([dialog]);
+    expect(dialog).toHaveAttribute('open');
     expect(dialog.contains(document.activeElement)).toBe(true);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(button).toHaveFocus();
+    showModal.mockRestore();
   });
 
-  it('keeps Tab inside the dialog', async () => {
-    const { user, dialog } = await openDialog();
-    for (let i = 0; i < 12; i++) {
-      await user.tab();
-      expect(dialog.contains(document.activeElement)).toBe(true);
-    }
+  it('returns focus to the opener when closed with its Close button', async () => {
+    const { user, button } = await openDialog();
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(button).toHaveFocus();
   });
 
   it('requires a reason: no default, Submit disabled, and "Choose a reason" when submitted without', async () => {
@@ -101,18 +106,20 @@ describe('CancelDialog', () => {
     await user.click(submitButton());
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(actions.enqueued).toEqual([
-      {
+      expect.objectContaining({
         id: expect.any(String),
         orderId: '111-2222222-3333333',
+        status: 'pending',
         wholeOrder: true,
         reason: 'NoInventory',
         memo: 'Supplier out until March',
         lines: [
-          { orderItemId: 'item-0', quantity: 3, sku: 'MUG-RED' },
-          { orderItemId: 'item-1', quantity: 1, sku: 'TEA-GRN' },
+          { orderItemId: 'item-0', quantity: 3, quantityOrdered: 3, sku: 'MUG-RED' },
+          { orderItemId: 'item-1', quantity: 1, quantityOrdered: 1, sku: 'TEA-GRN' },
         ],
-      },
+      }),
     ]);
+    expect(actions.enqueued[0]).not.toHaveProperty('zeroStockSkus');
   });
 
   it('cancels chosen lines with a chosen quantity', async () => {
@@ -138,13 +145,24 @@ describe('CancelDialog', () => {
     await user.type(quantity, '2');
     await user.click(submitButton());
     await waitFor(() => expect(actions.enqueued).toHaveLength(1));
-    expect(actions.enqueued[0]).toEqual({
-      id: expect.any(String),
+    expect(actions.enqueued[0]).toMatchObject({
       orderId: '111-2222222-3333333',
       wholeOrder: false,
       reason: 'CustomerExchange',
-      lines: [{ orderItemId: 'item-0', quantity: 2, sku: 'MUG-RED' }],
+      lines: [{ orderItemId: 'item-0', quantity: 2, quantityOrdered: 3, sku: 'MUG-RED' }],
     });
+    expect(actions.enqueued[0]).not.toHaveProperty('memo');
+  });
+
+  it('queues chosen lines that take every unit of the order as a whole-order cancel, as the outbox does', async () => {
+    const { user, actions } = await openDialog();
+    await user.click(screen.getByRole('radio', { name: 'Chosen lines' }));
+    await user.click(screen.getByRole('checkbox', { name: 'MUG-RED — Red ceramic mug' }));
+    await user.click(screen.getByRole('checkbox', { name: 'TEA-GRN — Green tea tin' }));
+    await user.selectOptions(reasonSelect(), 'NoInventory');
+    await user.click(submitButton());
+    await waitFor(() => expect(actions.enqueued).toHaveLength(1));
+    expect(actions.enqueued[0]).toMatchObject({ wholeOrder: true });
   });
 
   it('offers only the unshipped lines of a partially shipped order, never the whole order', async () => {
@@ -170,7 +188,7 @@ describe('CancelDialog', () => {
     await waitFor(() => expect(actions.enqueued).toHaveLength(1));
     expect(actions.enqueued[0]).toMatchObject({
       wholeOrder: false,
-      lines: [{ orderItemId: 'item-1', quantity: 1, sku: 'TEA-GRN' }],
+      lines: [{ orderItemId: 'item-1', quantity: 1, quantityOrdered: 1, sku: 'TEA-GRN' }],
     });
   });
 

@@ -31,7 +31,7 @@ async function openCancel(
 ) {
   const built = reportOnlyOrder();
   const orders = new MemoryOrderSource([built.reportOrder], built.reportItems);
-  const actions = new MemoryActionSource();
+  const actions = new MemoryActionSource([], { orders });
   actions.readOrder = () => read(orders, built);
   const user = userEvent.setup();
   render(<OrderDetail source={orders} orderId={built.reportOrder.orderId} actions={actions} />);

@@ -8,17 +8,10 @@ import { CANCEL_BLOCKED_REASONS } from '../../lib/domain/cancel-eligibility';
 import type { StoredOrder, StoredOrderItem } from '../../lib/domain/order';
 import { cancelAction, twoLineOrder } from './cancel-fixtures';
 
-function renderDetail(
-  built: { order: StoredOrder; items: StoredOrderItem[] },
-  actions = new MemoryActionSource(),
-) {
-  render(
-    <OrderDetail
-      source={new MemoryOrderSource([built.order], built.items)}
-      orderId={built.order.orderId}
-      actions={actions}
-    />,
-  );
+function renderDetail(built: { order: StoredOrder; items: StoredOrderItem[] }, given?: MemoryActionSource) {
+  const orders = new MemoryOrderSource([built.order], built.items);
+  const actions = given ?? new MemoryActionSource([], { orders });
+  render(<OrderDetail source={orders} orderId={built.order.orderId} actions={actions} />);
   return { actions, user: userEvent.setup() };
 }
 

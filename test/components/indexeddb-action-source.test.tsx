@@ -28,7 +28,6 @@ describe('indexedDbActionSource', () => {
     const request = {
       id: 'dialog-key-1',
       orderId: '111-2222222-3333333',
-      wholeOrder: false,
       lines: [{ orderItemId: 'item-0', quantity: 2, sku: 'MUG-RED' }],
       reason: 'NoInventory' as const,
       memo: 'Out of red mugs',
@@ -68,7 +67,6 @@ describe('indexedDbActionSource', () => {
     await expect(
       source.enqueueCancel({
         orderId: '111-2222222-3333333',
-        wholeOrder: true,
         lines: [{ orderItemId: 'item-0', quantity: 3 }],
         reason: 'NoInventory',
       }),
@@ -83,14 +81,12 @@ describe('indexedDbActionSource', () => {
     const lines = [{ orderItemId: 'item-0', quantity: 3 }];
     await source.enqueueCancel({
       orderId: '111-2222222-3333333',
-      wholeOrder: false,
       lines,
       reason: 'NoInventory',
     });
     await expect(
       source.enqueueCancel({
         orderId: '111-2222222-3333333',
-        wholeOrder: false,
         lines,
         reason: 'NoInventory',
       }),

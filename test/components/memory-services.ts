@@ -50,12 +50,14 @@ export function memoryNavigation() {
 export function memoryServices(parts: Partial<AppServices> = {}): AppServices & {
   navigation: ReturnType<typeof memoryNavigation>;
 } {
+  const orders = parts.orders ?? new MemoryOrderSource([]);
   return {
-    orders: new MemoryOrderSource([]),
+    orders,
     sync: new MemorySyncSource({ running: false, demo: false }),
     settings: new MemorySettingsSource(),
     queryStore: memoryOrderQueryStore(),
-    actions: new MemoryActionSource(),
+    // Cancels are checked against the same orders the views show.
+    actions: new MemoryActionSource([], { orders }),
     ...parts,
     navigation: memoryNavigation(),
   };
