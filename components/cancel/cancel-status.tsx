@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CANCEL_REASON_LABELS } from '../../lib/domain/cancel-reason';
 import type { StoredOrderItem } from '../../lib/domain/order';
 import type { CancelAction } from '../../lib/domain/outbox-action';
+import { errorMessage } from '../../lib/error-message';
 import { formatDateTime } from '../../lib/format-time';
 import { cancelActionKind } from './cancel-summary';
 
@@ -88,7 +89,7 @@ function ActionEntry({
     try {
       await run();
     } catch (error) {
-      setActError(error instanceof Error ? error.message : String(error));
+      setActError(errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CancelAction } from '../../lib/domain/outbox-action';
+import { errorMessage } from '../../lib/error-message';
 import type { ActionSource } from './action-source';
 
 export interface OrderActions {
@@ -24,8 +25,7 @@ export function useOrderActions(source: ActionSource | undefined, orderId: strin
           if (live) setState({ actions });
         },
         (error: unknown) => {
-          if (live)
-            setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) }));
+          if (live) setState((s) => ({ ...s, error: errorMessage(error) }));
         },
       );
     void load();
