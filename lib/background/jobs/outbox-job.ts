@@ -83,11 +83,7 @@ export interface OutboxJobDeps {
   loadSettings(): Promise<Settings>;
   connection(settings: Settings): SpApiConnection;
   /** Sends what is pending; resolves with how many actions still wait for Amazon. */
-  run(input: {
-    connection: SpApiConnection;
-    settings: Settings;
-    signal: AbortSignal;
-  }): Promise<{ pending: number }>;
+  run(input: { connection: SpApiConnection; settings: Settings }): Promise<{ pending: number }>;
   /** Keeps a short alarm while anything is pending, so a killed worker picks the outbox up again. */
   schedule(pending: number): Promise<void>;
   /** Tells open views that action states changed. */
@@ -120,7 +116,7 @@ export function createOutboxJob(deps: OutboxJobDeps) {
           again = false;
           settings = await deps.loadSettings();
           const connection = deps.connection(settings);
-          const { pending } = await deps.run({ connection, settings, signal: new AbortController().signal });
+          const { pending } = await deps.run({ connection, settings });
           await deps.schedule(pending);
         } while (again);
       } catch (error) {
@@ -151,7 +147,7 @@ export function createOutboxBackgroundJob(deps: BackgroundJobDeps): OutboxBackgr
   const runner = createOutboxJob({
     loadSettings: deps.loadSettings,
     connection: deps.connection,
-    run: async ({ connection, settings, signal }) => {
+    run: async ({ connection, settings }) => {
       const db = await deps.dbFor(settings);
       const { work } = await runOutboxBody({
         client: connection.client,
@@ -160,7 +156,6 @@ export function createOutboxBackgroundJob(deps: BackgroundJobDeps): OutboxBackgr
         // Demo mode's cancels go to the sandbox, under its merchant token.
         sellerId: connection.demo ? SANDBOX_CREDENTIALS.sellerId : settings.credentials?.sellerId,
         marketplaceIds: connection.marketplaceIds,
-        signal,
         pollBudgetMs: BACKGROUND_POLL_BUDGET_MS,
         announce: deps.announceOutboxChange,
         log: (message) => console.info('Order manager', message),

@@ -11,8 +11,10 @@ import { loadSyncStatus } from '../../../lib/sync/sync-status-store';
 
 /** A client that answers nothing: a sync that runs ends with an error, which is how the test sees it ran. */
 function offlineClient(calls: string[]): SpApiClient {
-  const target = { calls: { total: 0 } };
-  return new Proxy(target, {
+  const target: Record<string, unknown> = { calls: { total: 0 } };
+  // A run with a signal works through withSignal's client: the same offline one.
+  target.withSignal = () => client;
+  const client = new Proxy(target, {
     get: (t, property) =>
       property in t
         ? t[property as keyof typeof t]
@@ -21,6 +23,7 @@ function offlineClient(calls: string[]): SpApiClient {
             return Promise.reject(new Error('offline in this test'));
           },
   }) as unknown as SpApiClient;
+  return client;
 }
 
 function start() {
