@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { endpointOverrideSchema, savedCredentialsSchema } from './settings/settings-schema';
 import { ORDER_STATUSES } from './domain/order';
 import { ORDER_ID_EXACT } from './domain/order-id';
+import { SELLER_CENTRAL_FEATURES, SELLER_CENTRAL_PAGE_KINDS } from './domain/seller-central-health';
 
 const orderIdSchema = z.string().regex(ORDER_ID_EXACT);
 
@@ -73,6 +74,13 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('send-again'), actionId: z.string().min(1) }),
   /** Read one order with getOrder now (a cancel needs its real order item ids, not the report's). */
   z.object({ type: z.literal('refresh-order'), orderId: orderIdSchema }),
+  /** A Seller Central feature found its anchor on a kind of page (placed), or not where one was expected. */
+  z.object({
+    type: z.literal('seller-central-health'),
+    feature: z.enum(SELLER_CENTRAL_FEATURES),
+    page: z.enum(SELLER_CENTRAL_PAGE_KINDS),
+    placed: z.boolean(),
+  }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -92,6 +100,7 @@ export const responseSchemas = {
     z.object({ ok: z.literal(true) }),
     z.object({ ok: z.literal(false), message: z.string() }),
   ]),
+  'seller-central-health': z.object({ ok: z.literal(true) }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseOf<T extends RequestType> = z.infer<(typeof responseSchemas)[T]>;

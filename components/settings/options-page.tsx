@@ -6,6 +6,7 @@ import { AccountDataSection } from './account-data-section';
 import { ActionSettingsSection } from './action-settings-section';
 import { CredentialsSection } from './credentials-section';
 import { SelfAuthorisationGuide } from './self-authorisation-guide';
+import { SellerCentralHealthSection } from './seller-central-health-section';
 import type { SettingsSource } from './settings-source';
 import { SyncSettingsSection } from './sync-settings-section';
 import './options-page.css';
@@ -38,6 +39,7 @@ export function OptionsPage({ source, accounts }: OptionsPageProps) {
   return (
     <main className="options-page">
       <h1>Order Manager settings</h1>
+      <SellerCentralHealthSection />
       {loadError && <p role="alert">Could not read the settings: {loadError}</p>}
       {!settings && !loadError && <p>Loading settings…</p>}
       {settings && (

@@ -9,6 +9,7 @@ import type { SyncBackgroundJob } from './jobs/sync-job';
 import type { Handlers } from './message-router';
 import { readOrderSummary } from './order-summary';
 import { refreshOrderForCancel } from './refresh-order-handler';
+import { recordSellerCentralHealth } from './seller-central-health';
 import { clientFor } from './sp-api-connection';
 
 export interface MessageHandlerDeps extends BackgroundJobDeps {
@@ -61,5 +62,6 @@ export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
       await browser.tabs.create({ url: browser.runtime.getURL('/manager.html') + hash });
       return { ok: true as const };
     },
+    'seller-central-health': async (report) => recordSellerCentralHealth(report, clock),
   };
 }

@@ -13,8 +13,12 @@ export interface ExtensionIdentity {
   readonly origin: string;
 }
 
-/** Requests a Seller Central content script may make: read-only, or opening a view. */
-const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['open-manager', 'get-order-summary']);
+/** Requests a Seller Central content script may make: read-only, opening a view, or a placement report. */
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
+  'open-manager',
+  'get-order-summary',
+  'seller-central-health',
+]);
 
 /**
  * Decides whether a sender may make a request. Only this extension's own pages may ask for

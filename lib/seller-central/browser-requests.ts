@@ -4,7 +4,7 @@ import type { SellerCentralRequests } from './feature-registry';
 import { isOrderSummary } from './order-summary-check';
 
 /**
- * The content script's two requests to the background. Not `sendRequest` from lib/messaging.ts: that
+ * The content script's requests to the background. Not `sendRequest` from lib/messaging.ts: that
  * pulls zod and the settings schemas into every Seller Central page (about 34 KB gzip against a
  * 10 KB budget), so answers are checked by isOrderSummary, which a unit test keeps in step with
  * orderSummarySchema. The background still parses every request with the shared zod schemas.
@@ -26,5 +26,8 @@ export const browserRequests: SellerCentralRequests = {
   },
   async openManager(orderId, action) {
     await send({ type: 'open-manager', orderId, ...(action ? { action } : {}) });
+  },
+  async reportAnchor(report) {
+    await send({ type: 'seller-central-health', ...report });
   },
 };

@@ -1,13 +1,16 @@
+import type { AnchorReport, SellerCentralFeature } from '../domain/seller-central-health';
 import type { OrderSummary } from '../messaging';
 import type { PagePredicate } from './pages';
 
 /** Names of injected features; each host element carries one as `data-order-manager`. */
-export type FeatureId = 'cancel-warning' | 'ship-block' | 'order-panel';
+export type FeatureId = SellerCentralFeature;
 
-/** The only two things a content script may ask of the background. */
+/** The only things a content script may ask of the background. */
 export interface SellerCentralRequests {
   getOrderSummary(orderId: string): Promise<OrderSummary>;
   openManager(orderId: string, action?: 'cancel'): Promise<void>;
+  /** Records whether a feature found its anchor, for the options page's "Seller Central changed". */
+  reportAnchor(report: AnchorReport): Promise<void>;
 }
 
 export interface FeatureContext {
@@ -18,6 +21,8 @@ export interface FeatureContext {
   readonly confirm: (message: string) => boolean;
   /** A short warning; never page content or order data beyond an id. */
   readonly warn: (message: string) => void;
+  /** How long a feature waits for its anchor before reporting it missing. */
+  readonly anchorWaitMs: number;
 }
 
 export interface Feature {

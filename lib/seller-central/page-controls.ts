@@ -1,22 +1,23 @@
-import { composedClosest } from './element-observer';
 import { findOrderId } from '../domain/order-id';
+import { composedClosest } from './element-observer';
 import { orderIdFromUrl } from './pages';
+import {
+  cancelOrderAction,
+  cancelOrderLabel,
+  cancelOrderLink,
+  confirmShipmentAction,
+  orderIdValue,
+  orderRow,
+  rowOrderIdText,
+  rowOrderLink,
+  shipLabel,
+  submitInput,
+  submitLabel,
+  type TextMatcher,
+  unshippedStatus,
+} from './selectors';
 
-/**
- * Seller Central's own controls, recognised by markup and English wording from
- * shared/docs/seller-central-pages.md §2–3. Each is checked against the saved pages in
- * test/fixtures/seller-central/.
- */
-
-/** Elements that may be a "Cancel order" control: links, buttons, Katal buttons and menu options. */
-export const CANCEL_CONTROL_CANDIDATES =
-  'a, button, input[type="submit"], input[type="button"], kat-button, kat-option, [data-action], [role="menuitem"], .option';
-
-const CANCEL_HREF = /\/cancel-order(?:[/?#]|$)|\/gp\/orders-v2\/cancel(?:[/?#]|$)/;
-const CANCEL_LABEL = /^cancel (?:this |entire |the )?order$/i;
-const SUBMIT_LABEL = /^submit$/i;
-const SHIP_LABEL =
-  /^(?:re-?confirm shipment|confirm shipment|buy shipping(?: label)?|purchase shipping|buy label)$/i;
+/** Seller Central's own controls, recognised by the selectors and wording in selectors.ts. */
 
 /** The visible label of a control: Katal's `label`, an input's value, or its text. */
 export function controlLabel(element: Element): string {
@@ -29,61 +30,72 @@ export function controlLabel(element: Element): string {
   return raw.replace(/\s+/g, ' ').trim();
 }
 
+/** Whether an element is one of a text matcher's candidates and its label or href matches. */
+export function matchesText(element: Element, matcher: TextMatcher): boolean {
+  if (!element.matches(matcher.candidates)) return false;
+  const text = matcher.read === 'href' ? (element.getAttribute('href') ?? '') : controlLabel(element);
+  return matcher.pattern.test(text);
+}
+
 /** A "Cancel order" link, button or menu option (Katal `data-action="cancelOrder"` included). */
 export function isCancelControl(element: Element): boolean {
-  if (element.getAttribute('data-action') === 'cancelOrder') return true;
-  if (element.getAttribute('value') === 'cancelOrder' && element.localName === 'kat-option') return true;
-  if (element instanceof HTMLAnchorElement && CANCEL_HREF.test(element.getAttribute('href') ?? ''))
-    return true;
-  if (!element.matches(CANCEL_CONTROL_CANDIDATES)) return false;
-  return CANCEL_LABEL.test(controlLabel(element));
+  return (
+    element.matches(cancelOrderAction) ||
+    matchesText(element, cancelOrderLink) ||
+    matchesText(element, cancelOrderLabel)
+  );
 }
 
 /** The cancel page's Submit (native submit, AUI button input or Katal button). */
 export function isSubmitControl(element: Element): boolean {
-  if (element.matches('input[type="submit"], button[type="submit"], form button:not([type])')) return true;
-  if (!element.matches('button, input[type="button"], kat-button, [role="button"]')) return false;
-  return SUBMIT_LABEL.test(controlLabel(element));
+  return element.matches(submitInput) || matchesText(element, submitLabel);
 }
 
 /** "Confirm shipment", "Re-confirm Shipment" and "Buy shipping" controls on the shipping pages. */
 export function isShipControl(element: Element): boolean {
-  if (
-    element.matches(
-      '[data-test-id="confirm-shipment-button-action"] input, [data-test-id="confirm-shipment-button-action"] button',
-    )
-  ) {
-    return true;
-  }
-  if (
-    !element.matches('button, input[type="submit"], input[type="button"], kat-button, a, [role="button"]')
-  ) {
-    return false;
-  }
-  return SHIP_LABEL.test(controlLabel(element));
+  return element.matches(confirmShipmentAction) || matchesText(element, shipLabel);
 }
 
-const ROW = 'tr, [data-order-id], [data-test-id="order-row"]';
-const ROW_ORDER_ID =
-  '.cell-body-title a, [data-test-id="oth-order-details"], [data-test-id="order-id-value"]';
+/**
+ * The order a row is about: its data attribute, its own order link, then the id shown as text.
+ * Links first, because minified markup runs the id's text into its neighbours.
+ */
+export function orderIdOfRow(row: Element): string | undefined {
+  const fromAttribute = findOrderId(row.getAttribute('data-order-id'));
+  if (fromAttribute) return fromAttribute;
+  for (const link of row.querySelectorAll(rowOrderLink)) {
+    const fromLink = findOrderId(link.getAttribute('href'));
+    if (fromLink) return fromLink;
+  }
+  for (const element of row.querySelectorAll(rowOrderIdText)) {
+    const fromText = findOrderId(element.textContent);
+    if (fromText) return fromText;
+  }
+  return findOrderId(row.textContent);
+}
 
 /** The order a control acts on: its link, its Manage Orders row, the page URL, or the details header. */
 export function orderIdForControl(control: Element, url: URL): string | undefined {
   const fromHref =
     control instanceof HTMLAnchorElement ? findOrderId(control.getAttribute('href')) : undefined;
   if (fromHref) return fromHref;
-  const row = composedClosest(control, ROW);
-  if (row) {
-    const fromRow =
-      findOrderId(row.getAttribute('data-order-id')) ??
-      findOrderId(row.querySelector(ROW_ORDER_ID)?.textContent) ??
-      findOrderId(row.textContent);
-    if (fromRow) return fromRow;
-  }
-  return orderIdFromUrl(url) ?? orderIdInPage(control.ownerDocument);
+  const row = composedClosest(control, orderRow);
+  const fromRow = row ? orderIdOfRow(row) : undefined;
+  return fromRow ?? orderIdFromUrl(url) ?? orderIdInPage(control.ownerDocument);
 }
 
 /** The order id the details header shows (`span[data-test-id="order-id-value"]`). */
 export function orderIdInPage(doc: Document): string | undefined {
-  return findOrderId(doc.querySelector('[data-test-id="order-id-value"]')?.textContent);
+  return findOrderId(doc.querySelector(orderIdValue)?.textContent);
+}
+
+/**
+ * Whether a Manage Orders page shows an order Seller Central lets the seller cancel (an Unshipped
+ * row), so a page without a recognised cancel control means the page changed. A page of shipped
+ * or pending orders, or an empty one, expects none.
+ */
+export function showsUnshippedOrders(doc: Document): boolean {
+  return [...doc.querySelectorAll(unshippedStatus.candidates)].some((element) =>
+    matchesText(element, unshippedStatus),
+  );
 }

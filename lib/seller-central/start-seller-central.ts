@@ -15,7 +15,12 @@ export interface SellerCentralOptions {
   readonly warn?: (message: string) => void;
   readonly registry?: FeatureRegistry;
   readonly window?: Window;
+  /** How long a feature waits for its anchor before reporting it missing (ANCHOR_WAIT_MS). */
+  readonly anchorWaitMs?: number;
 }
+
+/** Seller Central renders its table and Katal menus after load; give them this long. */
+export const ANCHOR_WAIT_MS = 8_000;
 
 const defaultWarn = (message: string) => console.warn(`[order-manager] ${message}`);
 
@@ -45,6 +50,7 @@ export function startSellerCentral(options: SellerCentralOptions): void {
       requests: options.requests,
       confirm,
       warn,
+      anchorWaitMs: options.anchorWaitMs ?? ANCHOR_WAIT_MS,
     });
   };
 

@@ -26,6 +26,12 @@ export const STORAGE_KEYS = {
     holds: "the order list's last search and filters",
     owner: 'components/orders/order-query-store.ts',
   },
+  sellerCentralHealth: {
+    key: 'local:sellerCentralHealth',
+    holds:
+      'where a Seller Central feature could not find its place (page kind, feature, first and last seen)',
+    owner: 'lib/background/seller-central-health.ts',
+  },
   accounts: {
     key: 'local:accounts',
     holds: 'the accounts whose orders this browser holds (nothing secret); not yet a declared item',

@@ -64,7 +64,7 @@ describe('Seller Central content script', () => {
   it('warns next to each Katal "Cancel order" option on Manage Orders, and opens the manager on that order', async () => {
     const page = await extension.context.newPage();
     await page.goto('https://sellercentral.amazon.com/orders-v3/mfn/unshipped');
-    await expect.poll(() => warnings(page).count()).toBe(2);
+    await expect.poll(() => warnings(page).count()).toBe(3);
     // The warning lives in a closed shadow root: read through the DevTools protocol, not locators.
     const [first] = await closedHosts(page, 'cancel-warning');
     expect(first?.shadowRootType).toBe('closed');
@@ -84,7 +84,7 @@ describe('Seller Central content script', () => {
   it("asks before Seller Central's own cancel option acts; declining stays, accepting goes on", async () => {
     const page = await extension.context.newPage();
     await page.goto('https://sellercentral.amazon.com/orders-v3/mfn/unshipped');
-    await expect.poll(() => warnings(page).count()).toBe(2);
+    await expect.poll(() => warnings(page).count()).toBe(3);
     const firstMenu = page.locator('kat-dropdown-button').first();
     await firstMenu.locator('button.indicator').click();
     const cancelOption = firstMenu.locator('.option[data-action="cancelOrder"]');
@@ -111,7 +111,7 @@ describe('Seller Central content script', () => {
   it('follows single-page navigation: list → order details without a reload', async () => {
     const page = await extension.context.newPage();
     await page.goto('https://sellercentral.amazon.com/orders-v3/mfn/unshipped');
-    await expect.poll(() => warnings(page).count()).toBe(2);
+    await expect.poll(() => warnings(page).count()).toBe(3);
     const details = readFileSync(join(FIXTURES, 'order-details.html'), 'utf8');
     await page.evaluate(
       ({ html, path }) => {
@@ -133,7 +133,7 @@ describe('Seller Central content script', () => {
   it('covers other marketplaces and layouts: legacy links on .co.uk, Katal details on .de', async () => {
     const uk = await extension.context.newPage();
     await uk.goto('https://sellercentral.amazon.co.uk/orders-v3');
-    await expect.poll(() => warnings(uk).count()).toBe(2);
+    await expect.poll(() => warnings(uk).count()).toBe(3);
     expect(await orderOpenedBy(extension, uk, 0)).toContain(UK_ORDER);
     await uk.close();
 
@@ -151,7 +151,7 @@ describe('Seller Central content script', () => {
     // Load a page that does get a warning in another tab, so the content script has demonstrably had time to run.
     const control = await extension.context.newPage();
     await control.goto('https://sellercentral.amazon.com/orders-v3/mfn/unshipped');
-    await expect.poll(() => warnings(control).count()).toBe(2);
+    await expect.poll(() => warnings(control).count()).toBe(3);
     expect(await page.locator('[data-order-manager]').count()).toBe(0);
     await control.close();
     await page.close();

@@ -1,13 +1,16 @@
 import { composedClosest, composedHost, observeElements } from '../element-observer';
 import { featureRegistry, type Feature, type FeatureContext } from '../feature-registry';
 import {
-  CANCEL_CONTROL_CANDIDATES,
   isCancelControl,
   isSubmitControl,
   orderIdForControl,
   orderIdInPage,
+  showsUnshippedOrders,
 } from '../page-controls';
 import { isAnyOrderDetails, isCancelOrderPage, isManageOrders, orderIdFromUrl } from '../pages';
+import type { SellerCentralPageKind } from '../../domain/seller-central-health';
+import { watchAnchor } from '../anchor-watch';
+import { auiControlBox, cancelControlCandidates, submitInput, submitLabel, warningScope } from '../selectors';
 import { guardClicks } from '../ui/click-guard';
 import { h } from '../ui/create-element';
 import { keepPlaced, topOfMainContent } from '../ui/placement';
@@ -20,10 +23,6 @@ export const CANCEL_CONFIRM_TEXT =
   'Cancel in Seller Central anyway?';
 
 const HOST = hostSelector('cancel-warning');
-// One warning per Manage Orders row or details action bar, however many cancel controls it has.
-const WARNING_SCOPE = 'tr, [data-test-id="order-details-header-action-buttons"]';
-// Insert after the whole AUI button, not inside it.
-const CONTROL_BOX = '.a-button, .a-declarative';
 
 function warningBox(
   context: FeatureContext,
@@ -57,29 +56,67 @@ function warningBox(
   return host;
 }
 
-/** On the cancel page: one banner above the content, and a confirmation before Submit. */
+/** Tells the background whether the warning found its anchor on this kind of page; returns `found`. */
+function watchWarningAnchor(
+  signal: AbortSignal,
+  context: FeatureContext,
+  page: SellerCentralPageKind,
+  expected: () => boolean,
+): () => void {
+  return watchAnchor({
+    signal,
+    waitMs: context.anchorWaitMs,
+    expected,
+    report: (placed) => {
+      context.requests
+        .reportAnchor({ feature: 'cancel-warning', page, placed })
+        .catch(() => context.warn('cancel-warning: anchor report failed'));
+    },
+  });
+}
+
+/**
+ * On the cancel page: one banner above the content, and a confirmation before Submit. Its anchor is
+ * the Submit: without one the confirmation guards nothing.
+ */
 function initCancelPage(signal: AbortSignal, context: FeatureContext): void {
   guardClicks({ signal, isGuarded: isSubmitControl, confirm: () => context.confirm(CANCEL_CONFIRM_TEXT) });
+  const found = watchWarningAnchor(signal, context, 'cancel-order', () => true);
+  observeElements(
+    `${submitInput}, ${submitLabel.candidates}`,
+    (control) => {
+      if (isSubmitControl(control)) found();
+    },
+    { signal, ignore: ANY_HOST_SELECTOR },
+  );
   const orderId = orderIdFromUrl(context.url) ?? orderIdInPage(context.document);
   if (!orderId) return;
   keepPlaced(warningBox(context, signal, orderId, false), topOfMainContent, signal);
 }
 
-/** On lists and details: a warning next to each "Cancel order" control, and a confirmation on it. */
+/**
+ * On lists and details: a warning next to each "Cancel order" control, and a confirmation on it. On
+ * Manage Orders the anchor is a placed warning, expected once the page shows an Unshipped order;
+ * details pages are not reported (a shipped order's page rightly has no cancel control).
+ */
 function initCancelControls(signal: AbortSignal, context: FeatureContext): void {
   guardClicks({ signal, isGuarded: isCancelControl, confirm: () => context.confirm(CANCEL_CONFIRM_TEXT) });
   const compact = isManageOrders(context.url);
+  const placed = compact
+    ? watchWarningAnchor(signal, context, 'manage-orders', () => showsUnshippedOrders(context.document))
+    : () => undefined;
   observeElements(
-    CANCEL_CONTROL_CANDIDATES,
+    cancelControlCandidates,
     (control) => {
       if (!isCancelControl(control)) return;
       const orderId = orderIdForControl(control, context.url);
       if (!orderId) return;
       const lightControl = composedHost(control);
-      const anchor = lightControl.closest(CONTROL_BOX) ?? lightControl;
-      const scope = composedClosest(anchor, WARNING_SCOPE) ?? anchor.parentElement;
-      if (!scope || scope.querySelector(HOST)) return;
-      anchor.after(warningBox(context, signal, orderId, compact));
+      const anchor = lightControl.closest(auiControlBox) ?? lightControl;
+      const scope = composedClosest(anchor, warningScope) ?? anchor.parentElement;
+      if (!scope) return;
+      if (!scope.querySelector(HOST)) anchor.after(warningBox(context, signal, orderId, compact));
+      placed();
     },
     { signal, ignore: ANY_HOST_SELECTOR },
   );

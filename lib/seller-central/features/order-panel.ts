@@ -12,6 +12,7 @@ import {
 } from '../order-lines';
 import { orderIdInPage } from '../page-controls';
 import { isAnyOrderDetails, orderIdFromUrl } from '../pages';
+import { detailsActionBar, orderIdLine, orderIdValue } from '../selectors';
 import { h } from '../ui/create-element';
 import { keepPlaced, topOfMainContent, type Spot } from '../ui/placement';
 import { createShadowHost } from '../ui/shadow-host';
@@ -78,15 +79,12 @@ export function canOfferCancel(summary: OrderSummary | undefined): boolean {
   return summary.lines ? openLines(summary).length > 0 : summary.cancel?.status !== 'done';
 }
 
-const ACTION_BAR = '[data-test-id="order-details-header-action-buttons"]';
-const ORDER_ID_VALUE = '[data-test-id="order-id-value"]';
-
 /** Below the header's action buttons, else after the order id's line, else the top of the content. */
 function panelSpot(): Spot | undefined {
-  const bar = document.querySelector(ACTION_BAR);
+  const bar = document.querySelector(detailsActionBar);
   if (bar?.parentElement) return { after: bar };
-  const idValue = document.querySelector(ORDER_ID_VALUE);
-  const line = idValue?.parentElement?.closest('div, p, h1, h2, h3, li') ?? idValue?.parentElement;
+  const idValue = document.querySelector(orderIdValue);
+  const line = idValue?.parentElement?.closest(orderIdLine) ?? idValue?.parentElement;
   if (line?.parentElement) return { after: line };
   return topOfMainContent();
 }

@@ -1,3 +1,5 @@
+import { MAIN_CONTENT_ORDER } from '../selectors';
+
 /** Where a host should sit, relative to a page element. */
 export type Spot =
   { readonly after: Element } | { readonly before: Element } | { readonly prependTo: Element };
@@ -31,11 +33,9 @@ export function keepPlaced(host: Element, findSpot: () => Spot | undefined, sign
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 
-const MAIN_CONTENT = ['#sc-content-container', 'main', '[role="main"]', '#MYO-app', '#a-page'];
-
 /** Top of the page's main content: just before its content container, or the start of the body. */
 export function topOfMainContent(): Spot | undefined {
-  for (const selector of MAIN_CONTENT) {
+  for (const selector of MAIN_CONTENT_ORDER) {
     const element = document.querySelector(selector);
     if (element?.parentElement) return { before: element };
   }

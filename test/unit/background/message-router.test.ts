@@ -36,6 +36,10 @@ function handlers(): Handlers & { calls: string[] } {
       calls.push('full-resync');
       return { started: true };
     },
+    'seller-central-health': async ({ feature, page, placed }) => {
+      calls.push(`seller-central-health ${feature} ${page} ${placed}`);
+      return { ok: true as const };
+    },
   };
 }
 

@@ -13,6 +13,13 @@ describe('one Seller Central host list', () => {
     }
   });
 
+  it('lets a content script report where a feature could not be placed, and nothing that acts', () => {
+    const page = from('sellercentral.amazon.de');
+    expect(isSenderAllowed('seller-central-health', page, self)).toBe(true);
+    expect(isSenderAllowed('sync-now', page, self)).toBe(false);
+    expect(isSenderAllowed('send-again', page, self)).toBe(false);
+  });
+
   it('answers no host that is not on it', () => {
     for (const host of [
       'sellercentral-europe.amazon.de',

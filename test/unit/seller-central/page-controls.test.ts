@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import {
-  CANCEL_CONTROL_CANDIDATES,
   isCancelControl,
   isShipControl,
   isSubmitControl,
   orderIdForControl,
 } from '../../../lib/seller-central/page-controls';
+import { cancelControlCandidates } from '../../../lib/seller-central/selectors';
 import { loadFixture } from './seller-central-page';
 
 /** Every element in the document and its open shadow roots. */
@@ -20,7 +20,7 @@ function allElements(root: Document | ShadowRoot = document): Element[] {
 
 function labels(check: (el: Element) => boolean): string[] {
   return allElements()
-    .filter((el) => el.matches(CANCEL_CONTROL_CANDIDATES) || el.matches('input, button, kat-button, a'))
+    .filter((el) => el.matches(cancelControlCandidates) || el.matches('input, button, kat-button, a'))
     .filter(check)
     .map((el) => `${el.localName}:${(el.getAttribute('value') ?? el.textContent ?? '').trim()}`);
 }
@@ -28,8 +28,9 @@ function labels(check: (el: Element) => boolean): string[] {
 // Like Refined GitHub's selector tests: each recogniser with the count expected on each saved page.
 describe('Seller Central controls on saved pages', () => {
   it.each([
-    ['manage-orders-unshipped.html', 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped', 2],
-    ['manage-orders-legacy.html', 'https://sellercentral.amazon.co.uk/orders-v3', 2],
+    ['manage-orders-unshipped.html', 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped', 4],
+    ['manage-orders-legacy.html', 'https://sellercentral.amazon.co.uk/orders-v3', 3],
+    ['manage-orders-changed.html', 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped', 0],
     ['order-details.html', 'https://sellercentral.amazon.com/orders-v3/order/113-4567890-1234567', 1],
     ['order-details-katal.html', 'https://sellercentral.amazon.de/orders-v3/order/302-7654321-1234567', 3],
     [
@@ -43,13 +44,31 @@ describe('Seller Central controls on saved pages', () => {
     expect(labels(isCancelControl)).toHaveLength(count);
   });
 
-  it('finds the order of each cancel control on the Manage Orders list', () => {
+  it('finds the order of each cancel control on the Manage Orders list: Katal options and AUI buttons', () => {
     const url = new URL('https://sellercentral.amazon.com/orders-v3/mfn/unshipped');
     loadFixture('manage-orders-unshipped.html', url.href);
     const ids = allElements()
       .filter(isCancelControl)
       .map((el) => orderIdForControl(el, url));
-    expect(ids).toEqual(['113-4567890-1234567', '114-2223334-5556667']);
+    expect(ids).toEqual([
+      '113-4567890-1234567',
+      '113-4567890-1234567',
+      '114-2223334-5556667',
+      '112-2223334-4445556',
+    ]);
+  });
+
+  it("reads a row's id from its own link, though minified text runs the id into its neighbours", () => {
+    const url = new URL('https://sellercentral.amazon.co.uk/orders-v3');
+    loadFixture('manage-orders-legacy.html', url.href);
+    const row = document.querySelector('#orders-table tbody tr')!;
+    // No whitespace between elements: the date, the id and the status run together.
+    expect(row.textContent).toMatch(/^12\/03\/2026203-1234567-7654321Unshipped/);
+    const ids = allElements()
+      .filter(isCancelControl)
+      .map((el) => orderIdForControl(el, url));
+    // The last row has no link: its id is text run into a badge ("…5556667Business").
+    expect(ids).toEqual(['203-1234567-7654321', '204-7654321-1234567', '206-3334445-5556667']);
   });
 
   it('recognises the Submit of the cancel page only', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { AnchorReport } from '../../../lib/domain/seller-central-health';
 import type { OrderSummary } from '../../../lib/messaging';
 import type { FeatureContext, SellerCentralRequests } from '../../../lib/seller-central/feature-registry';
 
@@ -81,6 +82,7 @@ export function loadFixture(name: string, url: string): void {
 export interface RecordedRequests extends SellerCentralRequests {
   readonly opened: { orderId: string; action?: 'cancel' }[];
   readonly summariesAsked: string[];
+  readonly anchorReports: AnchorReport[];
 }
 
 export function summary(orderId: string, fields: Partial<OrderSummary> = {}): OrderSummary {
@@ -101,15 +103,20 @@ export function wholeCancel(
 export function fakeRequests(summaries: Record<string, OrderSummary> = {}): RecordedRequests {
   const opened: RecordedRequests['opened'] = [];
   const summariesAsked: string[] = [];
+  const anchorReports: AnchorReport[] = [];
   return {
     opened,
     summariesAsked,
+    anchorReports,
     async getOrderSummary(orderId) {
       summariesAsked.push(orderId);
       return summaries[orderId] ?? { orderId, known: false, demo: false };
     },
     async openManager(orderId, action) {
       opened.push(action ? { orderId, action } : { orderId });
+    },
+    async reportAnchor(report) {
+      anchorReports.push(report);
     },
   };
 }
@@ -137,6 +144,8 @@ export function testContext(requests: RecordedRequests = fakeRequests(), answer 
       return context.answer;
     },
     warn: (message) => warnings.push(message),
+    // Tests that check "could not be placed" reports use fake timers; the rest never reach the wait.
+    anchorWaitMs: 60_000,
   };
   return context;
 }

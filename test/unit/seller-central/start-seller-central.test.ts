@@ -50,7 +50,7 @@ describe('startSellerCentral', () => {
     const requests = fakeRequests({ [ORDER]: summary(ORDER, { status: 'CANCELLED' }) });
     const { controller } = start(requests);
     await settle();
-    expect(injected()).toEqual({ 'cancel-warning': 2, 'ship-block': 0, 'order-panel': 0 });
+    expect(injected()).toEqual({ 'cancel-warning': 3, 'ship-block': 0, 'order-panel': 0 });
 
     // The SPA swaps the list for the confirm-shipment page without a reload.
     history.pushState({}, '', `/orders-v3/order/${ORDER}/confirm-shipment`);
