@@ -9,8 +9,20 @@ import { isOrderSummary } from './order-summary-check';
  * 10 KB budget), so answers are checked by isOrderSummary, which a unit test keeps in step with
  * orderSummarySchema. The background still parses every request with the shared zod schemas.
  */
+/** A background that never answers (a worker stuck or being replaced) becomes a failure the page can show. */
+export const ANSWER_WITHIN_MS = 30_000;
+
 async function send(request: Request): Promise<unknown> {
-  const answer: unknown = await browser.runtime.sendMessage(request);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silence = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${request.type}: no answer`)), ANSWER_WITHIN_MS);
+  });
+  let answer: unknown;
+  try {
+    answer = await Promise.race([browser.runtime.sendMessage(request), silence]);
+  } finally {
+    clearTimeout(timer);
+  }
   if (typeof answer === 'object' && answer !== null && 'error' in answer) {
     throw new Error(`${request.type} refused`);
   }

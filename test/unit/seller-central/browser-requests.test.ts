@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing';
-import { browserRequests } from '../../../lib/seller-central/browser-requests';
+import { ANSWER_WITHIN_MS, browserRequests } from '../../../lib/seller-central/browser-requests';
 
 const ID = '113-4567890-1234567';
 
@@ -29,6 +29,19 @@ describe('browserRequests', () => {
   ])('rejects %s', async (_name, value) => {
     answer = value;
     await expect(browserRequests.getOrderSummary(ID)).rejects.toThrow();
+  });
+
+  it('gives up on a background that never answers', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((() => new Promise(() => {})) as never);
+      const asked = browserRequests.getOrderSummary(ID);
+      const outcome = expect(asked).rejects.toThrow('get-order-summary: no answer');
+      await vi.advanceTimersByTimeAsync(ANSWER_WITHIN_MS);
+      await outcome;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('asks to open the manager, with the cancel dialog when asked', async () => {
