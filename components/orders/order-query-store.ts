@@ -19,12 +19,6 @@ export interface OrderQueryStore {
   save(query: OrderQuery): Promise<void>;
 }
 
-/** A stored query that no longer parses is dropped rather than breaking the list. */
-export function parseStoredOrderQuery(value: unknown): OrderQuery | undefined {
-  const parsed = orderQuerySchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-}
-
 const orderQueryItem = declareItem<OrderQuery | undefined>({
   key: STORAGE_KEYS.orderListQuery.key,
   schema: orderQuerySchema.optional(),

@@ -1,4 +1,3 @@
-import type { SellerCentralPageKind } from '../domain/seller-central-health';
 import { isSellerCentralHost } from './hosts';
 import { isOrderId, ORDER_ID_SOURCE } from '../domain/order-id';
 
@@ -75,13 +74,4 @@ export function orderIdFromUrl(url: URL): string | undefined {
   const v3 = orderPage(url);
   if (v3) return v3.orderId;
   return legacyPage(url) ? legacyOrderId(url) : undefined;
-}
-
-/** Which kind of Seller Central page a URL is, for reporting where a feature could not be placed. */
-export function pageKind(url: URL): SellerCentralPageKind | undefined {
-  if (isManageOrders(url)) return 'manage-orders';
-  if (isAnyOrderDetails(url)) return 'order-details';
-  if (isCancelOrderPage(url)) return 'cancel-order';
-  if (isShippingPage(url)) return 'shipping';
-  return undefined;
 }

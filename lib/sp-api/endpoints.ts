@@ -55,9 +55,6 @@ export function endpointsFor(region: Region, override?: EndpointOverride | null)
   return { spApiBaseUrl: SP_API_BASE_URLS[region], lwaTokenUrl: LWA_TOKEN_URL };
 }
 
-/** Same as endpointsFor. */
-export const resolveEndpoints = endpointsFor;
-
 /**
  * endpointsFor, refusing (EndpointPolicyError, plain words) any endpoint the credentials may not go
  * to: the client factory's check, behind the one in Settings.
