@@ -8,23 +8,29 @@ export interface AnchorWatchOptions {
 }
 
 /**
- * Reports once per run whether a feature found its anchor: placed as soon as `found()` is called,
- * missing when the wait ends without it on a page that expected it, nothing otherwise.
- * Returns `found`.
+ * Reports whether a feature found its anchor: placed as soon as `found()` is first called, missing
+ * when the wait ends without it on a page that expected it, nothing otherwise. A page slower than the
+ * wait reports missing and then placed when the anchor does render, so the record it left is cleared
+ * rather than claiming a protection is off that is on. Returns `found`.
  */
 export function watchAnchor(options: AnchorWatchOptions): () => void {
   const { signal, waitMs, expected, report } = options;
-  let settled = signal.aborted;
-  const settle = (placed: boolean) => {
-    if (settled || signal.aborted) return;
-    settled = true;
-    clearTimeout(timer);
-    report(placed);
-  };
+  // 'waiting' until found or the wait ends; only a placement may follow a miss (or a quiet wait).
+  let state: 'waiting' | 'missing' | 'quiet' | 'placed' = 'waiting';
   const timer = setTimeout(() => {
-    if (expected()) settle(false);
-    else settled = true;
+    if (state !== 'waiting' || signal.aborted) return;
+    if (expected()) {
+      state = 'missing';
+      report(false);
+    } else {
+      state = 'quiet';
+    }
   }, waitMs);
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  return () => settle(true);
+  return () => {
+    if (state === 'placed' || signal.aborted) return;
+    state = 'placed';
+    clearTimeout(timer);
+    report(true);
+  };
 }

@@ -70,6 +70,32 @@ describe('the cancel warning reports whether it found its place', () => {
     ]);
   });
 
+  it('a page slower than the wait: missing, then placed once the anchor renders (the notice clears)', async () => {
+    const url = `${US}/orders-v3/order/113-4567890-1234567/cancel-order`;
+    loadFixture('cancel-order.html', url);
+    const submit = document.querySelector('input[type="submit"]')!.closest('.a-button')!;
+    const parent = submit.parentElement!;
+    submit.remove();
+    const controller = new AbortController();
+    const context = testContext();
+    try {
+      await cancelWarning.init(controller.signal, context);
+      await vi.advanceTimersByTimeAsync(context.anchorWaitMs);
+      expect(context.requests.anchorReports).toEqual([
+        { feature: 'cancel-warning', page: 'cancel-order', placed: false },
+      ]);
+      parent.append(submit);
+      await vi.waitFor(() =>
+        expect(context.requests.anchorReports).toEqual([
+          { feature: 'cancel-warning', page: 'cancel-order', placed: false },
+          { feature: 'cancel-warning', page: 'cancel-order', placed: true },
+        ]),
+      );
+    } finally {
+      controller.abort();
+    }
+  });
+
   it('order details are not reported (a shipped order rightly has no cancel control)', async () => {
     const context = await reportsOn('order-details.html', `${US}/orders-v3/order/113-4567890-1234567`, () =>
       document.querySelector('#cancel-order-button')?.remove(),
