@@ -123,7 +123,8 @@ export function createSyncJob(deps: SyncJobDeps) {
       const settings = await deps.loadSettings();
       const connection = deps.connection(settings);
       if (!syncWanted(settings)) {
-        await deps.updateStatus({ demo: connection.demo, nextSyncAt: undefined });
+        // No sync of this worker runs (this start holds the slot): a mark a killed worker left goes too.
+        await deps.updateStatus({ running: false, demo: connection.demo, nextSyncAt: undefined });
         answer({ started: false, reason: 'Order download is turned off in Settings.' });
         return;
       }
@@ -187,6 +188,8 @@ export function createSyncJob(deps: SyncJobDeps) {
 
   return {
     start,
+    /** Whether a sync of this worker is under way (or about to start). */
+    busy: () => current !== undefined,
     /** Resolves when the sync under way (if any) has finished; for tests and shutdown. */
     idle: async () => {
       // A start whose settings could not be read has already told its caller; idle only waits.
@@ -250,8 +253,9 @@ export function createSyncBackgroundJob(deps: SyncBackgroundJobDeps): SyncBackgr
     },
     async heal(settings) {
       await armSyncAlarm(settings);
-      // A sync still marked running was cut off by a killed worker: finish it from its cursor.
-      if ((await deps.status.load()).running) {
+      // A sync still marked running was cut off by a killed worker: finish it from its cursor. Unless
+      // this worker's own sync (onStartup, onInstalled) marked it: that one ends by clearing the mark.
+      if ((await deps.status.load()).running && !runner.busy()) {
         await deps.status.update({ running: false });
         void runner.start('startup');
       } else {

@@ -1,4 +1,10 @@
-import { createSyncJob, type SyncJobDeps, type SyncRunInput } from '../../../../lib/background/jobs/sync-job';
+import { fakeBrowser } from 'wxt/testing';
+import {
+  createSyncBackgroundJob,
+  createSyncJob,
+  type SyncJobDeps,
+  type SyncRunInput,
+} from '../../../../lib/background/jobs/sync-job';
 import { ManualClock } from '../../../../lib/clock';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../lib/settings/settings-schema';
 import type { SyncStatus } from '../../../../lib/sync/sync-status';
@@ -115,5 +121,66 @@ describe('sync job', () => {
     expect(signals[1]!.aborted).toBe(false);
     expect(t.status()).toMatchObject({ running: false, lastResult: { ordersWritten: 1 } });
     expect(t.status().lastError).toBeUndefined();
+  });
+});
+
+describe('sync background job: worker-start heal', () => {
+  it('leaves a sync this worker is running shown as running (onStartup came first), and starts no second', async () => {
+    fakeBrowser.reset();
+    let status: SyncStatus = { running: false, demo: true };
+    const starts: string[] = [];
+    let failDb: (error: Error) => void = () => undefined;
+    const job = createSyncBackgroundJob({
+      clock: new ManualClock(Date.parse('2026-12-01T10:00:00Z')),
+      loadSettings: async () => DEFAULT_SETTINGS,
+      connection: () => ({ demo: true, marketplaceIds: ['ATVPDKIKX0DER'] }) as unknown as SpApiConnection,
+      // The run waits here until the test lets it fail.
+      dbFor: () => {
+        starts.push('run');
+        return new Promise<never>((_, reject) => (failDb = reject));
+      },
+      announceOutboxChange: () => undefined,
+      status: {
+        load: async () => status,
+        update: async (patch) => {
+          status = { ...status, ...patch };
+        },
+      },
+      settleActions: () => undefined,
+    });
+    // onStartup's sync is under way and has marked itself running before the worker-start heal reads the status.
+    expect(await job.start('startup')).toEqual({ started: true });
+    await vi.waitFor(() => expect(starts).toEqual(['run']));
+    expect(status.running).toBe(true);
+    await job.heal(DEFAULT_SETTINGS);
+    expect(status.running).toBe(true);
+    failDb(new Error('offline'));
+    await job.idle();
+    expect(status.running).toBe(false);
+    expect(starts).toEqual(['run']);
+  });
+
+  it('clears the running mark a killed worker left when onStartup finds order download turned off', async () => {
+    fakeBrowser.reset();
+    let status: SyncStatus = { running: true, demo: true };
+    const settings = { ...DEFAULT_SETTINGS, allowOrderDownload: false };
+    const job = createSyncBackgroundJob({
+      clock: new ManualClock(Date.parse('2026-12-01T10:00:00Z')),
+      loadSettings: async () => settings,
+      connection: () => ({ demo: true, marketplaceIds: ['ATVPDKIKX0DER'] }) as unknown as SpApiConnection,
+      dbFor: () => Promise.reject(new Error('no sync should run')),
+      announceOutboxChange: () => undefined,
+      status: {
+        load: async () => status,
+        update: async (patch) => {
+          status = { ...status, ...patch };
+        },
+      },
+      settleActions: () => undefined,
+    });
+    const [answer] = await Promise.all([job.start('startup'), job.heal(settings)]);
+    expect(answer).toEqual({ started: false, reason: 'Order download is turned off in Settings.' });
+    await job.idle();
+    expect(status.running).toBe(false);
   });
 });
