@@ -39,6 +39,8 @@ export async function rereadUnreadableOrders(
         error instanceof SpApiSchemaError ||
         error instanceof OrderMappingError ||
         (error instanceof SpApiError && (error.status === 404 || error.status === 400));
+      // A stopped run (a settings change) ends here as everywhere, not as a re-read that merely failed.
+      ctx.signal?.throwIfAborted();
       if (!stillUnreadable) return cursor;
     }
     await storeOrderPage(ctx, tally, {

@@ -2,6 +2,9 @@ import { createSandbox, SANDBOX_CREDENTIALS, type Sandbox } from '../../../lib/s
 import { createSpApiClient } from '../../../lib/sp-api/client';
 import { deleteOrderDb, openOrderDb, type OrderDb } from '../../../lib/store';
 import { runOrderSync } from '../../../lib/sync/order-sync';
+import { rereadUnreadableOrders } from '../../../lib/sync/reread-orders';
+import type { SpApiClient } from '../../../lib/sp-api/client';
+import type { OrderSyncCursor } from '../../../lib/store/order-cursor';
 import { HeldClock } from '../sp-api/held-clock';
 
 const START_MS = Date.parse('2026-06-01T12:00:00Z');
@@ -70,5 +73,35 @@ describe('runOrderSync: aborted while waiting', () => {
     controller.abort();
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(sandbox.stats().total).toBe(callsAtAbort);
+  });
+
+  it('ends in the re-reads too: an abort there is not a failed re-read that lets the run report success', async () => {
+    const controller = new AbortController();
+    // getOrder's quota wait was ended by the settings change.
+    const client = {
+      getOrder: () => {
+        controller.abort();
+        return Promise.reject(controller.signal.reason);
+      },
+    } as unknown as SpApiClient;
+    const cursor = {
+      phase: 'incremental',
+      rereadOrderIds: ['113-4567890-1234567'],
+      syncRunId: 'run-1',
+      updatedAt: '2026-06-01T12:00:00.000Z',
+    } as unknown as OrderSyncCursor;
+    const reread = rereadUnreadableOrders(
+      {
+        client,
+        db,
+        clock,
+        settings: { backfillDays: 30, importNonAmazonOrders: true, marketplaceIds: MARKETPLACE_IDS },
+        syncRunId: 'run-1',
+        signal: controller.signal,
+      },
+      cursor,
+      { ordersWritten: 0, quarantined: 0, skippedNonAmazon: 0 },
+    );
+    await expect(reread).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
