@@ -57,19 +57,22 @@ export function isShipControl(element: Element): boolean {
 }
 
 /**
- * The order a row is about: its data attribute, its own order link, then the id shown as text.
- * Links first, because minified markup runs the id's text into its neighbours.
+ * The order a row is about: its data attribute, its own order-id cell (that cell's link, then its
+ * text), any order link, then the row's text. The id cell comes first because a row may link another
+ * order elsewhere (a replacement's original); links before text because minified markup runs an id's
+ * text into its neighbours.
  */
 export function orderIdOfRow(row: Element): string | undefined {
   const fromAttribute = findOrderId(row.getAttribute('data-order-id'));
   if (fromAttribute) return fromAttribute;
+  for (const cell of row.querySelectorAll(rowOrderIdText)) {
+    const link = cell.matches(rowOrderLink) ? cell : cell.querySelector(rowOrderLink);
+    const fromCell = findOrderId(link?.getAttribute('href')) ?? findOrderId(cell.textContent);
+    if (fromCell) return fromCell;
+  }
   for (const link of row.querySelectorAll(rowOrderLink)) {
     const fromLink = findOrderId(link.getAttribute('href'));
     if (fromLink) return fromLink;
-  }
-  for (const element of row.querySelectorAll(rowOrderIdText)) {
-    const fromText = findOrderId(element.textContent);
-    if (fromText) return fromText;
   }
   return findOrderId(row.textContent);
 }

@@ -4,6 +4,7 @@ import {
   isShipControl,
   isSubmitControl,
   orderIdForControl,
+  orderIdOfRow,
 } from '../../../lib/seller-central/page-controls';
 import { cancelControlCandidates } from '../../../lib/seller-central/selectors';
 import { loadFixture } from './seller-central-page';
@@ -69,6 +70,24 @@ describe('Seller Central controls on saved pages', () => {
       .map((el) => orderIdForControl(el, url));
     // The last row has no link: its id is text run into a badge ("…5556667Business").
     expect(ids).toEqual(['203-1234567-7654321', '204-7654321-1234567', '206-3334445-5556667']);
+  });
+
+  it("prefers the row's own id cell to a link to another order elsewhere in the row", () => {
+    document.body.replaceChildren();
+    const row = document.createElement('tr');
+    const other = document.createElement('td');
+    const replaced = document.createElement('a');
+    replaced.href = '/orders-v3/order/111-0000000-0000001';
+    replaced.textContent = 'Replacement for 111-0000000-0000001';
+    other.append(replaced);
+    const idCell = document.createElement('td');
+    idCell.dataset.testId = 'oth-order-details';
+    const own = document.createElement('a');
+    own.href = '/orders-v3/order/222-0000000-0000002';
+    own.textContent = '222-0000000-0000002';
+    idCell.append(own);
+    row.append(other, idCell);
+    expect(orderIdOfRow(row)).toBe('222-0000000-0000002');
   });
 
   it('recognises the Submit of the cancel page only', () => {
