@@ -241,6 +241,26 @@ export const submitInput_: ExpectedCounts = {
   unrelated: 1,
 };
 
+/**
+ * What the seller fills in on a cancel form (reason, memo, scope). A cancel page showing none of it
+ * (an order Amazon no longer lets you cancel) is not expected to have a Submit either.
+ */
+export const cancelFormInput =
+  'select, textarea, input[type="radio"], kat-dropdown, kat-textarea, kat-radiobutton';
+export const cancelFormInput_: ExpectedCounts = {
+  'buy-shipping': 2,
+  'cancel-order': 4,
+  'confirm-shipment': 1,
+  'edit-shipment': 1,
+  malformed: 1,
+  'manage-orders-changed': 0,
+  'manage-orders-legacy': 0,
+  'manage-orders-unshipped': 0,
+  'order-details-katal': 0,
+  'order-details': 0,
+  unrelated: 0,
+};
+
 /** A button-like control labelled "Submit" (Katal or ARIA). */
 export const submitLabel: TextMatcher = {
   candidates: 'button, input[type="button"], kat-button, [role="button"]',

@@ -10,7 +10,14 @@ import {
 import { isAnyOrderDetails, isCancelOrderPage, isManageOrders, orderIdFromUrl } from '../pages';
 import type { SellerCentralPageKind } from '../../domain/seller-central-health';
 import { watchAnchor } from '../anchor-watch';
-import { auiControlBox, cancelControlCandidates, submitInput, submitLabel, warningScope } from '../selectors';
+import {
+  auiControlBox,
+  cancelControlCandidates,
+  cancelFormInput,
+  submitInput,
+  submitLabel,
+  warningScope,
+} from '../selectors';
 import { guardClicks } from '../ui/click-guard';
 import { h } from '../ui/create-element';
 import { keepPlaced, topOfMainContent } from '../ui/placement';
@@ -81,7 +88,11 @@ function watchWarningAnchor(
  */
 function initCancelPage(signal: AbortSignal, context: FeatureContext): void {
   guardClicks({ signal, isGuarded: isSubmitControl, confirm: () => context.confirm(CANCEL_CONFIRM_TEXT) });
-  const found = watchWarningAnchor(signal, context, 'cancel-order', () => true);
+  // Expected only where the page asks for a reason or memo: an order Amazon no longer lets the
+  // seller cancel shows no form, and no Submit, without Seller Central having changed.
+  const found = watchWarningAnchor(signal, context, 'cancel-order', () =>
+    Boolean(context.document.querySelector(cancelFormInput)),
+  );
   observeElements(
     `${submitInput}, ${submitLabel.candidates}`,
     (control) => {

@@ -70,6 +70,17 @@ describe('the cancel warning reports whether it found its place', () => {
     ]);
   });
 
+  it('a cancel page with no form (an order Amazon no longer lets you cancel): no report', async () => {
+    const url = `${US}/orders-v3/order/113-4567890-1234567/cancel-order`;
+    const noForm = await reportsOn('cancel-order.html', url, () => {
+      const alert = document.createElement('div');
+      alert.className = 'a-alert-content';
+      alert.textContent = 'This order can no longer be cancelled.';
+      document.querySelector('#cancel-order-form')?.replaceWith(alert);
+    });
+    expect(noForm.requests.anchorReports).toEqual([]);
+  });
+
   it('a page slower than the wait: missing, then placed once the anchor renders (the notice clears)', async () => {
     const url = `${US}/orders-v3/order/113-4567890-1234567/cancel-order`;
     loadFixture('cancel-order.html', url);
