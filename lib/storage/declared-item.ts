@@ -1,8 +1,9 @@
-import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import type { z } from 'zod';
+import { errorMessage } from '../error-message';
 import type { StorageKey } from './storage-keys';
 
-/** Turns the value as version n - 1 stored it into version n's value. */
+/** Turns the value as version n - 1 stored it into version n's value (may be async; undefined keeps it). */
 export type StorageMigration = (stored: unknown) => unknown;
 
 export interface DeclaredItemOptions<T> {
@@ -32,17 +33,23 @@ export interface DeclaredItem<T> {
   watch(listener: (value: T) => void): () => void;
 }
 
+export class StorageMigrationError extends Error {
+  override name = 'StorageMigrationError';
+}
+
 /**
- * Declares one stored value on WXT's storage item (its version kept in `<key>$`), with typed reads that
- * migrate first and parse at the edge, so a damaged or foreign value never breaks a view or the worker.
+ * Declares one stored value the way WXT's `storage.defineItem` does (same layout: the value under its
+ * name, its version in `<name>$` as `{ v }`), with typed reads that migrate first and parse at the
+ * edge, so a damaged or foreign value never breaks a view or the worker. Written on `browser.storage`
+ * directly rather than on @wxt-dev/storage: that library added 4 KB gzip to the popup and the
+ * background for what is about forty lines here, and its migration run at definition only logs a
+ * failure, where this one throws it to the reader.
  */
 export function declareItem<T>(options: DeclaredItemOptions<T>): DeclaredItem<T> {
   const { key, schema, fallback, version, migrations, salvage } = options;
-  const versionKey: StorageItemKey = `${key}$`;
-
-  // Defined on first use, so importing a store touches no storage (WXT starts migrating at definition).
-  let defined: WxtStorageItem<unknown, Record<string, unknown>> | undefined;
-  const item = () => (defined ??= storage.defineItem<unknown>(key, { version, migrations }));
+  const [area, name] = splitKey(key);
+  const versionName = `${name}$`;
+  const storageArea = () => browser.storage[area];
 
   const read = (stored: unknown): T => {
     if (stored === null || stored === undefined) return fallback;
@@ -52,16 +59,31 @@ export function declareItem<T>(options: DeclaredItemOptions<T>): DeclaredItem<T>
   };
 
   const readStored = async (): Promise<{ value: unknown; storedVersion: number }> => {
-    const [stored, meta] = await storage.getItems([key, versionKey]);
-    return { value: stored?.value, storedVersion: versionOf(meta?.value) };
+    const stored = await storageArea().get([name, versionName]);
+    return { value: stored[name], storedVersion: versionOf(stored[versionName]) };
   };
 
-  // One migration at a time in this context; WXT's own run at definition swallows a failure, this one throws it.
-  let migrating: Promise<void> | undefined;
+  // One migration at a time in this context. A worker killed mid-way stored nothing: the value and its
+  // version are written together, so the next read runs the same migrations again (they are idempotent).
+  let migrating: Promise<unknown> | undefined;
   const migrate = () =>
     (migrating ??= (async () => {
-      await item().getMeta(); // waits for the migration WXT started at definition
-      await item().migrate();
+      const { value, storedVersion } = await readStored();
+      if (value === null || value === undefined || storedVersion >= version) return value;
+      let migrated = value;
+      for (let next = storedVersion + 1; next <= version; next++) {
+        const step = migrations[next];
+        if (!step) continue;
+        try {
+          migrated = (await step(migrated)) ?? migrated;
+        } catch (error) {
+          throw new StorageMigrationError(`${key}: v${next} migration failed: ${errorMessage(error)}`, {
+            cause: error,
+          });
+        }
+      }
+      await storageArea().set({ [name]: migrated, [versionName]: { v: version } });
+      return migrated;
     })().finally(() => (migrating = undefined)));
 
   const current = async (): Promise<unknown> => {
@@ -69,8 +91,7 @@ export function declareItem<T>(options: DeclaredItemOptions<T>): DeclaredItem<T>
     if (stored.value === null || stored.value === undefined || stored.storedVersion >= version) {
       return stored.value;
     }
-    await migrate();
-    return (await readStored()).value;
+    return migrate();
   };
 
   return {
@@ -83,20 +104,31 @@ export function declareItem<T>(options: DeclaredItemOptions<T>): DeclaredItem<T>
       const parsed = schema.parse(value);
       // An older stored value is migrated before it is replaced, so its migration's side effects happen.
       await current();
-      // Value and version in one write: WXT's setValue records the version only on a context's first write.
-      await storage.setItems([
-        { key, value: parsed },
-        { key: versionKey, value: { v: version } },
-      ]);
+      await storageArea().set({ [name]: parsed, [versionName]: { v: version } });
       return parsed;
     },
     watch(listener) {
-      return item().watch((value) => listener(read(value)));
+      const onChanged = (changes: Record<string, { newValue?: unknown }>, changedArea: string) => {
+        if (changedArea === area && name in changes) listener(read(changes[name]?.newValue));
+      };
+      browser.storage.onChanged.addListener(onChanged);
+      return () => browser.storage.onChanged.removeListener(onChanged);
     },
   };
 }
 
-/** The version WXT recorded in `<key>$`; a value stored without one is version 1. */
+type StorageAreaName = 'local' | 'session' | 'sync';
+
+function splitKey(key: StorageKey): [StorageAreaName, string] {
+  const colon = key.indexOf(':');
+  const area = key.slice(0, colon);
+  if (area !== 'local' && area !== 'session' && area !== 'sync') {
+    throw new Error(`Storage key ${key} names no storage area (local:, session: or sync:)`);
+  }
+  return [area, key.slice(colon + 1)];
+}
+
+/** The version recorded in `<name>$`; a value stored without one is version 1. */
 function versionOf(meta: unknown): number {
   if (meta && typeof meta === 'object' && 'v' in meta && typeof meta.v === 'number') return meta.v;
   return 1;

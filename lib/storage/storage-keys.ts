@@ -1,7 +1,7 @@
 /**
  * Every key this extension keeps in browser storage: its area (the prefix), what it holds and the one
  * module that reads and writes it. A new stored value starts here, so no two modules share a key by
- * accident. WXT keeps a declared item's version beside it under `<key>$` (e.g. `settings$`: `{ v: 2 }`).
+ * accident. A declared item keeps its version beside it under `<key>$` (e.g. `settings$`: `{ v: 2 }`), as WXT does.
  * The seller's credentials are not here: they live in IndexedDB (lib/settings/credential-store.ts),
  * because a content script can read storage.local.
  */
