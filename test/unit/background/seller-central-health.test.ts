@@ -31,7 +31,10 @@ describe("the background's Seller Central health records", () => {
   it('keeps every report when several tabs report at once (no lost update)', async () => {
     // Two Seller Central tabs: one misses its anchor on Manage Orders, one on the cancel page, and
     // a third clears a miss it had found before; the background gets all three in the same moment.
-    await recordSellerCentralHealth({ feature: 'cancel-warning', page: 'order-details', placed: false }, clock);
+    await recordSellerCentralHealth(
+      { feature: 'cancel-warning', page: 'order-details', placed: false },
+      clock,
+    );
     await Promise.all([
       recordSellerCentralHealth({ feature: 'cancel-warning', page: 'manage-orders', placed: false }, clock),
       recordSellerCentralHealth({ feature: 'cancel-warning', page: 'cancel-order', placed: false }, clock),
