@@ -23,9 +23,17 @@ export function formatRelativeTime(iso: string, now: Date): string {
   return iso;
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one, and every list row formats a date.
+const dateTimeFormats = /* @__PURE__ */ new Map<string | undefined, Intl.DateTimeFormat>();
+
 /** Date and time in the seller's locale; the raw text when it is not a date. */
 export function formatDateTime(iso: string, locale?: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(time);
 }
