@@ -86,12 +86,18 @@ export function declareItem<T>(options: DeclaredItemOptions<T>): DeclaredItem<T>
       return migrated;
     })().finally(() => (migrating = undefined)));
 
+  // Once this context has seen the stored value at the current version (or written it), a write
+  // needs no read first: every context runs the same code, so nothing older is stored after that.
+  let storedIsCurrent = false;
   const current = async (): Promise<unknown> => {
     const stored = await readStored();
     if (stored.value === null || stored.value === undefined || stored.storedVersion >= version) {
+      storedIsCurrent = true;
       return stored.value;
     }
-    return migrate();
+    const migrated = await migrate();
+    storedIsCurrent = true;
+    return migrated;
   };
 
   return {
@@ -103,7 +109,7 @@ export function declareItem<T>(options: DeclaredItemOptions<T>): DeclaredItem<T>
     async set(value) {
       const parsed = schema.parse(value);
       // An older stored value is migrated before it is replaced, so its migration's side effects happen.
-      await current();
+      if (!storedIsCurrent) await current();
       await storageArea().set({ [name]: parsed, [versionName]: { v: version } });
       return parsed;
     },
