@@ -35,21 +35,14 @@ export const sellerCentralHealthItem = declareItem<readonly MissingAnchor[]>({
       .slice(0, MAX_MISSING_ANCHORS),
 });
 
-// Reports are read-modify-write; several Seller Central tabs report at once, so they go one at a
-// time (as sync status updates do), or a report read before another's write would undo it.
-let queue: Promise<unknown> = Promise.resolve();
-
 /** The background's answer to 'seller-central-health': records a miss, or clears it on a placement. */
-export function recordSellerCentralHealth(
+export async function recordSellerCentralHealth(
   report: AnchorReport,
   clock: Pick<Clock, 'now'>,
 ): Promise<{ ok: true }> {
-  const run = queue.then(async () => {
-    const records = await sellerCentralHealthItem.get();
-    const next = applyAnchorReport(records, report, new Date(clock.now()).toISOString());
-    if (next !== records) await sellerCentralHealthItem.set(next);
-    return { ok: true as const };
-  });
-  queue = run.catch(() => undefined);
-  return run;
+  // Several Seller Central tabs report at once: update() takes them one at a time.
+  await sellerCentralHealthItem.update((records) =>
+    applyAnchorReport(records, report, new Date(clock.now()).toISOString()),
+  );
+  return { ok: true };
 }

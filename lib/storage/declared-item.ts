@@ -29,6 +29,11 @@ export interface DeclaredItem<T> {
   get(): Promise<T>;
   /** Writes a value that parses (else throws), with the current version, and returns what was written. */
   set(value: T): Promise<T>;
+  /**
+   * Reads, changes and writes the value, one update at a time in this context, so two quick updates
+   * never undo each other. `change` returning the value it was given writes nothing.
+   */
+  update(change: (value: T) => T): Promise<T>;
   /** Calls back with the new value (read as get() reads it) on every change; returns the unwatch. */
   watch(listener: (value: T) => void): () => void;
 }
@@ -100,18 +105,31 @@ export function declareItem<T>(options: DeclaredItemOptions<T>): DeclaredItem<T>
     return migrated;
   };
 
+  const get = async (): Promise<T> => read(await current());
+  const set = async (value: T): Promise<T> => {
+    const parsed = schema.parse(value);
+    // An older stored value is migrated before it is replaced, so its migration's side effects happen.
+    if (!storedIsCurrent) await current();
+    await storageArea().set({ [name]: parsed, [versionName]: { v: version } });
+    return parsed;
+  };
+
+  // Read-modify-write updates are chained, or one read before another's write would undo it.
+  let updates: Promise<unknown> = Promise.resolve();
+
   return {
     key,
     fallback,
-    async get() {
-      return read(await current());
-    },
-    async set(value) {
-      const parsed = schema.parse(value);
-      // An older stored value is migrated before it is replaced, so its migration's side effects happen.
-      if (!storedIsCurrent) await current();
-      await storageArea().set({ [name]: parsed, [versionName]: { v: version } });
-      return parsed;
+    get,
+    set,
+    update(change) {
+      const run = updates.then(async () => {
+        const value = await get();
+        const next = change(value);
+        return next === value ? value : set(next);
+      });
+      updates = run.catch(() => undefined);
+      return run;
     },
     watch(listener) {
       const onChanged = (changes: Record<string, { newValue?: unknown }>, changedArea: string) => {

@@ -15,13 +15,8 @@ export function loadSyncStatus(): Promise<SyncStatus> {
   return syncStatusItem.get();
 }
 
-// Updates are read-modify-write; chaining them keeps two quick updates from undoing each other.
-let queue: Promise<unknown> = Promise.resolve();
-
 export function updateSyncStatus(patch: Partial<SyncStatus>): Promise<SyncStatus> {
-  const run = queue.then(async () => syncStatusItem.set({ ...(await syncStatusItem.get()), ...patch }));
-  queue = run.catch(() => undefined);
-  return run;
+  return syncStatusItem.update((status) => ({ ...status, ...patch }));
 }
 
 /** Calls back on every change; the views re-render from it instead of polling. */
