@@ -38,6 +38,16 @@ export const cancelActionSchema = z.object({
   status: z.enum(['pending', 'done', 'failed', 'needs-review']),
   /** Amazon's result text for a failed action, or why it needs review. */
   resultText: z.string().optional(),
+  /**
+   * Failed only, set where the outcome is decided: `refused` when Amazon's processing report rejected
+   * the message (the data is wrong, so sending it again gets the same answer: edit it instead);
+   * `not-applied` when Amazon applied nothing for a reason a retry can fix. Absent on older records.
+   */
+  failure: z.enum(['refused', 'not-applied']).optional(),
+  /** A failed action the seller replaced by an edited one (that action's id); kept for its history. */
+  replacedBy: z.string().min(1).optional(),
+  /** The failed action this one replaces. */
+  replaces: z.string().min(1).optional(),
   /** The feed submission this action was put into (lib/outbox), once batched. */
   submissionId: z.string().optional(),
   /** Amazon's feed id, once the submission has one. */
@@ -86,3 +96,21 @@ export const cancelActionSchema = z.object({
 });
 export type CancelAction = z.infer<typeof cancelActionSchema>;
 export type OutboxActionStatus = CancelAction['status'];
+
+export type CancelFailure = NonNullable<CancelAction['failure']>;
+
+// Older records carry no `failure`: a message Amazon's report rejected reads "<text> (Amazon code N)"
+// without the "did not process" prefix of an unprocessed feed.
+const REFUSED_TEXT = /\(Amazon code \d+\)/;
+const NOT_PROCESSED_PREFIX = 'Amazon did not process';
+
+/**
+ * Whether sending a failed action again can succeed ("Retry"), or only editing it can ("Edit
+ * cancellation"): the one rule for it. Undefined for an action that has not failed.
+ */
+export function cancelFailureOf(action: CancelAction): CancelFailure | undefined {
+  if (action.status !== 'failed') return undefined;
+  if (action.failure) return action.failure;
+  const text = action.resultText ?? '';
+  return REFUSED_TEXT.test(text) && !text.startsWith(NOT_PROCESSED_PREFIX) ? 'refused' : 'not-applied';
+}

@@ -1,4 +1,4 @@
-import { cancelEligibility } from '../domain/cancel-eligibility';
+import { cancelEligibility, type CancellableLine } from '../domain/cancel-eligibility';
 import { CANCEL_MEMO_MAX_LENGTH, type CancelRequest, type CancelRequestLine } from '../domain/cancel-request';
 import type { StoredOrder, StoredOrderItem } from '../domain/order';
 import { isWholeOrderCancel, wholeOrderCancelLines } from '../domain/whole-order-cancel';
@@ -20,6 +20,11 @@ export interface StoredCancelContext {
 export function repeatedCancelRequest(existing: CancelAction, request: CancelRequest): CancelAction {
   if (existing.orderId !== request.orderId) throw new CancelRefusedError('This request id is already used');
   return existing;
+}
+
+/** A line nothing of which has shipped: the only kind Amazon is known to cancel. */
+function isWholeLine(line: CancellableLine): boolean {
+  return line.quantity === line.quantityOrdered;
 }
 
 /**
@@ -47,12 +52,16 @@ export function buildCancelAction(
 
   const cancellable = new Map(eligibility.cancellableLines.map((line) => [line.orderItemId, line]));
   const requested: readonly CancelRequestLine[] =
-    request.lines ?? wholeOrderCancelLines(eligibility.cancellableLines);
+    request.lines ?? wholeOrderCancelLines(eligibility.cancellableLines.filter(isWholeLine));
   if (requested.length === 0) throw new CancelRefusedError('Choose at least one line to cancel');
+  // Seller-facing: a line is named by its SKU, never by Amazon's internal item id.
+  const skuOf = (orderItemId: string) => items.find((item) => item.orderItemId === orderItemId)?.sku;
+  const named = (line: { sku?: string }) => (line.sku ? `The line with SKU ${line.sku}` : 'A chosen line');
+  const namedById = (orderItemId: string) => named({ sku: skuOf(orderItemId) });
   const seen = new Set<string>();
   const lines = requested.map((asked) => {
     if (seen.has(asked.orderItemId))
-      throw new CancelRefusedError(`Line ${asked.orderItemId} is listed twice`);
+      throw new CancelRefusedError(`${namedById(asked.orderItemId)} is listed twice`);
     seen.add(asked.orderItemId);
     const line = cancellable.get(asked.orderItemId);
     if (!line) {
@@ -63,14 +72,21 @@ export function buildCancelAction(
       );
       throw new CancelRefusedError(
         pending
-          ? `A cancellation is already pending for line ${asked.orderItemId}`
-          : `Line ${asked.orderItemId} cannot be cancelled (shipped, cancelled or not part of the order)`,
+          ? `A cancellation is already pending for ${namedById(asked.orderItemId).replace(/^The/, 'the')}`
+          : `${namedById(asked.orderItemId)} cannot be cancelled (shipped, cancelled or not part of the order)`,
+      );
+    }
+    // Amazon is only known to cancel whole lines (a part quantity is refused): every unit, or none.
+    if (!isWholeLine(line)) {
+      throw new CancelRefusedError(
+        `${named(line)} has shipped ${line.quantityOrdered - line.quantity} of its ${line.quantityOrdered} units; ` +
+          'only lines with nothing shipped can be cancelled. Refund the rest after it ships instead.',
       );
     }
     const quantity = asked.quantity ?? line.quantity;
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > line.quantity) {
+    if (quantity !== line.quantity) {
       throw new CancelRefusedError(
-        `Line ${asked.orderItemId}: between 1 and ${line.quantity} can be cancelled, not ${quantity}`,
+        `${named(line)} can only be cancelled whole: all ${line.quantity} units, not ${quantity}`,
       );
     }
     return {

@@ -1,12 +1,14 @@
 import type { ProcessingReport } from '../formats/processing-report';
 import type { Feed } from '../sp-api/schemas/feeds';
 import type { FeedSubmission } from '../domain/feed-submission';
-import type { OutboxActionStatus } from '../domain/outbox-action';
+import type { CancelFailure, OutboxActionStatus } from '../domain/outbox-action';
 
 /** What a finished feed means for one of its actions. */
 export interface ActionOutcome {
   readonly status: Exclude<OutboxActionStatus, 'pending'>;
   readonly resultText?: string;
+  /** Failed only: can a retry fix it (`not-applied`), or must the seller edit it (`refused`)? */
+  readonly failure?: CancelFailure;
 }
 
 export const FATAL_TEXT =
@@ -21,7 +23,8 @@ export const NO_REPORT_TEXT =
 
 /** Outcome of every action of a submission whose feed ended FATAL, CANCELLED, or DONE without a report. */
 export function outcomeWithoutReport(feed: Pick<Feed, 'processingStatus'>): ActionOutcome {
-  if (feed.processingStatus === 'CANCELLED') return { status: 'failed', resultText: FEED_CANCELLED_TEXT };
+  if (feed.processingStatus === 'CANCELLED')
+    return { status: 'failed', resultText: FEED_CANCELLED_TEXT, failure: 'not-applied' };
   if (feed.processingStatus === 'FATAL') return { status: 'needs-review', resultText: FATAL_TEXT };
   return { status: 'needs-review', resultText: NO_REPORT_TEXT };
 }
@@ -52,6 +55,8 @@ export function outcomesFromReport(
       outcomes.set(actionId, {
         status: 'failed',
         resultText: `Amazon did not process the cancellation feed: ${own ? describe(own) : general}`,
+        // The feed as a whole was not processed: sending the same message again can work.
+        failure: 'not-applied',
       });
     }
     return outcomes;
@@ -63,7 +68,8 @@ export function outcomesFromReport(
     const errors = results.filter((r) => r.resultCode === 'Error');
     const warnings = results.filter((r) => r.resultCode === 'Warning');
     if (errors.length) {
-      outcomes.set(actionId, { status: 'failed', resultText: describe(errors) });
+      // Amazon read this message and said no: the same message gets the same answer.
+      outcomes.set(actionId, { status: 'failed', resultText: describe(errors), failure: 'refused' });
     } else if (!results.length && !allProcessed) {
       outcomes.set(actionId, {
         status: 'needs-review',

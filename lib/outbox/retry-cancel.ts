@@ -29,6 +29,10 @@ export async function retryCancel(
     }
     if (action.status === 'done')
       throw new CancelRefusedError('This cancellation is already done; it is never sent twice');
+    if (action.replacedBy)
+      throw new CancelRefusedError(
+        'This cancellation was replaced by an edited one; the edited one is the one that is sent',
+      );
     if (action.status === 'needs-review' && !(options.sendAgain && action.sendAgainAllowed)) {
       throw new CancelRefusedError(
         options.sendAgain
@@ -49,13 +53,17 @@ export async function retryCancel(
     for (const line of action.lines) {
       const open = eligibility.cancellableLines.find((l) => l.orderItemId === line.orderItemId);
       if (!open || open.quantity < line.quantity) {
-        throw new CancelRefusedError(`Line ${line.orderItemId} can no longer be cancelled as asked`);
+        const name = line.sku ? `The line with SKU ${line.sku}` : 'A line of this cancellation';
+        throw new CancelRefusedError(
+          `${name} can no longer be cancelled as asked (shipped, cancelled or changed since). Open the order to see what is left.`,
+        );
       }
     }
     const {
       submissionId: _s,
       feedId: _f,
       resultText,
+      failure: _failure,
       zeroStock: _z,
       problem: _p,
       confirming: _c,
@@ -104,7 +112,10 @@ export async function resolveNeedsReview(
   const resolved: CancelAction =
     verdict === 'done'
       ? markDone(action, 'Confirmed cancelled by the seller after review', now)
-      : markFailed(action, 'Marked not cancelled by the seller after review', now);
+      : {
+          ...markFailed(action, 'Marked not cancelled by the seller after review', now),
+          failure: 'not-applied',
+        };
   await tx.store.put(resolved);
   await tx.done;
   return resolved;

@@ -208,7 +208,14 @@ async function recordProblem(ctx: OutboxContext, submissionId: string, error: un
       ctx,
       submission,
       { step: 'failed', lastError, resultText: problem.message },
-      (action) => ({ ...action, status: 'failed', resultText: problem.message, problem: { ...lastError } }),
+      (action) => ({
+        ...action,
+        status: 'failed',
+        resultText: problem.message,
+        // Nothing reached Amazon: once the problem is fixed, the same cancellation can go.
+        failure: 'not-applied',
+        problem: { ...lastError },
+      }),
     );
     if (next) tally.failed += next.messages.length;
     return;
@@ -265,7 +272,14 @@ async function failUnsendable(ctx: OutboxContext, pending: CancelAction[], tally
       const raw = await tx.store.get(action.id);
       const current = raw && parseAction(raw);
       if (current && current.status === 'pending' && !current.submissionId) {
-        await tx.store.put({ ...current, status: 'failed', resultText: text, updatedAt: isoNow(ctx) });
+        // The lines as queued cannot be named to Amazon: only an edited cancellation can go.
+        await tx.store.put({
+          ...current,
+          status: 'failed',
+          resultText: text,
+          failure: 'refused',
+          updatedAt: isoNow(ctx),
+        });
         tally.failed += 1;
       }
       await tx.done;
@@ -545,7 +559,7 @@ async function createFeed(ctx: OutboxContext, uploaded: FeedSubmission, tally: T
           ctx,
           from,
           { step: 'failed', creatingSince: undefined, creatingFirstSince: undefined, resultText: text },
-          (action) => ({ ...action, status: 'failed', resultText: text }),
+          (action) => ({ ...action, status: 'failed', resultText: text, failure: 'not-applied' }),
         );
         if (failed) tally.failed += failed.messages.length;
         return undefined;
@@ -784,7 +798,10 @@ async function awaitFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
       if (!(error instanceof ProcessingReportFormatError)) throw error;
       resultText = error.message;
       outcomes = new Map(
-        current.messages.map(({ actionId }) => [actionId, { status: 'failed', resultText }]),
+        current.messages.map(({ actionId }) => [
+          actionId,
+          { status: 'failed', resultText, failure: 'not-applied' },
+        ]),
       );
     }
   } else {
@@ -829,6 +846,7 @@ async function awaitFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
         ...noted,
         status: outcome.status,
         resultText: outcome.resultText,
+        ...(outcome.failure ? { failure: outcome.failure } : {}),
         problem: undefined,
         // Our feed has ended; a second copy of it may not have.
         ...(outcome.status === 'needs-review' ? { sendAgainAllowed: !othersInFlight } : {}),

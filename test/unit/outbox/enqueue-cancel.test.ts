@@ -60,7 +60,7 @@ describe('enqueueCancel', () => {
     );
     await expect(
       enqueueCancel(world.db, { orderId: ORDER_A, lines: [{ orderItemId: ITEM_A1 }], reason: 'NoInventory' }),
-    ).rejects.toThrow(/already pending for line/);
+    ).rejects.toThrow('A cancellation is already pending for the line with SKU SKU-A1');
     const other = await enqueueCancel(
       world.db,
       { orderId: ORDER_A, lines: [{ orderItemId: ITEM_A2 }], reason: 'NoInventory' },
@@ -92,7 +92,15 @@ describe('enqueueCancel', () => {
         lines: [{ orderItemId: ITEM_A1, quantity: 3 }],
         reason: 'NoInventory',
       }),
-    ).rejects.toThrow('between 1 and 2');
+    ).rejects.toThrow('can only be cancelled whole: all 2 units, not 3');
+    // A part quantity is refused too: Amazon is only known to cancel whole lines.
+    await expect(
+      enqueueCancel(world.db, {
+        orderId: ORDER_A,
+        lines: [{ orderItemId: ITEM_A1, quantity: 1 }],
+        reason: 'NoInventory',
+      }),
+    ).rejects.toThrow('The line with SKU SKU-A1 can only be cancelled whole: all 2 units, not 1');
     await expect(
       enqueueCancel(world.db, { orderId: ORDER_A, reason: 'BuyerCanceled', zeroStockSkus: ['SKU-A1'] }),
     ).rejects.toThrow(/No inventory/);
