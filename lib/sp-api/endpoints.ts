@@ -1,5 +1,6 @@
 import type { EndpointOverride, Region } from '../settings/settings-schema';
-import { CREDENTIAL_HOSTS, LWA_TOKEN_URL, SP_API_BASE_URLS, TEST_BUILD_SANDBOX_HOST } from './hosts';
+import { endpointUrlRefusal } from '../settings/endpoint-url-rule';
+import { LWA_TOKEN_URL, SP_API_BASE_URLS } from './hosts';
 
 // Set by wxt.config.ts (Vite define) in every extension build; absent elsewhere (unit tests, Node).
 declare const __ORDER_MANAGER_TEST_BUILD__: boolean | undefined;
@@ -18,26 +19,9 @@ export function isTestBuild(): boolean {
   return typeof __ORDER_MANAGER_TEST_BUILD__ === 'boolean' && __ORDER_MANAGER_TEST_BUILD__;
 }
 
-/**
- * Why an endpoint may not receive the seller's credentials, in words for Settings; undefined when
- * it may. The store build allows only https:// on Amazon's SP-API and LWA hosts (the manifest's host
- * permissions); the test build also allows http://127.0.0.1:<port> for the local sandbox.
- */
+/** Why an endpoint may not receive the seller's credentials, in words; the rule is lib/settings'. */
 export function endpointRefusal(url: string, testBuild: boolean = isTestBuild()): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'Enter a full URL, like https://sellingpartnerapi-na.amazon.com';
-  }
-  if (parsed.username || parsed.password) return 'Leave user names and passwords out of the URL.';
-  if (testBuild && parsed.protocol === 'http:' && parsed.hostname === TEST_BUILD_SANDBOX_HOST)
-    return undefined;
-  if (parsed.protocol !== 'https:') return 'Only https:// addresses are allowed.';
-  if (!CREDENTIAL_HOSTS.includes(parsed.host)) {
-    return `Your credentials are only sent to Amazon’s own hosts (${CREDENTIAL_HOSTS.join(', ')}); ${parsed.host} is not one of them.`;
-  }
-  return undefined;
+  return endpointUrlRefusal(url, testBuild);
 }
 
 export class EndpointPolicyError extends Error {

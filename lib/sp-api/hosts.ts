@@ -27,10 +27,13 @@ export const DOCUMENT_HOSTS: readonly string[] = [
 /** The test build may also reach the local SP-API sandbox over plain HTTP on this host. */
 export const TEST_BUILD_SANDBOX_HOST = '127.0.0.1';
 
+/** Every host the test build may reach the local sandbox on (http, with a port). */
+export const TEST_BUILD_SANDBOX_HOSTS = [TEST_BUILD_SANDBOX_HOST, 'localhost'] as const;
+
 /** The manifest's API host permissions (wxt.config.ts adds Seller Central's); one list for both. */
 export function apiHostPermissions(testBuild: boolean): string[] {
   return [
     ...[...CREDENTIAL_HOSTS, ...DOCUMENT_HOSTS].map((host) => `https://${host}/*`),
-    ...(testBuild ? [`http://${TEST_BUILD_SANDBOX_HOST}/*`] : []),
+    ...(testBuild ? TEST_BUILD_SANDBOX_HOSTS.map((host) => `http://${host}/*`) : []),
   ];
 }

@@ -35,9 +35,9 @@ describe('endpoint policy', () => {
     expect(endpointRefusal('https://user:pw@api.amazon.com/t', false)).toMatch(/user names/);
   });
 
-  it('lets the test build also use the local sandbox on 127.0.0.1 over http', () => {
+  it('lets the test build also use the local sandbox on 127.0.0.1 or localhost over http', () => {
     expect(endpointRefusal('http://127.0.0.1:8787', true)).toBeUndefined();
-    expect(endpointRefusal('http://localhost:8787', true)).toMatch(/Only https/);
+    expect(endpointRefusal('http://localhost:8787', true)).toBeUndefined();
     expect(endpointRefusal('http://10.0.0.1:8787', true)).toMatch(/Only https/);
   });
 
@@ -48,6 +48,7 @@ describe('endpoint policy', () => {
     }
     expect(permissions.some((p) => p.startsWith('http:'))).toBe(false);
     expect(apiHostPermissions(true)).toContain('http://127.0.0.1/*');
+    expect(apiHostPermissions(true)).toContain('http://localhost/*');
     expect(readFileSync(resolve(import.meta.dirname, '../../../wxt.config.ts'), 'utf8')).toMatch(
       /apiHostPermissions\(testBuild\)/,
     );
