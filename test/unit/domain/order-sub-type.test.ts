@@ -1,4 +1,4 @@
-import { isSecondDay, orderSubTypes } from '../../../lib/domain/order-sub-type';
+import { isSecondDay, isSubTypeKnown, orderSubTypes } from '../../../lib/domain/order-sub-type';
 
 describe('order sub-types', () => {
   it('puts a Prime and Business order in Prime, Business and Business Prime', () => {
@@ -19,13 +19,21 @@ describe('order sub-types', () => {
     expect(isSecondDay('SecondDay')).toBe(true);
     expect(isSecondDay('Second Day')).toBe(true);
     expect(isSecondDay('STANDARD')).toBe(false);
-    expect(orderSubTypes({ isBusiness: false, serviceLevel: 'SECOND_DAY' })).toEqual(['second-day']);
+    expect(orderSubTypes({ isPrime: false, isBusiness: false, serviceLevel: 'SECOND_DAY' })).toEqual([
+      'second-day',
+    ]);
   });
 
-  it('calls an order with none of them Standard, also when Prime is unknown', () => {
+  it('calls an order with none of them Standard', () => {
     expect(orderSubTypes({ isPrime: false, isBusiness: false, serviceLevel: 'STANDARD' })).toEqual([
       'standard',
     ]);
-    expect(orderSubTypes({ isBusiness: false })).toEqual(['standard']);
+  });
+
+  it('gives an order whose Prime flag is unknown no sub-type at all (unknown is not Standard)', () => {
+    expect(orderSubTypes({ isBusiness: false })).toEqual([]);
+    expect(orderSubTypes({ isBusiness: true, serviceLevel: 'SecondDay' })).toEqual([]);
+    expect(isSubTypeKnown({ isPrime: undefined })).toBe(false);
+    expect(isSubTypeKnown({ isPrime: false })).toBe(true);
   });
 });
