@@ -88,6 +88,19 @@ export const migrations: ReadonlyArray<(db: OrderDb, tx: UpgradeTransaction) => 
     submissions.createIndex('step', 'step');
     submissions.createIndex('feedTypeStep', ['feedType', 'step']);
   },
+  (_db, tx) => {
+    // Orders known only from the order report were stored as Standard (or Business) before an
+    // unknown Prime flag meant "type not known yet"; they now have no sub-type until their details arrive.
+    void (async () => {
+      let cursor = await tx.objectStore('orders').openCursor();
+      while (cursor) {
+        const order = cursor.value;
+        if (order.isPrime === undefined && order.subTypes.length > 0)
+          await cursor.update({ ...order, subTypes: [] });
+        cursor = await cursor.continue();
+      }
+    })();
+  },
 ];
 
 export const ORDER_DB_VERSION = migrations.length;

@@ -1,5 +1,7 @@
 import { ORDER_DB_VERSION, deleteOrderDb, migrations, openOrderDb } from '../../../lib/store';
-import { freshDbName } from './stored-order-fixture';
+import { openDB } from 'idb';
+import type { OrderManagerDb } from '../../../lib/store';
+import { freshDbName, storedOrder } from './stored-order-fixture';
 
 describe('openOrderDb', () => {
   it('creates every store and index on an empty database', async () => {
@@ -38,6 +40,50 @@ describe('openOrderDb', () => {
     const second = await openOrderDb(name);
     expect(await second.get('syncState', 'marker')).toEqual({ key: 'marker', value: 1 });
     second.close();
+    await deleteOrderDb(name);
+  });
+});
+
+describe('migration 3: an unknown type is not Standard', () => {
+  it('clears the sub-types of orders whose Prime flag is unknown, and only theirs', async () => {
+    const name = freshDbName();
+    // A database as version 2 left it: report-only orders were stored as Standard (or Business).
+    const v2 = await openDB<OrderManagerDb>(name, 2, {
+      upgrade(db, _old, _new, tx) {
+        migrations[0]!(db, tx);
+        migrations[1]!(db, tx);
+      },
+    });
+    await v2.put(
+      'orders',
+      storedOrder({ orderId: '111-0000001-0000001', isPrime: undefined, subTypes: ['standard'] }),
+    );
+    await v2.put(
+      'orders',
+      storedOrder({
+        orderId: '111-0000002-0000002',
+        isPrime: undefined,
+        isBusiness: true,
+        subTypes: ['business'],
+      }),
+    );
+    await v2.put('orders', storedOrder({ orderId: '111-0000003-0000003', isPrime: false }));
+    await v2.put('orders', storedOrder({ orderId: '111-0000004-0000004', isPrime: true }));
+    v2.close();
+
+    const db = await openOrderDb(name);
+    expect(db.version).toBeGreaterThanOrEqual(3);
+    expect((await db.get('orders', '111-0000001-0000001'))?.subTypes).toEqual([]);
+    expect((await db.get('orders', '111-0000002-0000002'))?.subTypes).toEqual([]);
+    expect((await db.get('orders', '111-0000003-0000003'))?.subTypes).toEqual(['standard']);
+    expect((await db.get('orders', '111-0000004-0000004'))?.subTypes).toEqual(['prime']);
+    expect(await db.getAllKeysFromIndex('orders', 'subTypes', 'standard')).toEqual(['111-0000003-0000003']);
+    // Everything else about the order is kept.
+    expect(await db.get('orders', '111-0000002-0000002')).toMatchObject({
+      isBusiness: true,
+      status: 'UNSHIPPED',
+    });
+    db.close();
     await deleteOrderDb(name);
   });
 });
