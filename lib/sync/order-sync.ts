@@ -26,6 +26,8 @@ export interface OrderSyncResult {
   readonly calls: number;
   /** The cursor phase the run ended in. */
   readonly phase: OrderSyncCursor['phase'];
+  /** Whether report-level orders may still get their details from the fill (see fillDetails). */
+  readonly detailFill: 'running' | 'done';
 }
 
 /** The statuses a seller still acts on; the backfill fetches these in full from the Orders API. */
@@ -70,7 +72,18 @@ export async function runOrderSync(ctx: OrderSyncContext): Promise<OrderSyncResu
   cursor = await fillDetails(ctx, cursor, tally);
   cursor = await rereadUnreadableOrders(ctx, cursor, tally);
 
-  return { ...tally, calls: ctx.client.calls.total - callsBefore, phase: cursor.phase };
+  return {
+    ...tally,
+    calls: ctx.client.calls.total - callsBefore,
+    phase: cursor.phase,
+    detailFill: detailFillState(cursor),
+  };
+}
+
+/** A backfill still under way will plan a fill; an incremental cursor without one has nothing to fill. */
+function detailFillState(cursor: OrderSyncCursor): 'running' | 'done' {
+  if (cursor.phase !== 'incremental') return 'running';
+  return cursor.detailFill && !cursor.detailFill.done ? 'running' : 'done';
 }
 
 /**

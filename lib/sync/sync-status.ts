@@ -23,6 +23,11 @@ export const syncStatusSchema = z.object({
     .object({ ordersWritten: z.number().int(), quarantined: z.number().int(), calls: z.number().int() })
     .optional(),
   demo: z.boolean(),
+  /**
+   * Whether the fill that turns report-level orders into full ones is still under way, as the last
+   * finished sync run left the order cursor (absent until a run has said so).
+   */
+  detailFill: z.enum(['running', 'done']).optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -83,6 +83,8 @@ export interface SyncRunResult {
   readonly ordersWritten: number;
   readonly quarantined: number;
   readonly calls: number;
+  /** From the order cursor: whether report-level orders are still being filled in. */
+  readonly detailFill?: 'running' | 'done';
 }
 
 export interface SyncJobDeps {
@@ -167,7 +169,12 @@ export function createSyncJob(deps: SyncJobDeps) {
         lastSyncAt: startedAt,
         lastSuccessAt: startedAt,
         lastError: undefined,
-        lastResult: result,
+        lastResult: {
+          ordersWritten: result.ordersWritten,
+          quarantined: result.quarantined,
+          calls: result.calls,
+        },
+        ...(result.detailFill ? { detailFill: result.detailFill } : {}),
         nextSyncAt: await deps.nextSyncAt(),
       });
     } catch (error) {

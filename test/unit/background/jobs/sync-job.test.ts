@@ -79,6 +79,26 @@ describe('sync job', () => {
     expect(t.runs).toHaveLength(0);
   });
 
+  it('tells the views whether the detail fill is under way, and keeps what it knew after a failed run', async () => {
+    let outcome: 'running' | 'done' | 'fail' = 'running';
+    const t = setup({}, async () => {
+      if (outcome === 'fail') throw new Error('offline');
+      return { ordersWritten: 2, quarantined: 0, calls: 3, detailFill: outcome };
+    });
+    const job = createSyncJob(t.deps);
+    await job.start('install');
+    await job.idle();
+    expect(t.status()).toMatchObject({ detailFill: 'running', lastResult: { ordersWritten: 2, calls: 3 } });
+    outcome = 'fail';
+    await job.start('alarm');
+    await job.idle();
+    expect(t.status().detailFill).toBe('running');
+    outcome = 'done';
+    await job.start('alarm');
+    await job.idle();
+    expect(t.status().detailFill).toBe('done');
+  });
+
   it('shows the error in plain words with Amazon’s code and request id', async () => {
     const failure = Object.assign(new Error('raw'), {
       code: 'Unauthorized',
