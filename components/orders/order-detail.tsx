@@ -1,7 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import type { FirstReported, StoredOrder, StoredOrderItem } from '../../lib/domain/order';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { LineChargePart, StoredOrder, StoredOrderItem } from '../../lib/domain/order';
 import { formatMoney, type Money } from '../../lib/domain/money';
+import { orderCharges, type LineChargeView, type OrderChargesView } from '../../lib/domain/line-charges';
 import { SUB_TYPE_LABELS } from '../../lib/domain/order-sub-type';
+import { serviceLevelLabel } from '../../lib/domain/service-level-label';
 import { marketplaceById, sellerCentralOrderUrl } from '../../lib/domain/marketplaces';
 import type { OrderWithItems } from '../../lib/store';
 import { errorMessage } from '../../lib/error-message';
@@ -41,24 +43,64 @@ function dateWindow(range: { earliest?: string; latest?: string } | undefined): 
   return formatDateTime((range.latest ?? range.earliest)!);
 }
 
-function firstReportedSource(source: FirstReported['source']): string {
-  switch (source.kind) {
-    case 'report':
-      return `report ${source.reportId} (${source.reportType})`;
-    case 'search':
-      return `sync run ${source.syncRunId}`;
-    case 'get-order':
-      return `sync run ${source.syncRunId} (order lookup)`;
-  }
+/** The id of the open order's heading: the skip link and "open an order" move focus there. */
+export const ORDER_HEADING_ID = 'order-detail-heading';
+
+const PRICE_UNKNOWN = 'Price not known until Amazon confirms payment';
+
+/** Why the order has no price yet, or undefined when it has one. */
+function priceUnknownReason(order: StoredOrder): string | undefined {
+  const pending = order.status === 'PENDING' || order.status === 'PENDING_AVAILABILITY';
+  return pending || !order.total ? PRICE_UNKNOWN : undefined;
+}
+
+const PART_LABELS: Readonly<Record<LineChargePart, string>> = {
+  item: 'Item price',
+  shipping: 'Shipping',
+  giftWrap: 'Gift wrap',
+  tax: 'Tax',
+  promotions: 'Promotions',
+  other: 'Other charges',
+};
+
+/** When and how the order first reached the order manager; ids stay in Technical details. */
+function FirstSeen({ order }: { order: StoredOrder }) {
+  const { at, source } = order.firstReported;
+  const when = formatDateTime(at);
+  // Every order report so far comes from the backfill, so a report source without the flag (stored
+  // before it was set) is an initial import too.
+  const text =
+    source.kind === 'report'
+      ? source.initialImport === false
+        ? `First reported in an order report on ${when}`
+        : `First seen by the order manager: ${when} (initial import)`
+      : `First seen in a sync on ${when}`;
+  return (
+    <>
+      {text}
+      <details className="order-detail__technical">
+        <summary>Technical details</summary>
+        {source.kind === 'report'
+          ? `Report ${source.reportId} (${source.reportType})`
+          : `Sync run ${source.syncRunId}${source.kind === 'get-order' ? ' (order lookup)' : ''}`}
+      </details>
+    </>
+  );
+}
+
+/** The order's type; unknown until the Orders API has said whether it is Prime (never Standard by guess). */
+function orderType(order: StoredOrder): string {
+  if (order.isPrime === undefined || order.detailLevel === 'report') return 'Type not known yet';
+  return order.subTypes.map((t) => SUB_TYPE_LABELS[t]).join(', ');
 }
 
 function fulfilment(order: StoredOrder): string {
   const by =
     order.fulfilledBy === 'AMAZON'
-      ? 'Fulfilled by Amazon'
+      ? 'Fulfilled by Amazon (FBA)'
       : order.fulfilledBy === 'MERCHANT'
-        ? 'Fulfilled by you (merchant)'
-        : 'Fulfilment channel unknown';
+        ? 'Fulfilled by you'
+        : 'Who fulfils it is not known yet';
   return order.channel === 'NON_AMAZON' ? `${by}, off-Amazon order` : by;
 }
 
@@ -72,7 +114,15 @@ function safeHttpUrl(text: string): string | undefined {
   }
 }
 
-function ItemRow({ item }: { item: StoredOrderItem }) {
+function ItemRow({
+  item,
+  charges,
+  parts,
+}: {
+  item: StoredOrderItem;
+  charges: LineChargeView;
+  parts: readonly LineChargePart[];
+}) {
   const customLink = item.customizedUrl ? safeHttpUrl(item.customizedUrl) : undefined;
   return (
     <tr>
@@ -98,14 +148,88 @@ function ItemRow({ item }: { item: StoredOrderItem }) {
             Buyer cancellation request{item.cancelRequest.reason ? `: ${item.cancelRequest.reason}` : ''}
           </div>
         )}
+        {charges.notBrokenDown && (
+          <div className="order-item__unexplained" data-testid="line-not-broken-down">
+            Amazon’s line total includes {formatMoney(charges.notBrokenDown)} not broken down
+          </div>
+        )}
       </td>
       <td className="num">
-        {item.quantityOrdered} / {item.quantityShipped}
+        {item.quantityOrdered}
+        {item.quantityShipped > 0 && (
+          <div className="order-item__shipped">{item.quantityShipped} shipped</div>
+        )}
       </td>
       <td className="num">{money(item.unitPrice)}</td>
-      <td className="num">{money(item.lineTotal)}</td>
+      {parts.map((part) => (
+        <td key={part} className="num" data-part={part}>
+          {money(charges.parts[part])}
+        </td>
+      ))}
+      <td className="num" data-part="total">
+        {money(charges.total)}
+      </td>
     </tr>
   );
+}
+
+/** The table foot: each part summed, then Amazon's total, saying plainly what no part explains. */
+function ItemsFoot({ charges, order }: { charges: OrderChargesView; order: StoredOrder }) {
+  const labelSpan = 3;
+  const amountsSpan = labelSpan + charges.parts.length;
+  const unknown = priceUnknownReason(order);
+  const sumsRow = (label: string, testId: string) => (
+    <tr data-testid={testId}>
+      <th scope="row" colSpan={labelSpan}>
+        {label}
+      </th>
+      {charges.parts.map((part) => (
+        <td key={part} className="num" data-part={part}>
+          {money(charges.sums[part])}
+        </td>
+      ))}
+      <td className="num" data-part="total">
+        {label === 'Order total' && charges.orderTotal
+          ? money(charges.orderTotal)
+          : money(charges.linesTotal)}
+      </td>
+    </tr>
+  );
+  if (unknown) {
+    return (
+      <tfoot>
+        <tr data-testid="order-total-row">
+          <th scope="row" colSpan={amountsSpan}>
+            Order total
+          </th>
+          <td className="num">{unknown}</td>
+        </tr>
+      </tfoot>
+    );
+  }
+  if (!charges.notBrokenDown) return <tfoot>{sumsRow('Order total', 'order-total-row')}</tfoot>;
+  return (
+    <tfoot>
+      {sumsRow('Lines total', 'lines-total-row')}
+      <tr data-testid="order-not-broken-down">
+        <th scope="row" colSpan={amountsSpan}>
+          Amazon’s total includes {formatMoney(charges.notBrokenDown)} not broken down
+        </th>
+        <td className="num">{formatMoney(charges.notBrokenDown)}</td>
+      </tr>
+      <tr data-testid="order-total-row">
+        <th scope="row" colSpan={amountsSpan}>
+          Order total
+        </th>
+        <td className="num">{money(charges.orderTotal)}</td>
+      </tr>
+    </tfoot>
+  );
+}
+
+function countCaption(items: readonly StoredOrderItem[]): string {
+  const units = items.reduce((sum, item) => sum + item.quantityOrdered, 0);
+  return `${items.length} ${items.length === 1 ? 'line' : 'lines'}, ${units} ${units === 1 ? 'unit' : 'units'}`;
 }
 
 function Fact({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) {
@@ -127,6 +251,16 @@ export function OrderDetail({
   openCancelOnArrival,
 }: OrderDetailProps) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const heading = useRef<HTMLHeadingElement>(null);
+  const headingFocused = useRef(false);
+  const ready = loaded.state === 'ready';
+  // Opening an order moves focus to its heading, once; not over a dialog the arrival opened.
+  useEffect(() => {
+    if (!ready || headingFocused.current) return;
+    headingFocused.current = true;
+    if (openCancelOnArrival || document.querySelector('dialog[open]')) return;
+    heading.current?.focus();
+  }, [ready, openCancelOnArrival]);
   useEffect(() => {
     let live = true;
     setLoaded({ state: 'loading' });
@@ -172,11 +306,15 @@ export function OrderDetail({
   const marketplace = marketplaceById(order.marketplaceId);
   const shipBy = dateWindow(order.shipBy);
   const deliverBy = dateWindow(order.deliverBy);
+  const charges = orderCharges(order, items);
+  const notInReport = 'Not known yet (the order report leaves it out)';
   return (
     <section className="order-detail" aria-label={`Order ${order.orderId}`} data-testid="order-detail">
       <header className="order-detail__header">
         {back}
-        <h2>Order {order.orderId}</h2>
+        <h2 id={ORDER_HEADING_ID} tabIndex={-1} ref={heading}>
+          Order {order.orderId}
+        </h2>
         <a
           className="order-detail__seller-central"
           href={sellerCentralOrderUrl(order.marketplaceId, order.orderId)}
@@ -210,8 +348,12 @@ export function OrderDetail({
       )}
       <dl className="order-detail__facts">
         <Fact term="Status">{ORDER_STATUS_LABELS[order.status]}</Fact>
-        <Fact term="Type">{order.subTypes.map((t) => SUB_TYPE_LABELS[t]).join(', ')}</Fact>
-        <Fact term="Total">{money(order.total)}</Fact>
+        <Fact term="Type" testId="order-type">
+          {orderType(order)}
+        </Fact>
+        <Fact term="Total" testId="order-total">
+          {priceUnknownReason(order) ?? money(order.total)}
+        </Fact>
         <Fact term="Purchased">{formatDateTime(order.purchaseDate)}</Fact>
         <Fact term="Marketplace">
           {marketplace
@@ -220,51 +362,53 @@ export function OrderDetail({
         </Fact>
         <Fact term="Fulfilment">{fulfilment(order)}</Fact>
         <Fact term="Ship by" testId="ship-by">
-          {shipBy ?? (order.detailLevel === 'report' ? 'unknown — from order report' : 'not given by Amazon')}
+          {shipBy ?? (order.detailLevel === 'report' ? notInReport : 'Not given by Amazon')}
         </Fact>
         <Fact term="Deliver by">
-          {deliverBy ??
-            (order.detailLevel === 'report' ? 'unknown — from order report' : 'not given by Amazon')}
+          {deliverBy ?? (order.detailLevel === 'report' ? notInReport : 'Not given by Amazon')}
         </Fact>
-        <Fact term="First reported" testId="first-reported">
-          {formatDateTime(order.firstReported.at)} in {firstReportedSource(order.firstReported.source)}
+        <Fact term="Arrived" testId="first-reported">
+          <FirstSeen order={order} />
         </Fact>
-        {order.serviceLevel && <Fact term="Shipping service">{order.serviceLevel}</Fact>}
+        {order.serviceLevel && (
+          <Fact term="Shipping service" testId="shipping-service">
+            {serviceLevelLabel(order.serviceLevel)}
+          </Fact>
+        )}
         {order.sellerOrderId && <Fact term="Your order id">{order.sellerOrderId}</Fact>}
       </dl>
       <table className="order-detail__items">
-        <caption>
-          {items.length} {items.length === 1 ? 'item' : 'items'}
-        </caption>
+        <caption>{countCaption(items)}</caption>
         <thead>
           <tr>
             <th scope="col">Item</th>
             <th scope="col" className="num">
-              Ordered / shipped
+              Units
             </th>
             <th scope="col" className="num">
               Unit price
             </th>
+            {charges.parts.map((part) => (
+              <th key={part} scope="col" className="num">
+                {PART_LABELS[part]}
+              </th>
+            ))}
             <th scope="col" className="num">
               Line total
             </th>
           </tr>
         </thead>
         <tbody>
-          {items.map((item) => (
-            <ItemRow key={item.orderItemId} item={item} />
+          {items.map((item, index) => (
+            <ItemRow
+              key={item.orderItemId}
+              item={item}
+              charges={charges.lines[index]!}
+              parts={charges.parts}
+            />
           ))}
         </tbody>
-        {order.total && (
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                Order total
-              </th>
-              <td className="num">{money(order.total)}</td>
-            </tr>
-          </tfoot>
-        )}
+        <ItemsFoot charges={charges} order={order} />
       </table>
       {items.length === 0 && (
         <p className="order-detail__note">Amazon has not sent this order’s items yet.</p>

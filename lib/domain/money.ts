@@ -67,3 +67,10 @@ export function formatMoney(money: Money, locale?: string): string {
     return `${toDecimalString(money)} ${money.currency}`;
   }
 }
+
+/** The sum of the amounts given (undefined ones skipped); undefined when none is given. */
+export function sumMoney(values: readonly (Money | undefined)[]): Money | undefined {
+  let total: Money | undefined;
+  for (const value of values) if (value) total = total ? addMoney(total, value) : value;
+  return total;
+}

@@ -21,7 +21,16 @@ export interface FirstReported {
   /** When the extension first stored the order (ISO 8601). */
   readonly at: string;
   readonly source:
-    | { readonly kind: 'report'; readonly reportId: string; readonly reportType: string }
+    | {
+        readonly kind: 'report';
+        readonly reportId: string;
+        readonly reportType: string;
+        /**
+         * Set by the backfill: the order was stored by the import of the window's existing orders, so
+         * `at` is when the order manager first looked, not when Amazon first reported the order.
+         */
+        readonly initialImport?: boolean;
+      }
     | { readonly kind: 'search'; readonly syncRunId: string }
     | { readonly kind: 'get-order'; readonly syncRunId: string };
 }
@@ -73,6 +82,24 @@ export interface StoredOrder {
   readonly unreadableUpdate?: { readonly at: string; readonly reason: string };
 }
 
+/**
+ * What one line's total is made of, each part in the order's currency: the item price (units ×
+ * unit price), shipping, gift wrap, tax, promotions (negative: they reduce the total) and other
+ * charges (COD fee, anything Amazon adds later). Present parts sum to the line total.
+ */
+export interface LineCharges {
+  readonly item?: Money;
+  readonly shipping?: Money;
+  readonly giftWrap?: Money;
+  readonly tax?: Money;
+  readonly promotions?: Money;
+  readonly other?: Money;
+}
+
+/** The parts of a line's total, in the order the detail shows them. */
+export const LINE_CHARGE_PARTS = ['item', 'shipping', 'giftWrap', 'tax', 'promotions', 'other'] as const;
+export type LineChargePart = (typeof LINE_CHARGE_PARTS)[number];
+
 export interface StoredOrderItem {
   readonly orderId: string;
   readonly orderItemId: string;
@@ -84,6 +111,8 @@ export interface StoredOrderItem {
   readonly unitPrice?: Money;
   /** What the buyer pays for the line (proceeds total), when Amazon has priced it. */
   readonly lineTotal?: Money;
+  /** The line total's parts; absent on orders stored before they were kept, and while unpriced. */
+  readonly charges?: LineCharges;
   readonly customizedUrl?: string;
   readonly cancelRequest?: { readonly requester?: string; readonly reason?: string };
   readonly cancelledBy?: string;

@@ -12,7 +12,12 @@ const window = z.object({ earliest: isoTime.optional(), latest: isoTime.optional
 export const firstReportedSchema = z.object({
   at: isoTime,
   source: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('report'), reportId: z.string().min(1), reportType: z.string().min(1) }),
+    z.object({
+      kind: z.literal('report'),
+      reportId: z.string().min(1),
+      reportType: z.string().min(1),
+      initialImport: z.boolean().optional(),
+    }),
     z.object({ kind: z.literal('search'), syncRunId: z.string().min(1) }),
     z.object({ kind: z.literal('get-order'), syncRunId: z.string().min(1) }),
   ]),
@@ -55,6 +60,16 @@ export const storedOrderItemSchema = z.object({
   quantityShipped: z.number().int().nonnegative(),
   unitPrice: money.optional(),
   lineTotal: money.optional(),
+  charges: z
+    .object({
+      item: money.optional(),
+      shipping: money.optional(),
+      giftWrap: money.optional(),
+      tax: money.optional(),
+      promotions: money.optional(),
+      other: money.optional(),
+    })
+    .optional(),
   customizedUrl: z.string().optional(),
   cancelRequest: z.object({ requester: z.string().optional(), reason: z.string().optional() }).optional(),
   cancelledBy: z.string().optional(),

@@ -154,7 +154,13 @@ export async function backfillFromReport(
 
   const firstReported: FirstReported = {
     at: iso(ctx.clock.now()),
-    source: { kind: 'report', reportId, reportType: report.reportType || ORDER_REPORT_TYPE },
+    // The backfill imports the window's existing orders: `at` is when the order manager first looked.
+    source: {
+      kind: 'report',
+      reportId,
+      reportType: report.reportType || ORDER_REPORT_TYPE,
+      initialImport: true,
+    },
   };
   const mapped = ordersFromReport(parsed.rows, firstReported, {
     defaultMarketplaceId: ctx.settings.marketplaceIds[0],

@@ -1,5 +1,11 @@
-import { parseMoney, type Money } from '../domain/money';
-import type { FirstReported, StoredOrder, StoredOrderItem } from '../domain/order';
+import { parseMoney, sumMoney, type Money } from '../domain/money';
+import type {
+  FirstReported,
+  LineChargePart,
+  LineCharges,
+  StoredOrder,
+  StoredOrderItem,
+} from '../domain/order';
 import { orderSubTypes } from '../domain/order-sub-type';
 import type { V2026Money, V2026Order, V2026OrderItem } from '../sp-api/schemas/orders';
 
@@ -38,6 +44,33 @@ export function searchTextOf(
   return words.join(' ').toLowerCase();
 }
 
+/** The item proceeds breakdown types → the stored part; COD_FEE, OTHER and any new type are "other". */
+const PART_BY_BREAKDOWN: Readonly<Record<string, LineChargePart>> = {
+  ITEM: 'item',
+  SHIPPING: 'shipping',
+  GIFT_WRAP: 'giftWrap',
+  TAX: 'tax',
+  DISCOUNT: 'promotions',
+};
+
+/** A line's parts from `proceeds.breakdowns`, so that they sum to `proceedsTotal`. */
+export function chargesFromBreakdowns(
+  breakdowns: readonly { type: string; subtotal: V2026Money }[] | undefined,
+): LineCharges | undefined {
+  if (!breakdowns?.length) return undefined;
+  const amounts = new Map<LineChargePart, Money[]>();
+  for (const breakdown of breakdowns) {
+    const part = PART_BY_BREAKDOWN[breakdown.type] ?? 'other';
+    let amount = money(breakdown.subtotal)!;
+    // A discount reduces the total whichever sign it arrives with.
+    if (part === 'promotions') amount = { ...amount, amountMinor: -Math.abs(amount.amountMinor) };
+    amounts.set(part, [...(amounts.get(part) ?? []), amount]);
+  }
+  const charges: Partial<Record<LineChargePart, Money>> = {};
+  for (const [part, values] of amounts) charges[part] = sumMoney(values);
+  return charges;
+}
+
 function itemFromApi(orderId: string, item: V2026OrderItem, orderShipped: boolean): StoredOrderItem {
   const request = item.cancellation?.cancellationRequest;
   const execution = item.cancellation?.cancellationExecution;
@@ -52,6 +85,7 @@ function itemFromApi(orderId: string, item: V2026OrderItem, orderShipped: boolea
     quantityShipped,
     unitPrice: money(item.product.price?.unitPrice),
     lineTotal: money(item.proceeds?.proceedsTotal),
+    charges: chargesFromBreakdowns(item.proceeds?.breakdowns),
     customizedUrl: item.product.customization?.customizedUrl,
     cancelRequest: request ? { requester: request.requester, reason: request.cancelReason } : undefined,
     cancelledBy: execution?.cancelledBy,

@@ -1,5 +1,12 @@
-import { addMoney, type Money } from '../domain/money';
-import type { FirstReported, OrderStatus, StoredOrder, StoredOrderItem } from '../domain/order';
+import { sumMoney, type Money } from '../domain/money';
+import type {
+  FirstReported,
+  LineChargePart,
+  LineCharges,
+  OrderStatus,
+  StoredOrder,
+  StoredOrderItem,
+} from '../domain/order';
 import { orderSubTypes } from '../domain/order-sub-type';
 import { errorMessage } from '../error-message';
 import type { OrderReportRow } from '../formats/order-report';
@@ -73,29 +80,33 @@ export interface OrdersFromReportResult {
   rejected: { orderId: string; reason: string }[];
 }
 
-function sum(values: readonly (Money | undefined)[]): Money | undefined {
-  let total: Money | undefined;
-  for (const value of values) if (value) total = total ? addMoney(total, value) : value;
-  return total;
-}
-
 function negative(value: Money | undefined): Money | undefined {
   // Discount columns are negative in some files and positive in others; either way they reduce the total.
   return value ? { ...value, amountMinor: -Math.abs(value.amountMinor) } : undefined;
 }
 
-/** What the buyer pays for a row: item, shipping and gift wrap with their taxes, less promotions. */
-function rowCharge(row: OrderReportRow): (Money | undefined)[] {
-  return [
-    row.itemPrice,
-    row.itemTax,
-    row.shippingPrice,
-    row.shippingTax,
-    row.giftWrapPrice,
-    row.giftWrapTax,
-    negative(row.itemPromotionDiscount),
-    negative(row.shipPromotionDiscount),
-  ];
+/**
+ * What the buyer pays for a row, part by part: item, shipping and gift wrap, their taxes together,
+ * and the promotions as one negative part; undefined when the row is not priced (pending).
+ */
+export function chargesFromRow(row: OrderReportRow): LineCharges | undefined {
+  const parts: Record<LineChargePart, Money | undefined> = {
+    item: row.itemPrice,
+    shipping: row.shippingPrice,
+    giftWrap: row.giftWrapPrice,
+    tax: sumMoney([row.itemTax, row.shippingTax, row.giftWrapTax]),
+    promotions: sumMoney([negative(row.itemPromotionDiscount), negative(row.shipPromotionDiscount)]),
+    other: undefined,
+  };
+  const charges: Partial<Record<LineChargePart, Money>> = {};
+  for (const [part, amount] of Object.entries(parts) as [LineChargePart, Money | undefined][]) {
+    if (amount) charges[part] = amount;
+  }
+  return Object.keys(charges).length ? charges : undefined;
+}
+
+function chargesTotal(charges: LineCharges | undefined): Money | undefined {
+  return charges ? sumMoney(Object.values(charges)) : undefined;
 }
 
 function itemFromRow(row: OrderReportRow, orderItemId: string): StoredOrderItem {
@@ -104,6 +115,7 @@ function itemFromRow(row: OrderReportRow, orderItemId: string): StoredOrderItem 
     row.itemPrice && row.quantity > 0 && row.itemPrice.amountMinor % row.quantity === 0
       ? { ...row.itemPrice, amountMinor: row.itemPrice.amountMinor / row.quantity }
       : undefined;
+  const charges = chargesFromRow(row);
   return {
     orderId: row.amazonOrderId,
     orderItemId,
@@ -113,7 +125,8 @@ function itemFromRow(row: OrderReportRow, orderItemId: string): StoredOrderItem 
     quantityOrdered: row.quantity,
     quantityShipped: shipped ? row.quantity : 0,
     unitPrice,
-    lineTotal: row.itemPrice,
+    lineTotal: chargesTotal(charges),
+    charges,
     customizedUrl: row.customizedUrl,
     cancelRequest: row.isBuyerRequestedCancellation
       ? { requester: 'BUYER', reason: row.buyerRequestedCancelReason }
@@ -174,7 +187,7 @@ function orderFromRows(
     subTypes: orderSubTypes({ isPrime, isBusiness, serviceLevel }),
     purchaseDate: first.purchaseDate,
     lastUpdated,
-    total: sum(rows.flatMap(rowCharge)),
+    total: sumMoney(items.map((item) => item.lineTotal)),
     itemCount: rows.reduce((total, row) => total + row.quantity, 0),
     searchText: searchTextOf(orderId, items),
     firstReported,

@@ -16,6 +16,57 @@ const fulfillment = (extra: Record<string, unknown>) => ({
 });
 
 describe('orderFromApi', () => {
+  it('keeps each line’s proceeds breakdown as parts that sum to the line total', () => {
+    const usd = (amount: string) => ({ amount, currencyCode: 'USD' });
+    const line = (orderItemId: string, quantityOrdered: number, total: string, breakdowns: unknown[]) => ({
+      orderItemId,
+      quantityOrdered,
+      product: { sellerSku: `SKU-${orderItemId}`, price: { unitPrice: usd('36.99') } },
+      proceeds: { proceedsTotal: usd(total), breakdowns },
+    });
+    const { items } = orderFromApi(
+      order({
+        orderItems: [
+          // 36.99 + 4.99 shipping + 3.33 tax − 3.70 promotion (sent positive) + 1.00 COD fee = 42.61
+          line('1', 1, '42.61', [
+            { type: 'ITEM', subtotal: usd('36.99') },
+            { type: 'SHIPPING', subtotal: usd('4.99') },
+            { type: 'TAX', subtotal: usd('3.33') },
+            { type: 'DISCOUNT', subtotal: usd('3.70') },
+            { type: 'COD_FEE', subtotal: usd('1.00') },
+          ]),
+          line('2', 2, '76.48', [
+            { type: 'ITEM', subtotal: usd('73.98') },
+            { type: 'GIFT_WRAP', subtotal: usd('2.00') },
+            { type: 'OTHER', subtotal: usd('0.25') },
+            { type: 'SOMETHING_NEW', subtotal: usd('0.25') },
+          ]),
+        ],
+      }),
+      FIRST,
+    );
+    const cents = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
+    expect(items[0]?.charges).toEqual({
+      item: cents(3699),
+      shipping: cents(499),
+      tax: cents(333),
+      promotions: cents(-370),
+      other: cents(100),
+    });
+    expect(items[1]?.charges).toEqual({ item: cents(7398), giftWrap: cents(200), other: cents(50) });
+    for (const item of items) {
+      const parts = Object.values(item.charges ?? {}).reduce((sum, part) => sum + part.amountMinor, 0);
+      expect(parts).toBe(item.lineTotal?.amountMinor);
+    }
+  });
+
+  it('stores no parts for a line Amazon has not priced (pending)', () => {
+    const pending = order({
+      orderItems: [{ orderItemId: '1', quantityOrdered: 1, product: { sellerSku: 'A' } }],
+    });
+    expect(orderFromApi(pending, FIRST).items[0]?.charges).toBeUndefined();
+  });
+
   it('maps the order and its lines at detail level full', () => {
     const { order: stored, items } = orderFromApi(order(), FIRST);
     expect(stored).toMatchObject({
@@ -52,6 +103,7 @@ describe('orderFromApi', () => {
         quantityShipped: 0,
         unitPrice: { amountMinor: 2499, currency: 'USD' },
         lineTotal: { amountMinor: 4998, currency: 'USD' },
+        charges: { item: { amountMinor: 4998, currency: 'USD' } },
         customizedUrl: undefined,
         cancelRequest: undefined,
         cancelledBy: undefined,

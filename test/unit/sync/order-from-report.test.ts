@@ -37,6 +37,51 @@ function row(overrides: Partial<OrderReportRow> = {}): OrderReportRow {
 }
 
 describe('ordersFromReport', () => {
+  it('keeps each row’s money as parts (promotions negative) that sum to the line and order totals', () => {
+    const { order, items } = ordersFromReport(
+      [
+        row({
+          quantity: 1,
+          itemPrice: usd(3699),
+          itemTax: usd(296),
+          shippingPrice: usd(499),
+          shippingTax: usd(40),
+          itemPromotionDiscount: usd(370),
+          shipPromotionDiscount: usd(-499),
+        }),
+        row({
+          sku: 'TEA',
+          quantity: 2,
+          itemPrice: usd(1000),
+          giftWrapPrice: usd(300),
+          giftWrapTax: usd(24),
+        }),
+      ],
+      FIRST,
+    ).orders[0]!;
+    expect(items[0]?.charges).toEqual({
+      item: usd(3699),
+      shipping: usd(499),
+      tax: usd(336),
+      promotions: usd(-869),
+    });
+    expect(items[0]?.unitPrice).toEqual(usd(3699));
+    expect(items[0]?.lineTotal).toEqual(usd(3699 + 499 + 336 - 869));
+    expect(items[1]?.charges).toEqual({ item: usd(1000), giftWrap: usd(300), tax: usd(24) });
+    expect(items[1]?.unitPrice).toEqual(usd(500));
+    expect(items[1]?.lineTotal).toEqual(usd(1324));
+    expect(order.total).toEqual(usd(3699 + 499 + 336 - 869 + 1324));
+  });
+
+  it('stores no parts or line total for an unpriced (pending) row', () => {
+    const { items } = ordersFromReport(
+      [row({ orderStatus: 'Pending', currency: undefined, itemPrice: undefined })],
+      FIRST,
+    ).orders[0]!;
+    expect(items[0]?.charges).toBeUndefined();
+    expect(items[0]?.lineTotal).toBeUndefined();
+  });
+
   it('groups rows of one order into lines with stable synthetic ids', () => {
     const { orders, rejected } = ordersFromReport(
       [
@@ -82,7 +127,8 @@ describe('ordersFromReport', () => {
       total: usd(4998 + 1999 + 2499),
       lastUpdated: '2026-11-21T08:00:00.000Z',
       firstReported: FIRST,
-      subTypes: ['standard'],
+      // The report has no Prime flag, so the order has no known type (never Standard by guess).
+      subTypes: [],
     });
     expect(first.order.isPrime).toBeUndefined();
     expect(first.order.searchText).toContain('red mug');

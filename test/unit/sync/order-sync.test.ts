@@ -71,6 +71,14 @@ describe('runOrderSync: first run', () => {
     expect(
       stored.some((order) => order.firstReported.source.kind === 'report' && order.detailLevel === 'full'),
     ).toBe(true);
+    // The backfill report imports the window's orders: the detail says "initial import", not "first reported".
+    const fromReport = stored.filter((order) => order.firstReported.source.kind === 'report');
+    expect(fromReport.length).toBeGreaterThan(0);
+    expect(
+      fromReport.every(
+        (order) => 'initialImport' in order.firstReported.source && order.firstReported.source.initialImport,
+      ),
+    ).toBe(true);
 
     const [report] = await listReports(harness.db);
     expect(report?.reportType).toBe('GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL');
