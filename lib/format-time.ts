@@ -1,8 +1,8 @@
 // Pure, so bundles that only format dates (the Seller Central content script) leave it out.
 const relative = /* @__PURE__ */ new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
+/** Each unit with how many of it make the next; whole units only, so never "60 minutes ago". */
 const STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60],
   ['minute', 60],
   ['hour', 24],
   ['day', 30],
@@ -10,14 +10,21 @@ const STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', Infinity],
 ];
 
-/** "5 minutes ago", "in 25 minutes", "now". */
-export function formatRelativeTime(iso: string, now: Date): string {
+/**
+ * How far `iso` lies from `now` in words. A past event (a sync that ran) reads "just now" within
+ * the minute, also when the view's clock lags it; only a future event (the next sync) reads
+ * "in 25 minutes", and "due now" once its time has come.
+ */
+export function formatRelativeTime(iso: string, now: Date, event: 'past' | 'future'): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  let value = (time - now.getTime()) / 1000;
-  if (Math.abs(value) < 45) return value < 0 ? 'just now' : 'in a moment';
+  const seconds = (time - now.getTime()) / 1000;
+  if (event === 'past' ? seconds > -60 : seconds <= 0) return event === 'past' ? 'just now' : 'due now';
+  if (seconds < 60 && event === 'future') return 'in a moment';
+  const sign = event === 'past' ? -1 : 1;
+  let value = Math.abs(seconds) / 60;
   for (const [unit, size] of STEPS) {
-    if (Math.abs(value) < size) return relative.format(Math.round(value), unit);
+    if (value < size) return relative.format(sign * Math.floor(value), unit);
     value /= size;
   }
   return iso;

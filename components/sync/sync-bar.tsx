@@ -14,25 +14,31 @@ export interface SyncBarProps {
   readonly now: Date;
 }
 
-function TimeAgo({ iso, now, past = false }: { iso: string; now: Date; past?: boolean }) {
-  // `now` ticks every few seconds, so a sync that just happened can look a moment ahead of it.
-  const reference = past ? new Date(Math.max(now.getTime(), Date.parse(iso) || 0)) : now;
+function TimeAgo({ iso, now, event }: { iso: string; now: Date; event: 'past' | 'future' }) {
   return (
     <time dateTime={iso} title={formatDateTime(iso)}>
-      {formatRelativeTime(iso, reference)}
+      {formatRelativeTime(iso, now, event)}
     </time>
   );
 }
 
-/** The error is current unless a sync has succeeded since it happened. */
+/**
+ * The failure of the last attempt, or undefined when the last attempt succeeded. The background
+ * writes lastSyncAt (start of the last finished attempt) and lastSuccessAt (start of the last
+ * successful one) together on success, so they differ only after a failure.
+ */
 function currentError(status: SyncStatus) {
   const error = status.lastError;
   if (!error) return undefined;
   if (status.lastSuccessAt && Date.parse(status.lastSuccessAt) > Date.parse(error.at)) return undefined;
+  if (status.lastSyncAt && status.lastSyncAt === status.lastSuccessAt) return undefined;
   return error;
 }
 
-/** Last and next sync, a Sync now button, progress while running and the last error in plain words. */
+/**
+ * The last successful sync, the next one, a Sync now button, the phase while running, and a failed
+ * last attempt on its own line in plain words (Amazon's code and request id under Technical details).
+ */
 export function SyncBar({ status, onSyncNow, onFullResync = requestFullResync, now }: SyncBarProps) {
   const [requesting, setRequesting] = useState(false);
   const [confirmingResync, setConfirmingResync] = useState(false);
@@ -73,12 +79,13 @@ export function SyncBar({ status, onSyncNow, onFullResync = requestFullResync, n
   return (
     <section className="sync-bar" aria-label="Sync" data-testid="sync-bar">
       <div className="sync-bar__row">
-        <span className="sync-bar__fact">
-          Last sync: {status?.lastSyncAt ? <TimeAgo iso={status.lastSyncAt} now={now} past /> : 'never'}
+        <span className="sync-bar__fact" data-testid="sync-last-success">
+          Last successful sync:{' '}
+          {status?.lastSuccessAt ? <TimeAgo iso={status.lastSuccessAt} now={now} event="past" /> : 'never'}
         </span>
         {status?.nextSyncAt && !running && (
           <span className="sync-bar__fact">
-            Next sync: <TimeAgo iso={status.nextSyncAt} now={now} />
+            Next sync: <TimeAgo iso={status.nextSyncAt} now={now} event="future" />
           </span>
         )}
         <button
@@ -92,7 +99,7 @@ export function SyncBar({ status, onSyncNow, onFullResync = requestFullResync, n
       </div>
       {running && (
         <div className="sync-bar__progress" data-testid="sync-progress">
-          <span>{status?.phase ?? 'Syncing'}</span>
+          <span>Syncing now: {status?.phase ?? 'starting'}</span>
           {progress && (
             <span>
               {progress.total !== undefined
@@ -116,12 +123,15 @@ export function SyncBar({ status, onSyncNow, onFullResync = requestFullResync, n
       )}
       {error && !running && (
         <div className="sync-bar__error" role="alert" data-testid="sync-error">
-          <span>Last sync failed: {error.message}</span>
+          <p className="sync-bar__attempt">
+            Last attempt: <TimeAgo iso={error.at} now={now} event="past" /> — failed. {error.message}
+          </p>
           {(error.requestId || error.code) && (
-            <small className="sync-bar__request-id">
-              {error.code && `Amazon error code ${error.code}. `}
-              {error.requestId && `Amazon request id: ${error.requestId}`}
-            </small>
+            <details className="sync-bar__technical">
+              <summary>Technical details</summary>
+              {error.code && <p>Error code: {error.code}</p>}
+              {error.requestId && <p>Amazon request id: {error.requestId}</p>}
+            </details>
           )}
           {!confirmingResync && (
             <button

@@ -50,7 +50,7 @@ describe('OrderManagerApp', () => {
       settings: new MemorySettingsSource(CONNECTED),
     });
     render(<OrderManagerApp services={services} layout="popup" />);
-    await screen.findByText(/Last sync:/);
+    await screen.findByText(/Last successful sync:/);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Sync now' })).toBeEnabled());
     expect(screen.queryByRole('region', { name: 'Demo mode' })).toBeNull();
     expect(screen.queryByText(/Demo data/)).toBeNull();

@@ -16,7 +16,9 @@ export async function waitForOrders(page: Page, min: number, timeoutMs = 60_000)
       .getByRole('button', { name: 'Syncing…' })
       .count()
       .catch(() => 0);
-    const synced = !/Last sync:\s*never/.test((await page.getByTestId('sync-bar').textContent()) ?? '');
+    const synced = !/Last successful sync:\s*never/.test(
+      (await page.getByTestId('sync-bar').textContent()) ?? '',
+    );
     if (total >= min && syncing === 0 && synced) return total;
     if (Date.now() > deadline) throw new Error(`Only ${total} orders listed after ${timeoutMs} ms`);
     await page.waitForTimeout(250);

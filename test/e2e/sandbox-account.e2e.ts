@@ -58,7 +58,7 @@ describe('syncing a seller account (the local SP-API sandbox server)', () => {
     // Only US and CA orders were asked for.
     expect((await popup.getByTestId('order-row').allTextContents()).join(' ')).not.toMatch(/\b(UK|DE)\b/);
     expect(total).toBeGreaterThan(50);
-    expect((await popup.getByTestId('sync-bar').textContent()) ?? '').toMatch(/Last sync/);
+    expect((await popup.getByTestId('sync-bar').textContent()) ?? '').toMatch(/Last successful sync/);
   });
 
   it('searches by order id, SKU and ASIN', async () => {
