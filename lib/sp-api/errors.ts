@@ -40,7 +40,7 @@ export class SpApiError extends Error {
     this.requestId = init.requestId;
   }
 
-  /** A sentence a seller can act on. */
+  /** A sentence a seller can act on; the operation, status and code stay in `message` and `code`. */
   plainMessage(): string {
     if (this.operation === 'downloadDocument' && (this.status === 403 || this.status === 404)) {
       return 'The report download link from Amazon has expired. The extension will ask for a new one.';
@@ -55,15 +55,20 @@ export class SpApiError extends Error {
       return 'Amazon is limiting how often the extension may ask for data. It will try again shortly.';
     }
     if (this.status === 404) {
-      return `Amazon could not find what was asked for (${this.operation}): ${this.amazonMessage}`;
+      return (
+        'Amazon could not find what the extension asked for. Check the region and marketplaces in ' +
+        'Settings; if they are right, the extension will try again at the next sync.'
+      );
     }
     if (this.status >= 500) {
-      return `Amazon's service had a temporary problem (status ${this.status}). The extension will try again later.`;
+      return "Amazon's service had a temporary problem. The extension will try again later.";
     }
+    // Amazon's own words, quoted: they say what was wrong; the code stays under Technical details.
+    const said = this.amazonMessage ? ` Amazon said: “${this.amazonMessage}”.` : '';
     if (this.status === 400) {
-      return `Amazon rejected the request as invalid (${this.operation}): ${this.amazonMessage}`;
+      return `Amazon refused the request as invalid.${said} Check the region and marketplaces in Settings.`;
     }
-    return `Amazon returned an error (${this.code}): ${this.amazonMessage}`;
+    return `Amazon refused the request.${said} The extension will try again at the next sync.`;
   }
 }
 
@@ -94,6 +99,11 @@ export class LwaError extends Error {
     this.description = init.description;
   }
 
+  /** The OAuth error (or `network`, `http_<status>`), for Technical details beside the plain message. */
+  get code(): string {
+    return this.error;
+  }
+
   plainMessage(): string {
     switch (this.error) {
       case 'invalid_client':
@@ -110,11 +120,19 @@ export class LwaError extends Error {
         return 'Amazon does not allow this app to use the refresh token. Check that the token belongs to this app.';
       case 'network':
         return "Could not reach Amazon's login service. Check the internet connection; the extension will try again.";
+      case 'invalid_response':
+        return (
+          "Amazon's login service sent an answer the extension does not understand. " +
+          'The extension will try again; if this keeps happening, check the addresses under Advanced in Settings.'
+        );
       default:
         if (this.status >= 500) {
           return "Amazon's login service had a temporary problem. The extension will try again later.";
         }
-        return `Amazon's login service refused the request (${this.error}).`;
+        return (
+          "Amazon's login service refused the request. Check the client id, client secret and refresh " +
+          'token in Settings and press Test connection.'
+        );
     }
   }
 }
@@ -138,7 +156,7 @@ export class SpApiSchemaError extends Error {
   }
 
   plainMessage(): string {
-    return `Amazon sent an answer the extension does not understand (${this.operation}). It will try again later.`;
+    return 'Amazon sent an answer the extension does not understand. It will try again later.';
   }
 }
 
@@ -178,5 +196,9 @@ export function plainMessageOf(error: unknown): string {
   // Any of our errors that knows how to say itself plainly (SP-API, LWA, store, report errors).
   const plain = (error as { plainMessage?: unknown } | null)?.plainMessage;
   if (typeof plain === 'function') return String(plain.call(error));
+  // fetch() rejects with a TypeError when nothing answered ("Failed to fetch", "NetworkError ...").
+  if (error instanceof TypeError && /fetch|network/i.test(error.message)) {
+    return new SpApiNetworkError('request', error.message).plainMessage();
+  }
   return errorMessage(error);
 }

@@ -51,6 +51,43 @@ describe('SP-API errors', () => {
   });
 });
 
+describe('plain messages carry no raw codes', () => {
+  const RAW = /http_|\b[1-5]\d\d\b|searchOrders|getOrder|NotFound|InvalidInput|invalid_\w+|QuotaExceeded/;
+
+  it('says an LWA failure without its http_ code, and keeps the code for Technical details', () => {
+    const error = new LwaError({ status: 404, error: 'http_404' });
+    expect(error.plainMessage()).not.toMatch(RAW);
+    expect(error.plainMessage()).toMatch(/Test connection/);
+    expect(error.code).toBe('http_404');
+    expect(new LwaError({ status: 200, error: 'invalid_response' }).plainMessage()).not.toMatch(RAW);
+  });
+
+  it('says SP-API failures without operation names or HTTP statuses', () => {
+    const of = (status: number, code: string, message = '') =>
+      new SpApiError({ operation: 'searchOrders', status, code, message }).plainMessage();
+    for (const message of [
+      of(404, 'NotFound', 'Not found'),
+      of(400, 'InvalidInput', 'Invalid date'),
+      of(409, 'Conflict'),
+      of(503, 'ServiceUnavailable'),
+      new SpApiSchemaError('getOrder', ['a']).plainMessage(),
+    ]) {
+      expect(message).not.toMatch(RAW);
+    }
+    // Amazon's own words stay, quoted, since they say what was wrong.
+    expect(of(400, 'InvalidInput', 'Invalid date')).toContain('Amazon said: “Invalid date”.');
+  });
+
+  it('says a fetch that got no answer is Amazon not reached, with what to do', () => {
+    expect(plainMessageOf(new TypeError('Failed to fetch'))).toBe(
+      'Could not reach Amazon. Check the internet connection; the extension will try again.',
+    );
+    expect(plainMessageOf(new TypeError('NetworkError when attempting to fetch resource.'))).toMatch(
+      /^Could not reach Amazon/,
+    );
+  });
+});
+
 describe('endpoints', () => {
   it('maps regions to production hosts and lets an override replace both URLs', () => {
     expect(endpointsFor('eu')).toEqual({
