@@ -14,6 +14,11 @@ export interface ActionSource {
   enqueueCancel(request: CancelRequest): Promise<CancelAction>;
   /** Sends a failed action again (never a done one, nor one under review). */
   retry(actionId: string): Promise<void>;
+  /**
+   * "Edit cancellation": queues an edited cancellation in place of a failed one (which keeps its
+   * history, marked replaced); rejects in plain words when the old one is not failed.
+   */
+  replace(failedActionId: string, request: CancelRequest): Promise<CancelAction>;
   /** The seller's verdict on an action under review, after checking Seller Central. */
   resolveReview(actionId: string, verdict: 'done' | 'failed'): Promise<void>;
   /** Sends an action under review again, when the outbox marked it safe (`sendAgainAllowed`); rejects in plain words otherwise. */

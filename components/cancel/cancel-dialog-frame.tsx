@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import './cancel-dialog.css';
 
@@ -8,6 +8,8 @@ export interface CancelDialogFrameProps {
   readonly intro: ReactNode;
   /** Called when the seller closes the dialog with Escape; the caller then unmounts it. */
   readonly onClose: () => void;
+  /** Where focus starts (else the browser's choice: the first control). */
+  readonly initialFocus?: RefObject<HTMLElement | null>;
   readonly children: ReactNode;
 }
 
@@ -16,7 +18,7 @@ export interface CancelDialogFrameProps {
  * focus in, keeps Tab inside, makes the page behind inert and closes it on Escape. Focus returns to
  * where it was when the dialog goes away.
  */
-export function CancelDialogFrame({ title, intro, onClose, children }: CancelDialogFrameProps) {
+export function CancelDialogFrame({ title, intro, onClose, initialFocus, children }: CancelDialogFrameProps) {
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
 
@@ -26,10 +28,13 @@ export function CancelDialogFrame({ title, intro, onClose, children }: CancelDia
     const dialog = dialogRef.current;
     // Already open when React re-runs the effect (Strict Mode); showModal would then throw.
     if (dialog && !dialog.open) dialog.showModal();
+    initialFocus?.current?.focus();
     return () => {
       // The dialog leaves by unmounting, which the platform's own focus return does not cover.
       if (returnTo?.isConnected) returnTo.focus();
     };
+    // Once per opening: focus moves only when the dialog appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return createPortal(

@@ -2,12 +2,14 @@ import { useId, useRef, useState } from 'react';
 import { CANCEL_REASONS, type CancelReason } from '../../lib/domain/cancel-reason';
 import { CANCEL_MEMO_MAX_LENGTH, type CancelRequest } from '../../lib/domain/cancel-request';
 import type { StoredOrder, StoredOrderItem } from '../../lib/domain/order';
+import type { CancelAction } from '../../lib/domain/outbox-action';
 import { errorMessage } from '../../lib/error-message';
 import { CancelDialogFrame } from './cancel-dialog-frame';
 import {
   cancelForm,
   initialCancelDraft,
   withLineChosen,
+  withZeroStock,
   type CancelDraft,
   type CancelFormContext,
   type CancelLineChoice,
@@ -17,10 +19,12 @@ import './cancel-dialog.css';
 export interface CancelDialogProps {
   readonly order: StoredOrder;
   readonly items: readonly StoredOrderItem[];
-  /** From cancelEligibility: each line that may still be cancelled, with the most that may be. */
+  /** From cancelEligibility: each line that may still be cancelled, with its open units. */
   readonly cancellableLines: readonly CancelLineChoice[];
   /** The setting "Allow zeroing out inventory when cancelling". */
   readonly allowZeroStock: boolean;
+  /** "Edit cancellation": the failed action this one replaces; the form opens filled from it. */
+  readonly editing?: CancelAction;
   /** Queues the cancellation; a rejection's message is shown in the dialog. */
   readonly onSubmit: (request: CancelRequest) => Promise<void>;
   readonly onClose: () => void;
@@ -30,35 +34,41 @@ function lineName(line: CancelLineChoice, item: StoredOrderItem | undefined): st
   const sku = line.sku ?? item?.sku;
   const title = item?.title;
   if (sku && title) return `${sku} — ${title}`;
-  return sku ?? title ?? line.orderItemId;
+  return sku ?? title ?? 'Line without a SKU';
 }
 
+const units = (count: number) => (count === 1 ? '1 unit' : `${count} units`);
+
 /**
- * The cancel dialog: whole order or chosen lines, a required Amazon CancelReason, an optional memo,
- * and (setting on, reason NoInventory) stock of merchant-fulfilled SKUs to 0. What it checks and
- * sends is decided in cancel-form.ts; this renders the draft and dispatches the seller's changes.
+ * The cancel dialog: whole order or chosen whole lines, a required Amazon CancelReason, an optional
+ * memo, what cancelling does, and (setting on, reason NoInventory) one "Set stock to 0" box per
+ * merchant-fulfilled SKU. What it checks and sends is decided in cancel-form.ts.
  */
 export function CancelDialog({
   order,
   items,
   cancellableLines,
   allowZeroStock,
+  editing,
   onSubmit,
   onClose,
 }: CancelDialogProps) {
   const id = useId();
   const reasonRef = useRef<HTMLSelectElement>(null);
+  const firstLineRef = useRef<HTMLInputElement>(null);
   const context: CancelFormContext = { order, items, cancellableLines, allowZeroStock };
-  const [draft, setDraft] = useState<CancelDraft>(() => initialCancelDraft(context));
+  const [draft, setDraft] = useState<CancelDraft>(() => initialCancelDraft(context, editing));
   const [attempted, setAttempted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string>();
   // One key per dialog: a double click or a retried submit queues one action, not two.
   const [requestId] = useState(() => crypto.randomUUID());
+  // Focus starts on the first line (when lines are chosen) or the reason: what the seller decides first.
+  const [initialFocus] = useState(() => (draft.scope === 'lines' ? firstLineRef : reasonRef));
 
   const form = cancelForm(context, draft);
-  const { scope, chosen, quantities, reason, memo, zeroStock } = draft;
-  const { wholeAllowed, buyerAsked, zeroStockSkus, offerZeroStock } = form;
+  const { scope, chosen, reason, memo } = draft;
+  const { wholeAllowed, buyerAsked, offerZeroStock, offeredLines, partlyShippedLines } = form;
   const reasonError = form.errors.reason;
   const linesError = form.errors.lines;
   const change = (patch: Partial<CancelDraft>) => setDraft((current) => ({ ...current, ...patch }));
@@ -82,15 +92,33 @@ export function CancelDialog({
 
   return (
     <CancelDialogFrame
-      title={`Cancel order ${order.orderId}`}
+      title={editing ? `Edit cancellation of order ${order.orderId}` : `Cancel order ${order.orderId}`}
+      initialFocus={initialFocus}
       intro={
-        <p>
-          The cancellation is sent to Amazon through the order manager’s outbox. The order shows “Cancel
-          pending” until Amazon answers.
-        </p>
+        <>
+          {editing && (
+            <p data-testid="edit-note">
+              Amazon refused the earlier cancellation, so nothing of it was cancelled. Change what Amazon
+              refused and submit: this cancellation takes its place.
+            </p>
+          )}
+          <p>
+            The cancellation is sent to Amazon through the order manager’s outbox. The order shows “Cancel
+            pending” until Amazon answers.
+          </p>
+        </>
       }
       onClose={onClose}
     >
+      <ul className="cancel-dialog__effects" aria-label="What cancelling does" data-testid="cancel-effects">
+        <li>A cancellation cannot be undone.</li>
+        <li>Amazon refunds the buyer for what is cancelled.</li>
+        <li data-testid="cancellation-rate">
+          {form.countsTowardCancellationRate
+            ? 'It counts toward your cancellation rate, because you cancel it and the buyer did not ask. Choose “Buyer cancelled” only when the buyer asked.'
+            : 'The buyer asked to cancel, so it does not count toward your cancellation rate.'}
+        </li>
+      </ul>
       {buyerAsked && (
         <p className="cancel-dialog__buyer" role="note" data-testid="buyer-request-note">
           The buyer asked to cancel this order. Cancelling with the reason “Buyer cancelled” answers the
@@ -139,55 +167,27 @@ export function CancelDialog({
             className="cancel-dialog__lines"
             aria-describedby={attempted && linesError ? `${id}-lines-error` : undefined}
           >
-            <legend>Lines to cancel</legend>
-            {cancellableLines.map((line) => {
-              const name = lineName(line, itemOf(line));
-              const quantityError = attempted ? form.errors.quantities.get(line.orderItemId) : undefined;
-              return (
-                <div key={line.orderItemId} className="cancel-dialog__line">
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={chosen.has(line.orderItemId)}
-                      onChange={(event) =>
-                        setDraft((current) => withLineChosen(current, line.orderItemId, event.target.checked))
-                      }
-                    />
-                    {name}
-                  </label>
-                  {line.quantity > 1 ? (
-                    <label className="cancel-dialog__quantity">
-                      Quantity
-                      <input
-                        type="number"
-                        min={1}
-                        max={line.quantity}
-                        step={1}
-                        aria-label={`Quantity to cancel of ${name}`}
-                        aria-invalid={quantityError ? true : undefined}
-                        aria-describedby={quantityError ? `${id}-q-${line.orderItemId}` : undefined}
-                        value={quantities[line.orderItemId] ?? ''}
-                        disabled={!chosen.has(line.orderItemId)}
-                        onChange={(event) =>
-                          setDraft((current) => ({
-                            ...current,
-                            quantities: { ...current.quantities, [line.orderItemId]: event.target.value },
-                          }))
-                        }
-                      />
-                      of {line.quantity}
-                    </label>
-                  ) : (
-                    <span className="cancel-dialog__quantity">Quantity 1</span>
-                  )}
-                  {quantityError && (
-                    <span id={`${id}-q-${line.orderItemId}`} className="cancel-dialog__error">
-                      {quantityError}
-                    </span>
-                  )}
-                </div>
-              );
-            })}
+            <legend>Lines to cancel (each line is cancelled with all its units)</legend>
+            {offeredLines.map((line, index) => (
+              <label key={line.orderItemId} className="cancel-dialog__line">
+                <input
+                  type="checkbox"
+                  ref={index === 0 ? firstLineRef : undefined}
+                  checked={chosen.has(line.orderItemId)}
+                  onChange={(event) =>
+                    setDraft((current) => withLineChosen(current, line.orderItemId, event.target.checked))
+                  }
+                />
+                {lineName(line, itemOf(line))}: cancel this line, all {units(line.quantity)}
+              </label>
+            ))}
+            {partlyShippedLines.length > 0 && (
+              <p className="cancel-dialog__hint" data-testid="partly-shipped-lines">
+                Not offered, because part of the line has shipped and Amazon cancels only whole lines:{' '}
+                {partlyShippedLines.map((line) => lineName(line, itemOf(line))).join(', ')}. Refund those
+                units after they ship instead.
+              </p>
+            )}
             {attempted && linesError && (
               <p id={`${id}-lines-error`} className="cancel-dialog__error" role="alert">
                 {linesError}
@@ -220,25 +220,25 @@ export function CancelDialog({
           )}
         </div>
         {offerZeroStock && (
-          <div className="cancel-dialog__field">
-            <label>
-              <input
-                type="checkbox"
-                checked={zeroStock}
-                aria-describedby={`${id}-zero-skus`}
-                onChange={(event) => change({ zeroStock: event.target.checked })}
-              />
-              Set stock of these SKUs to 0
-            </label>
-            <ul id={`${id}-zero-skus`} className="cancel-dialog__skus" aria-label="SKUs to set to 0">
-              {zeroStockSkus.map((sku) => (
-                <li key={sku}>{sku}</li>
-              ))}
-            </ul>
-            <span className="cancel-dialog__hint">
+          <fieldset className="cancel-dialog__zero-stock" aria-describedby={`${id}-zero-hint`}>
+            <legend>Set stock to 0 (optional)</legend>
+            {form.zeroStockChoices.map((choice) => (
+              <label key={choice.sku}>
+                <input
+                  type="checkbox"
+                  checked={draft.zeroStockSkus.has(choice.sku)}
+                  onChange={(event) =>
+                    setDraft((current) => withZeroStock(current, choice.sku, event.target.checked))
+                  }
+                />
+                Set stock of SKU {choice.sku}
+                {choice.title ? ` (“${choice.title}”)` : ''} to 0
+              </label>
+            ))}
+            <span id={`${id}-zero-hint`} className="cancel-dialog__hint">
               Only your own (merchant-fulfilled) stock is changed; Amazon-fulfilled stock is never touched.
             </span>
-          </div>
+          </fieldset>
         )}
         <div className="cancel-dialog__field">
           <label htmlFor={`${id}-memo`}>Seller memo (optional)</label>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { CANCEL_REASON_LABELS } from '../../lib/domain/cancel-reason';
 import type { StoredOrderItem } from '../../lib/domain/order';
-import type { CancelAction } from '../../lib/domain/outbox-action';
+import { cancelFailureOf, type CancelAction } from '../../lib/domain/outbox-action';
 import { errorMessage } from '../../lib/error-message';
 import { formatDateTime } from '../../lib/format-time';
+import { sellerFacingAmazonText, sellerLineName } from './amazon-text';
 import { cancelActionKind } from './cancel-summary';
 
 export interface CancelStatusProps {
@@ -12,12 +13,18 @@ export interface CancelStatusProps {
   readonly items: readonly StoredOrderItem[];
   readonly cancelledOutsideManager?: { readonly seenAt: string };
   readonly onRetry: (actionId: string) => Promise<void>;
+  /** "Edit cancellation" of a failed action a retry cannot fix: opens the dialog filled from it. */
+  readonly onEdit: (action: CancelAction) => void;
   readonly onResolveReview: (actionId: string, verdict: 'done' | 'failed') => Promise<void>;
   readonly onSendAgain: (actionId: string) => Promise<void>;
 }
 
-/** The line naming an action's state; Amazon's text is rendered as text, never as HTML. */
-export function cancelStateText(action: CancelAction): string {
+/**
+ * The line naming an action's state; Amazon's text is rendered as text, never as HTML, with the
+ * order's item ids replaced by SKU and title (the raw text goes to the technical details).
+ */
+export function cancelStateText(action: CancelAction, items: readonly StoredOrderItem[] = []): string {
+  const amazonText = (text: string) => sellerFacingAmazonText(text, items);
   switch (action.status) {
     case 'pending':
       switch (cancelActionKind(action)) {
@@ -33,18 +40,21 @@ export function cancelStateText(action: CancelAction): string {
     case 'done':
       return action.wholeOrder ? 'Cancelled' : 'Cancelled (chosen lines)';
     case 'failed':
-      return `Cancel failed: ${action.resultText ?? 'Amazon gave no reason.'}`;
+      if (action.replacedBy) return 'Cancel failed, and replaced by an edited cancellation';
+      return `Cancel failed: ${action.resultText ? amazonText(action.resultText) : 'Amazon gave no reason.'}`;
     case 'needs-review':
-      return `Needs review: ${action.resultText ?? 'the send was interrupted.'}`;
+      return `Needs review: ${action.resultText ? amazonText(action.resultText) : 'the send was interrupted.'}`;
   }
 }
 
 function lineText(action: CancelAction, items: readonly StoredOrderItem[]): string {
   const lines = action.lines.map((line) => {
     const item = items.find((i) => i.orderItemId === line.orderItemId);
-    return `${line.sku ?? item?.sku ?? line.orderItemId} × ${line.quantity}`;
+    const name = sellerLineName({ sku: line.sku ?? item?.sku, title: item?.title }) ?? 'a line without a SKU';
+    return `${name}: ${line.quantity === 1 ? '1 unit' : `${line.quantity} units`}`;
   });
-  return action.wholeOrder ? `Whole order (${lines.join(', ')})` : lines.join(', ');
+  const count = action.lines.length === 1 ? '1 line' : `${action.lines.length} lines`;
+  return action.wholeOrder ? `Whole order, ${count} (${lines.join('; ')})` : `${count}: ${lines.join('; ')}`;
 }
 
 const ZERO_STOCK_TEXT = {
@@ -72,16 +82,19 @@ function ActionEntry({
   action,
   items,
   onRetry,
+  onEdit,
   onResolveReview,
   onSendAgain,
 }: {
   action: CancelAction;
   items: readonly StoredOrderItem[];
   onRetry: (actionId: string) => Promise<void>;
+  onEdit: (action: CancelAction) => void;
   onResolveReview: (actionId: string, verdict: 'done' | 'failed') => Promise<void>;
   onSendAgain: (actionId: string) => Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
+  const failure = cancelFailureOf(action);
   const [actError, setActError] = useState<string>();
   const act = async (run: () => Promise<void>) => {
     setBusy(true);
@@ -100,8 +113,14 @@ function ActionEntry({
       data-testid="cancel-action"
     >
       <p className="cancel-status__state" data-testid="cancel-state">
-        {cancelStateText(action)}
+        {cancelStateText(action, items)}
       </p>
+      {failure === 'refused' && !action.replacedBy && (
+        <p className="cancel-status__explain" data-testid="refused-explain">
+          Amazon refused this cancellation, so nothing of it was cancelled. Sending it again would get the
+          same answer: edit it (for example the lines or the reason) and submit it again.
+        </p>
+      )}
       {action.status === 'needs-review' &&
         (action.sendAgainAllowed ? (
           <p className="cancel-status__explain">
@@ -152,7 +171,18 @@ function ActionEntry({
           ))}
         </ul>
       )}
-      {action.status === 'failed' && (
+      {action.resultText && (action.status === 'failed' || action.status === 'needs-review') && (
+        <details className="cancel-status__technical">
+          <summary>Technical details</summary>
+          <p data-testid="amazon-raw-text">Amazon’s message: {action.resultText}</p>
+        </details>
+      )}
+      {action.status === 'failed' && !action.replacedBy && failure === 'refused' && (
+        <button type="button" onClick={() => onEdit(action)} disabled={busy}>
+          Edit cancellation
+        </button>
+      )}
+      {action.status === 'failed' && !action.replacedBy && failure !== 'refused' && (
         <button type="button" onClick={() => void act(() => onRetry(action.id))} disabled={busy}>
           Retry
         </button>
@@ -191,6 +221,7 @@ export function CancelStatus({
   items,
   cancelledOutsideManager,
   onRetry,
+  onEdit,
   onResolveReview,
   onSendAgain,
 }: CancelStatusProps) {
@@ -211,6 +242,7 @@ export function CancelStatus({
               action={action}
               items={items}
               onRetry={onRetry}
+              onEdit={onEdit}
               onResolveReview={onResolveReview}
               onSendAgain={onSendAgain}
             />

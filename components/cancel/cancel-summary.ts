@@ -55,9 +55,10 @@ export function cancelSummary(
   actions: readonly CancelAction[],
   cancelledOutsideManager?: { readonly seenAt: string },
 ): CancelSummary | undefined {
-  const [first] = [...actions].sort(
-    (a, b) => PRIORITY[a.status] - PRIORITY[b.status] || b.updatedAt.localeCompare(a.updatedAt),
-  );
+  // A failed action the seller replaced by an edited one is history: its replacement speaks for it.
+  const [first] = actions
+    .filter((action) => !action.replacedBy)
+    .sort((a, b) => PRIORITY[a.status] - PRIORITY[b.status] || b.updatedAt.localeCompare(a.updatedAt));
   if (first && PRIORITY[first.status] < PRIORITY.done)
     return { kind: cancelActionKind(first), action: first };
   if (cancelledOutsideManager) return { kind: 'outside', seenAt: cancelledOutsideManager.seenAt };

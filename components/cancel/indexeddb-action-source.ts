@@ -1,5 +1,6 @@
 import { sendRequest } from '../../lib/messaging';
 import { enqueueCancel } from '../../lib/outbox/enqueue-cancel';
+import { replaceFailedCancel } from '../../lib/outbox/replace-cancel';
 import { resolveNeedsReview, retryCancel } from '../../lib/outbox/retry-cancel';
 import { loadSettings, onSettingsChanged } from '../../lib/settings/settings-store';
 import type { Settings } from '../../lib/settings/settings-schema';
@@ -27,20 +28,30 @@ export function indexedDbActionSource(fixedDbName?: string): ActionSource {
     // The alarm sends later anyway; a background that cannot be reached is no reason to fail the queue.
     void sendRequest({ type: 'outbox-changed' }).catch(() => undefined);
   };
+  // Refuse here, in the dialog, rather than leave the action pending for ever.
+  const settingsWithMerchantToken = async () => {
+    const settings = await loadSettings();
+    if (settings.credentials && !settings.credentials.sellerId?.trim()) {
+      throw new Error(
+        'Add your merchant token (Seller Central: Settings → Account Info) in the order manager’s Settings first: Amazon needs it to accept a cancellation.',
+      );
+    }
+    return settings;
+  };
   return {
     forOrder: async (orderId) => (await listActionsForOrder(await open(), orderId)).reverse(),
     all: async () => (await listActions(await open())).reverse(),
     async enqueueCancel(request) {
-      const settings = await loadSettings();
-      // Refuse here, in the dialog, rather than leave the action pending for ever.
-      if (settings.credentials && !settings.credentials.sellerId?.trim()) {
-        throw new Error(
-          'Add your merchant token (Seller Central: Settings → Account Info) in the order manager’s Settings first: Amazon needs it to accept a cancellation.',
-        );
-      }
+      const settings = await settingsWithMerchantToken();
       const action = await enqueueCancel(await open(settings), request);
       changed();
       return action;
+    },
+    async replace(failedActionId, request) {
+      const settings = await settingsWithMerchantToken();
+      const { replacement } = await replaceFailedCancel(await open(settings), failedActionId, request);
+      changed();
+      return replacement;
     },
     async retry(actionId) {
       await retryCancel(await open(), actionId);

@@ -19,6 +19,8 @@ export class MemoryActionSource implements ActionSource {
   /** The actions enqueueCancel queued, oldest first. */
   readonly enqueued: CancelAction[] = [];
   readonly retried: string[] = [];
+  /** The failed actions replaced by an edited cancellation, with what replaced them. */
+  readonly replaced: { failedActionId: string; replacement: CancelAction }[] = [];
   readonly resolved: { actionId: string; verdict: 'done' | 'failed' }[] = [];
   readonly sentAgain: string[] = [];
   readonly ordersRead: string[] = [];
@@ -69,6 +71,35 @@ export class MemoryActionSource implements ActionSource {
     this.actions = [...this.actions, action];
     this.notify();
     return action;
+  }
+
+  async replace(failedActionId: string, request: CancelRequest): Promise<CancelAction> {
+    const failed = this.actions.find((action) => action.id === failedActionId);
+    if (failed?.status !== 'failed' || failed.replacedBy) {
+      throw new Error('Only a failed cancellation can be edited: this one may still reach Amazon');
+    }
+    const id = request.id ?? `memory-${++this.sequence}`;
+    const stored = await this.orders?.withItems(request.orderId);
+    const built = buildCancelAction(
+      request,
+      {
+        order: stored?.order,
+        items: stored?.items ?? [],
+        actions: this.actions.filter((a) => a.orderId === request.orderId && a.id !== failedActionId),
+      },
+      { id, now: this.now() },
+    );
+    const replacement: CancelAction = { ...built, replaces: failedActionId };
+    // As replaceFailedCancel does in one transaction: both change together.
+    this.actions = [
+      ...this.actions.map((action) =>
+        action.id === failedActionId ? { ...action, replacedBy: id, updatedAt: this.now() } : action,
+      ),
+      replacement,
+    ];
+    this.replaced.push({ failedActionId, replacement });
+    this.notify();
+    return replacement;
   }
 
   async retry(actionId: string): Promise<void> {

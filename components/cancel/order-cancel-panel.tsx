@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { cancelEligibility } from '../../lib/domain/cancel-eligibility';
 import type { CancelRequest } from '../../lib/domain/cancel-request';
 import type { StoredOrder, StoredOrderItem } from '../../lib/domain/order';
+import type { CancelAction } from '../../lib/domain/outbox-action';
 import { errorMessage } from '../../lib/error-message';
 import type { ActionSource } from './action-source';
 import { CancelDialog } from './cancel-dialog';
@@ -34,6 +35,8 @@ export function OrderCancelPanel({
   const id = useId();
   const { actions, error, reload } = useOrderActions(source, order.orderId);
   const [open, setOpen] = useState(false);
+  // "Edit cancellation": the failed action the dialog replaces, while it is open for that.
+  const [editing, setEditing] = useState<CancelAction>();
   const [itemsRead, setItemsRead] = useState<OrderItemsRead | 'answered'>();
   // Only the latest read may change the dialog (a closed dialog or a superseded try is ignored).
   const readSequence = useRef(0);
@@ -58,14 +61,21 @@ export function OrderCancelPanel({
   }, [source, orderId]);
 
   const openDialog = useCallback(() => {
+    setEditing(undefined);
     setOpen(true);
     if (reportOnly) readItems();
   }, [reportOnly, readItems]);
+
+  const openEditDialog = (failed: CancelAction) => {
+    openDialog();
+    setEditing(failed);
+  };
 
   const closeDialog = () => {
     readSequence.current++;
     setItemsRead(undefined);
     setOpen(false);
+    setEditing(undefined);
   };
 
   useEffect(() => {
@@ -89,8 +99,10 @@ export function OrderCancelPanel({
   }, [open, reportOnly, itemsRead]);
 
   async function submit(request: CancelRequest) {
-    await source.enqueueCancel(request);
+    if (editing) await source.replace(editing.id, request);
+    else await source.enqueueCancel(request);
     setOpen(false);
+    setEditing(undefined);
     reload();
   }
 
@@ -124,6 +136,7 @@ export function OrderCancelPanel({
         items={items}
         cancelledOutsideManager={order.cancelledOutsideManager}
         onRetry={retry}
+        onEdit={openEditDialog}
         onResolveReview={resolveReview}
         onSendAgain={sendAgain}
       />
@@ -157,6 +170,7 @@ export function OrderCancelPanel({
           items={items}
           cancellableLines={eligibility.cancellableLines}
           allowZeroStock={allowZeroStock}
+          {...(editing ? { editing } : {})}
           onSubmit={submit}
           onClose={closeDialog}
         />

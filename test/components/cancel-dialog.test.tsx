@@ -32,6 +32,8 @@ async function openDialog(
 
 const reasonSelect = () => screen.getByRole('combobox', { name: 'Reason for cancellation' });
 const submitButton = () => screen.getByRole('button', { name: 'Submit cancellation' });
+const mugLine = () => screen.getByRole('checkbox', { name: /^MUG-RED — Red ceramic mug: cancel this line/ });
+const teaLine = () => screen.getByRole('checkbox', { name: /^TEA-GRN — Green tea tin: cancel this line/ });
 
 describe('CancelDialog', () => {
   it('is a labelled modal dialog that takes focus, and Escape closes it and returns focus', async () => {
@@ -41,7 +43,8 @@ describe('CancelDialog', () => {
     expect(dialog.tagName).toBe('DIALOG');
     expect(showModal.mock.contexts).toEqual([dialog]);
     expect(dialog).toHaveAttribute('open');
-    expect(dialog.contains(document.activeElement)).toBe(true);
+    // Focus starts on what the seller decides first: the reason (whole order), or the first line.
+    expect(reasonSelect()).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(button).toHaveFocus();
@@ -122,7 +125,7 @@ describe('CancelDialog', () => {
     expect(actions.enqueued[0]).not.toHaveProperty('zeroStockSkus');
   });
 
-  it('cancels chosen lines with a chosen quantity', async () => {
+  it('offers each line as one checkbox for all its units, with no quantity input', async () => {
     const { user, actions } = await openDialog();
     await user.click(screen.getByRole('radio', { name: 'Chosen lines' }));
     await user.selectOptions(reasonSelect(), 'CustomerExchange');
@@ -130,35 +133,56 @@ describe('CancelDialog', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Choose at least one line to cancel');
     expect(actions.enqueued).toEqual([]);
 
-    await user.click(screen.getByRole('checkbox', { name: 'MUG-RED — Red ceramic mug' }));
-    const quantity = screen.getByRole('spinbutton', {
-      name: 'Quantity to cancel of MUG-RED — Red ceramic mug',
-    });
-    expect(quantity).toHaveValue(3);
-    await user.clear(quantity);
-    await user.type(quantity, '4');
-    await user.click(submitButton());
-    expect(quantity).toHaveAccessibleDescription('Choose a quantity from 1 to 3');
-    expect(actions.enqueued).toEqual([]);
-
-    await user.clear(quantity);
-    await user.type(quantity, '2');
+    await user.click(mugLine());
+    // The sandbox (and maybe Amazon) refuses part quantities: there is nothing to type a quantity into.
+    expect(screen.queryByRole('spinbutton')).toBeNull();
+    expect(screen.queryByText(/Quantity/)).toBeNull();
+    expect(mugLine()).toHaveAccessibleName('MUG-RED — Red ceramic mug: cancel this line, all 3 units');
     await user.click(submitButton());
     await waitFor(() => expect(actions.enqueued).toHaveLength(1));
     expect(actions.enqueued[0]).toMatchObject({
       orderId: '111-2222222-3333333',
       wholeOrder: false,
       reason: 'CustomerExchange',
-      lines: [{ orderItemId: 'item-0', quantity: 2, quantityOrdered: 3, sku: 'MUG-RED' }],
+      lines: [{ orderItemId: 'item-0', quantity: 3, quantityOrdered: 3, sku: 'MUG-RED' }],
     });
     expect(actions.enqueued[0]).not.toHaveProperty('memo');
+  });
+
+  it('puts focus on the first line when the dialog opens on chosen lines', async () => {
+    const built = makeOrder({
+      orderId: '111-2222222-4444444',
+      purchaseDate: '2026-11-20T10:00:00Z',
+      status: 'PARTIALLY_SHIPPED',
+      items: [
+        { sku: 'MUG-RED', title: 'Red ceramic mug', quantityOrdered: 1, quantityShipped: 1 },
+        { sku: 'TEA-GRN', title: 'Green tea tin', quantityOrdered: 2 },
+      ],
+    });
+    await openDialog(built);
+    expect(screen.getByRole('checkbox', { name: /^TEA-GRN — Green tea tin/ })).toHaveFocus();
+  });
+
+  it('says what cancelling does, and that it counts toward the cancellation rate unless the buyer asked', async () => {
+    const { user } = await openDialog();
+    const effects = screen.getByRole('list', { name: 'What cancelling does' });
+    expect(effects).toHaveTextContent('cannot be undone');
+    expect(effects).toHaveTextContent('Amazon refunds the buyer');
+    const rate = () => screen.getByTestId('cancellation-rate');
+    expect(rate()).toHaveTextContent(/^It counts toward your cancellation rate/);
+    await user.selectOptions(reasonSelect(), 'BuyerCanceled');
+    expect(rate()).toHaveTextContent(
+      'The buyer asked to cancel, so it does not count toward your cancellation rate.',
+    );
+    await user.selectOptions(reasonSelect(), 'NoInventory');
+    expect(rate()).toHaveTextContent(/^It counts toward/);
   });
 
   it('queues chosen lines that take every unit of the order as a whole-order cancel, as the outbox does', async () => {
     const { user, actions } = await openDialog();
     await user.click(screen.getByRole('radio', { name: 'Chosen lines' }));
-    await user.click(screen.getByRole('checkbox', { name: 'MUG-RED — Red ceramic mug' }));
-    await user.click(screen.getByRole('checkbox', { name: 'TEA-GRN — Green tea tin' }));
+    await user.click(mugLine());
+    await user.click(teaLine());
     await user.selectOptions(reasonSelect(), 'NoInventory');
     await user.click(submitButton());
     await waitFor(() => expect(actions.enqueued).toHaveLength(1));
@@ -180,9 +204,9 @@ describe('CancelDialog', () => {
     expect(whole).toBeDisabled();
     expect(whole).toHaveAccessibleDescription(/Part of this order has shipped/);
     expect(screen.getByRole('radio', { name: 'Chosen lines' })).toBeChecked();
-    expect(screen.queryByRole('checkbox', { name: /MUG-RED/ })).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: /^MUG-RED/ })).toBeNull();
     // The only cancellable line starts chosen.
-    expect(screen.getByRole('checkbox', { name: 'TEA-GRN — Green tea tin' })).toBeChecked();
+    expect(teaLine()).toBeChecked();
     await user.selectOptions(reasonSelect(), 'NoInventory');
     await user.click(submitButton());
     await waitFor(() => expect(actions.enqueued).toHaveLength(1));
@@ -192,34 +216,54 @@ describe('CancelDialog', () => {
     });
   });
 
-  it('offers "Set stock of these SKUs to 0" only with the setting on and reason No inventory', async () => {
+  it('offers one "Set stock to 0" box per merchant SKU, off by default, only with the setting on and reason No inventory', async () => {
     const { user, actions } = await openDialog(twoLineOrder(), { allowZeroStock: true });
-    const zero = () => screen.queryByRole('checkbox', { name: 'Set stock of these SKUs to 0' });
-    expect(zero()).toBeNull();
+    const boxes = () => screen.queryAllByRole('checkbox', { name: /^Set stock of SKU/ });
+    expect(boxes()).toEqual([]);
     await user.selectOptions(reasonSelect(), 'PricingError');
-    expect(zero()).toBeNull();
+    expect(boxes()).toEqual([]);
     await user.selectOptions(reasonSelect(), 'NoInventory');
-    expect(zero()).not.toBeChecked();
-    const skus = () =>
-      within(screen.getByRole('list', { name: 'SKUs to set to 0' }))
-        .getAllByRole('listitem')
-        .map((li) => li.textContent);
-    expect(skus()).toEqual(['MUG-RED', 'TEA-GRN']);
+    // Never one box for all: each names its SKU and title, and none starts checked.
+    expect(boxes().map((box) => (box as HTMLInputElement).checked)).toEqual([false, false]);
+    expect(
+      screen.getByRole('checkbox', { name: 'Set stock of SKU MUG-RED (“Red ceramic mug”) to 0' }),
+    ).not.toBeChecked();
+    expect(
+      screen.getByRole('checkbox', { name: 'Set stock of SKU TEA-GRN (“Green tea tin”) to 0' }),
+    ).not.toBeChecked();
 
-    // Only the SKUs of the lines being cancelled.
-    await user.click(screen.getByRole('radio', { name: 'Chosen lines' }));
-    await user.click(screen.getByRole('checkbox', { name: 'TEA-GRN — Green tea tin' }));
-    expect(skus()).toEqual(['TEA-GRN']);
-    await user.click(zero()!);
+    // The request carries exactly the boxes checked.
+    await user.click(
+      screen.getByRole('checkbox', { name: 'Set stock of SKU TEA-GRN (“Green tea tin”) to 0' }),
+    );
     await user.click(submitButton());
     await waitFor(() => expect(actions.enqueued).toHaveLength(1));
-    expect(actions.enqueued[0]).toMatchObject({ reason: 'NoInventory', zeroStockSkus: ['TEA-GRN'] });
+    expect(actions.enqueued[0]).toMatchObject({
+      reason: 'NoInventory',
+      wholeOrder: true,
+      zeroStockSkus: ['TEA-GRN'],
+    });
+  });
+
+  it('offers stock boxes only for the lines being cancelled', async () => {
+    const { user, actions } = await openDialog(twoLineOrder(), { allowZeroStock: true });
+    await user.selectOptions(reasonSelect(), 'NoInventory');
+    await user.click(screen.getByRole('radio', { name: 'Chosen lines' }));
+    await user.click(teaLine());
+    expect(
+      screen
+        .getAllByRole('checkbox', { name: /^Set stock of SKU/ })
+        .map((box) => box.closest('label')?.textContent),
+    ).toEqual(['Set stock of SKU TEA-GRN (“Green tea tin”) to 0']);
+    await user.click(submitButton());
+    await waitFor(() => expect(actions.enqueued).toHaveLength(1));
+    expect(actions.enqueued[0]).not.toHaveProperty('zeroStockSkus');
   });
 
   it('never offers zero stock with the setting off', async () => {
     const { user, actions } = await openDialog(twoLineOrder(), { allowZeroStock: false });
     await user.selectOptions(reasonSelect(), 'NoInventory');
-    expect(screen.queryByRole('checkbox', { name: 'Set stock of these SKUs to 0' })).toBeNull();
+    expect(screen.queryAllByRole('checkbox', { name: /Set stock/ })).toEqual([]);
     await user.click(submitButton());
     await waitFor(() => expect(actions.enqueued).toHaveLength(1));
     expect(actions.enqueued[0]).not.toHaveProperty('zeroStockSkus');
@@ -239,7 +283,7 @@ describe('CancelDialog', () => {
       />,
     );
     await user.selectOptions(reasonSelect(), 'NoInventory');
-    expect(screen.queryByRole('checkbox', { name: 'Set stock of these SKUs to 0' })).toBeNull();
+    expect(screen.queryAllByRole('checkbox', { name: /Set stock/ })).toEqual([]);
   });
 
   it('suggests "Buyer cancelled" for an order the buyer asked to cancel', async () => {

@@ -28,7 +28,7 @@ describe('indexedDbActionSource', () => {
     const request = {
       id: 'dialog-key-1',
       orderId: '111-2222222-3333333',
-      lines: [{ orderItemId: 'item-0', quantity: 2, sku: 'MUG-RED' }],
+      lines: [{ orderItemId: 'item-0', quantity: 3, sku: 'MUG-RED' }],
       reason: 'NoInventory' as const,
       memo: 'Out of red mugs',
       zeroStockSkus: ['MUG-RED'],
@@ -39,7 +39,7 @@ describe('indexedDbActionSource', () => {
       status: 'pending',
       memo: 'Out of red mugs',
       zeroStockSkus: ['MUG-RED'],
-      lines: [{ orderItemId: 'item-0', quantity: 2, sku: 'MUG-RED' }],
+      lines: [{ orderItemId: 'item-0', quantity: 3, sku: 'MUG-RED' }],
     });
     expect(send).toHaveBeenCalledWith({ type: 'outbox-changed' });
     expect(onChange).toHaveBeenCalled();
@@ -104,5 +104,27 @@ describe('indexedDbActionSource', () => {
     expect(send).toHaveBeenCalledWith({ type: 'outbox-changed' });
     const [retried] = await source.forOrder(order.orderId);
     expect(retried).toMatchObject({ status: 'pending', previousResults: ['Invalid reason'] });
+  });
+
+  it('replaces a refused action by an edited one in the outbox and wakes the background', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    const { order } = twoLineOrder();
+    const db = await openOrderDb(DB);
+    await db.put('outbox', cancelAction(order, { status: 'failed', failure: 'refused', resultText: 'Bad' }));
+    db.close();
+    const source = indexedDbActionSource(DB);
+    const replacement = await source.replace('action-1', {
+      id: 'edited',
+      orderId: order.orderId,
+      lines: [{ orderItemId: 'item-1' }],
+      reason: 'PricingError',
+    });
+    expect(replacement).toMatchObject({ id: 'edited', status: 'pending', replaces: 'action-1' });
+    expect(send).toHaveBeenCalledWith({ type: 'outbox-changed' });
+    expect(await source.forOrder(order.orderId)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'action-1', status: 'failed', replacedBy: 'edited' }),
+      ]),
+    );
   });
 });
