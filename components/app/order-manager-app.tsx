@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { isDemoMode } from '../../lib/settings/settings-schema';
 import { useAllActions } from '../cancel/use-order-actions';
 import { DemoBanner } from '../demo/demo-banner';
-import { OrderDetail } from '../orders/order-detail';
+import { ORDER_HEADING_ID, OrderDetail } from '../orders/order-detail';
 import { OrderList } from '../orders/order-list';
 import { QuarantineList } from '../quarantine/quarantine-list';
 import { QuarantineNotice } from '../quarantine/quarantine-notice';
@@ -21,6 +21,21 @@ export interface OrderManagerAppProps {
   /** `popup`: list or detail in about 780×600; `tab`: the full-width manager, list and detail side by side. */
   readonly layout: 'popup' | 'tab';
   readonly initialTarget?: ManagerTarget;
+}
+
+const LIST_REGION_ID = 'order-app-list';
+
+/** A skip link moves focus itself: the manager's hash names an order, so the link must not change it. */
+function skipTo(id: string) {
+  return (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    document.getElementById(id)?.focus();
+  };
+}
+
+/** A key the focused field handles itself (Escape clears a search box), so it is not "back to the list". */
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.matches('input, textarea, select, [contenteditable="true"]');
 }
 
 /** The popup and the full-tab order manager: demo banner, sync bar, order list and order detail. */
@@ -42,15 +57,51 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
     setCancelOnArrival(undefined);
     setOpenOrderId(orderId);
   };
-  const demo = Boolean(status?.demo || (settings && isDemoMode(settings)));
+  // Back and Escape return focus to the row the order was opened from; the counter asks the list again.
+  const [rowFocus, setRowFocus] = useState<{ orderId?: string; request: number }>({ request: 0 });
   const popup = layout === 'popup';
+  const returnToRow = useCallback(() => {
+    if (openOrderId === undefined) return;
+    const orderId = openOrderId;
+    if (popup) {
+      setCancelOnArrival(undefined);
+      setOpenOrderId(undefined);
+    }
+    setRowFocus((previous) => ({ orderId, request: previous.request + 1 }));
+  }, [openOrderId, popup]);
+  const listShown = popup || !showQuarantine;
+  useEffect(() => {
+    if (openOrderId === undefined || !listShown) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || isTextField(event.target)) return;
+      // A dialog closes on Escape itself; the order stays open behind it.
+      if (document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      returnToRow();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [openOrderId, listShown, returnToRow]);
+  const demo = Boolean(status?.demo || (settings && isDemoMode(settings)));
   const quarantineCount = quarantine?.length ?? 0;
 
   return (
     <div className={popup ? 'order-app order-app--popup' : 'order-app order-app--tab'}>
+      {!popup && listShown && (
+        <div className="order-app__skip-links">
+          {openOrderId !== undefined && (
+            <a href={`#${ORDER_HEADING_ID}`} onClick={skipTo(ORDER_HEADING_ID)}>
+              Skip to order details
+            </a>
+          )}
+          <a href={`#${LIST_REGION_ID}`} onClick={skipTo(LIST_REGION_ID)}>
+            Skip to order list
+          </a>
+        </div>
+      )}
       <header className="order-app__header">
         <h1>Order Manager</h1>
-        {!popup && (
+        {!popup && (quarantineCount > 0 || showQuarantine) && (
           <button type="button" aria-pressed={showQuarantine} onClick={() => setShowQuarantine((s) => !s)}>
             Unreadable records ({quarantineCount})
           </button>
@@ -86,13 +137,20 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
       ) : (
         <main className="order-app__main">
           {/* The popup keeps the list mounted while an order is open, so Back returns to the same place. */}
-          <div className="order-app__list" hidden={popup && openOrderId !== undefined}>
+          <div
+            className="order-app__list"
+            id={LIST_REGION_ID}
+            tabIndex={-1}
+            hidden={popup && openOrderId !== undefined}
+          >
             <OrderList
               source={services.orders}
               queryStore={services.queryStore}
               onOpenOrder={openOrder}
               selectedOrderId={openOrderId}
               actions={services.actions}
+              focusOrderId={rowFocus.orderId}
+              focusRequest={rowFocus.request}
             />
           </div>
           {openOrderId !== undefined ? (
@@ -101,7 +159,7 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
                 key={openOrderId}
                 source={services.orders}
                 orderId={openOrderId}
-                onBack={popup ? () => openOrder(undefined) : undefined}
+                onBack={popup ? returnToRow : undefined}
                 actions={services.actions}
                 allowZeroStockOnCancel={settings?.allowZeroStockOnCancel ?? false}
                 openCancelOnArrival={openOrderId === cancelOnArrival}
@@ -109,9 +167,9 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
             </div>
           ) : (
             !popup && (
-              <div className="order-app__detail order-app__detail--empty">
+              <section className="order-app__detail order-app__detail--empty" aria-label="Order details">
                 <p>Choose an order to see its items and dates.</p>
-              </div>
+              </section>
             )
           )}
         </main>

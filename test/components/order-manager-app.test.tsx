@@ -206,8 +206,8 @@ describe('OrderManagerApp', () => {
       screen.getByRole('combobox', { name: 'Reason for cancellation' }),
       'NoInventory',
     );
-    expect(await screen.findByRole('checkbox', { name: 'Set stock of these SKUs to 0' })).toBeInTheDocument();
-    expect(screen.getByRole('list', { name: 'SKUs to set to 0' })).toHaveTextContent('MUG-RED');
+    // One box per merchant SKU (issue 9), named by its SKU.
+    expect(await screen.findByRole('checkbox', { name: /^Set stock of SKU MUG-RED/ })).not.toBeChecked();
   });
 
   it('sums up the cancellations that need the seller, and one click opens one of them', async () => {
@@ -268,5 +268,129 @@ describe('OrderManagerApp', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Show order 111-0000001-0000001' }));
     expect(await screen.findByRole('heading', { name: 'Order 111-0000001-0000001' })).toBeInTheDocument();
+  });
+
+  describe('keyboard', () => {
+    const rowButton = (orderId: string) =>
+      screen.findByRole('button', { name: new RegExp(orderId) }) as Promise<HTMLElement>;
+
+    it('opens an order with the keyboard, focus on its heading; Back to list returns focus to its row (popup)', async () => {
+      const user = userEvent.setup();
+      const shop = sampleShop();
+      render(
+        <OrderManagerApp
+          services={memoryServices({ orders: new MemoryOrderSource(shop.orders, shop.items) })}
+          layout="popup"
+        />,
+      );
+      (await rowButton('202-0000002-0000002')).focus();
+      await user.keyboard('{Enter}');
+      const heading = await screen.findByRole('heading', { name: 'Order 202-0000002-0000002' });
+      await waitFor(() => expect(document.activeElement).toBe(heading));
+      await user.click(screen.getByRole('button', { name: /Back to list/ }));
+      await waitFor(() =>
+        expect(document.activeElement).toBe(screen.getByRole('button', { name: /202-0000002-0000002/ })),
+      );
+    });
+
+    it('Escape returns focus from the open order to its row (popup and tab)', async () => {
+      const user = userEvent.setup();
+      const shop = sampleShop();
+      for (const layout of ['popup', 'tab'] as const) {
+        const view = render(
+          <OrderManagerApp
+            services={memoryServices({ orders: new MemoryOrderSource(shop.orders, shop.items) })}
+            layout={layout}
+          />,
+        );
+        await user.click(await rowButton('302-0000003-0000003'));
+        const heading = await screen.findByRole('heading', { name: 'Order 302-0000003-0000003' });
+        await waitFor(() => expect(document.activeElement).toBe(heading));
+        await user.keyboard('{Escape}');
+        await waitFor(() =>
+          expect(document.activeElement).toBe(screen.getByRole('button', { name: /302-0000003-0000003/ })),
+        );
+        view.unmount();
+      }
+    });
+
+    it('leaves Escape to an open dialog and to a key the page already handled', async () => {
+      const user = userEvent.setup();
+      const shop = sampleShop();
+      render(
+        <OrderManagerApp
+          services={memoryServices({ orders: new MemoryOrderSource(shop.orders, shop.items) })}
+          layout="popup"
+        />,
+      );
+      await user.click(await rowButton('302-0000003-0000003'));
+      const heading = await screen.findByRole('heading', { name: 'Order 302-0000003-0000003' });
+      const dialog = document.createElement('dialog');
+      dialog.setAttribute('open', '');
+      document.body.append(dialog);
+      await user.keyboard('{Escape}');
+      expect(screen.getByRole('heading', { name: 'Order 302-0000003-0000003' })).toBe(heading);
+      dialog.remove();
+      const handled = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+      handled.preventDefault();
+      act(() => {
+        heading.dispatchEvent(handled);
+      });
+      expect(screen.getByRole('heading', { name: 'Order 302-0000003-0000003' })).toBe(heading);
+    });
+
+    it('starts the tab with skip links to the order details and the order list', async () => {
+      const user = userEvent.setup();
+      const shop = sampleShop();
+      render(
+        <OrderManagerApp
+          services={memoryServices({ orders: new MemoryOrderSource(shop.orders, shop.items) })}
+          layout="tab"
+        />,
+      );
+      await user.click(await rowButton('112-0000004-0000004'));
+      const heading = await screen.findByRole('heading', { name: 'Order 112-0000004-0000004' });
+      (document.activeElement as HTMLElement).blur();
+      await user.tab();
+      const skipDetails = screen.getByRole('link', { name: 'Skip to order details' });
+      expect(document.activeElement).toBe(skipDetails);
+      await user.keyboard('{Enter}');
+      expect(document.activeElement).toBe(heading);
+      await user.click(screen.getByRole('link', { name: 'Skip to order list' }));
+      expect(document.activeElement).toBe(document.getElementById('order-app-list'));
+      await user.tab();
+      expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search orders' }));
+      // Landmarks in order: header, then main with the list and the detail as labelled regions.
+      const main = screen.getByRole('main');
+      expect(
+        document.querySelector('header.order-app__header')!.compareDocumentPosition(main) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+      expect(within(main).getByRole('region', { name: 'Order list' })).toBeInTheDocument();
+      expect(within(main).getByRole('region', { name: 'Order 112-0000004-0000004' })).toBeInTheDocument();
+    });
+
+    it('shows "Unreadable records" only when there are some', async () => {
+      const empty = render(<OrderManagerApp services={memoryServices()} layout="tab" />);
+      await screen.findByRole('heading', { name: 'Order Manager' });
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Settings' })).toBeInTheDocument());
+      expect(screen.queryByRole('button', { name: /Unreadable records/ })).toBeNull();
+      empty.unmount();
+      const record = {
+        id: 1,
+        at: '2026-11-26T10:00:00Z',
+        source: 'report' as const,
+        reference: 'R',
+        reason: 'bad row',
+        raw: '',
+      };
+      render(
+        <OrderManagerApp
+          services={memoryServices({ orders: new MemoryOrderSource([], [], [record]) })}
+          layout="tab"
+        />,
+      );
+      expect(await screen.findByRole('button', { name: 'Unreadable records (1)' })).toBeInTheDocument();
+    });
   });
 });
