@@ -21,7 +21,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Order Manager for Seller Central',
     description:
-      'Sync, cancel and refund Amazon orders safely from one place, and keep Seller Central in step.',
+      'Sync your Amazon orders, cancel them safely from one place, and get warned before cancelling in Seller Central.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: [
       ...SELLER_CENTRAL_HOSTS.map((h) => `https://${h}/*`),
