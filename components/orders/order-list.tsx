@@ -1,6 +1,7 @@
-import { useDeferredValue, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { filterOrders } from '../../lib/store';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { viewOrders, type OrderListView } from '../../lib/store/order-query';
+import type { SyncStatus } from '../../lib/sync/sync-status';
 import type { ActionSource } from '../cancel/action-source';
 import { actionsByOrder, cancelSummary } from '../cancel/cancel-summary';
 import { useAllActions } from '../cancel/use-order-actions';
@@ -21,23 +22,78 @@ export interface OrderListProps {
   readonly selectedOrderId?: string;
   /** The outbox, for each row's cancel state. */
   readonly actions?: ActionSource;
+  /** The sync status's detailFill: whether report-level orders are still being filled in (absent: read as yes). */
+  readonly detailFill?: SyncStatus['detailFill'];
+  /** The order whose row takes the focus when focusRequest changes ("Back to list", Escape). */
+  readonly focusOrderId?: string;
+  /** A counter: each change scrolls focusOrderId's row into view and focuses it. */
+  readonly focusRequest?: number;
+}
+
+const NOTHING: OrderListView = {
+  orders: [],
+  subTypeCounts: { prime: 0, business: 0, 'business-prime': 0, 'second-day': 0, standard: 0 },
+  reportLevel: 0,
+};
+
+/** Above the type chips: orders the chips cannot count, and whether that will change by itself. */
+function typeNotice(reportLevel: number, detailFill: SyncStatus['detailFill']): string | undefined {
+  if (reportLevel === 0) return undefined;
+  const orders = reportLevel === 1 ? '1 order' : `${reportLevel} orders`;
+  return detailFill === 'done'
+    ? `Amazon has not given the type of ${orders}. They show "Type not known yet" and are in no type filter; check them in Seller Central.`
+    : `Details still loading for ${orders}: their type and ship-by date arrive over the next syncs. Until then they are in no type filter.`;
 }
 
 /**
- * Every stored order, newest first, searchable and filterable in memory. Only the rows in view are
+ * Every stored order, searchable, filterable and sortable in memory. Only the rows in view are
  * rendered, so 50,000 orders scroll and filter without lag.
  */
-export function OrderList({ source, queryStore, onOpenOrder, selectedOrderId, actions }: OrderListProps) {
+export function OrderList({
+  source,
+  queryStore,
+  onOpenOrder,
+  selectedOrderId,
+  actions,
+  detailFill,
+  focusOrderId,
+  focusRequest,
+}: OrderListProps) {
   const { orders, complete, error } = useStoredOrders(source);
   const allActions = useAllActions(actions);
   const byOrder = useMemo(() => actionsByOrder(allActions), [allActions]);
   const [query, setQuery, restored] = usePersistedOrderQuery(queryStore);
   // Typing stays responsive: filtering 50,000 orders renders at lower priority than the input.
   const deferredQuery = useDeferredValue(query);
-  const visible = useMemo(
-    () => (restored ? filterOrders(orders, deferredQuery) : []),
+  const view = useMemo(
+    () => (restored ? viewOrders(orders, deferredQuery) : NOTHING),
     [orders, deferredQuery, restored],
   );
+  const visible = view.orders;
+
+  // Focus return: the requested row stays rendered (even outside the window) until the next request.
+  const [pinnedOrderId, setPinnedOrderId] = useState<string>();
+  const pendingFocus = useRef<string | undefined>(undefined);
+  const lastFocusRequest = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === lastFocusRequest.current) return;
+    lastFocusRequest.current = focusRequest;
+    pendingFocus.current = focusOrderId;
+    setPinnedOrderId(focusOrderId);
+  }, [focusRequest, focusOrderId]);
+  const pinnedIndex = useMemo(
+    () => (pinnedOrderId === undefined ? -1 : visible.findIndex((order) => order.orderId === pinnedOrderId)),
+    [visible, pinnedOrderId],
+  );
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (pinnedIndex < 0 || indexes.includes(pinnedIndex)) return indexes;
+      return [...indexes, pinnedIndex].sort((a, b) => a - b);
+    },
+    [pinnedIndex],
+  );
+
   const scrollRef = useRef<HTMLDivElement>(null);
   // No React Compiler in this build; the virtualizer is only read during this component's render.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -47,11 +103,34 @@ export function OrderList({ source, queryStore, onOpenOrder, selectedOrderId, ac
     estimateSize: () => ORDER_ROW_HEIGHT,
     overscan: 8,
     getItemKey: (index) => visible[index]?.orderId ?? index,
+    rangeExtractor,
+  });
+
+  useEffect(() => {
+    const orderId = pendingFocus.current;
+    // The pin catches up a render after the request: until then there is nothing to look for.
+    if (orderId === undefined || orderId !== pinnedOrderId) return;
+    if (pinnedIndex < 0) {
+      // Filtered out, or not loaded yet: wait for every order, then give up rather than jump later.
+      if (complete && restored) pendingFocus.current = undefined;
+      return;
+    }
+    pendingFocus.current = undefined;
+    virtualizer.scrollToIndex(pinnedIndex, { align: 'auto' });
+    const row = [
+      ...(scrollRef.current?.querySelectorAll<HTMLElement>('[data-testid="order-row"]') ?? []),
+    ].find((button) => button.dataset.orderId === orderId);
+    row?.focus();
   });
 
   return (
     <section className="order-list" aria-label="Order list">
-      <OrderFilters query={query} onChange={setQuery} />
+      <OrderFilters
+        query={query}
+        onChange={setQuery}
+        subTypeCounts={restored ? view.subTypeCounts : undefined}
+        typeNotice={complete && restored ? typeNotice(view.reportLevel, detailFill) : undefined}
+      />
       <p className="order-list__count" role="status" data-testid="order-count">
         {visible.length} of {orders.length} orders
         {!complete && !error && <span className="order-list__loading"> — loading all orders…</span>}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ORDER_STATUSES, ORDER_SUB_TYPES } from '../../lib/domain/order';
 import { declareItem } from '../../lib/storage/declared-item';
 import { STORAGE_KEYS } from '../../lib/storage/storage-keys';
-import type { OrderQuery } from '../../lib/store';
+import { ORDER_SORTS, type OrderQuery } from '../../lib/store/order-query';
 
 /** The key in storage.local itself (the registry's key less WXT's area prefix). */
 export const ORDER_LIST_QUERY_KEY = STORAGE_KEYS.orderListQuery.key.replace(/^local:/, '');
@@ -11,6 +11,8 @@ export const orderQuerySchema = z.object({
   text: z.string().max(200).optional(),
   statuses: z.array(z.enum(ORDER_STATUSES)).optional(),
   subTypes: z.array(z.enum(ORDER_SUB_TYPES)).optional(),
+  // A sort this version does not know (saved by a later one) reads as the default, keeping the filters.
+  sort: z.enum(ORDER_SORTS).optional().catch(undefined),
 });
 
 /** Keeps the order list's last search and filters between popup openings. */

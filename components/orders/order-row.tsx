@@ -1,8 +1,10 @@
 import type { StoredOrder } from '../../lib/domain/order';
-import { SUB_TYPE_LABELS } from '../../lib/domain/order-sub-type';
+import { isSubTypeKnown, SUB_TYPE_LABELS } from '../../lib/domain/order-sub-type';
 import { formatMoney } from '../../lib/domain/money';
 import { marketplaceCode } from '../../lib/domain/marketplaces';
+import { serviceLevelLabel } from '../../lib/domain/service-level-label';
 import { formatDateTime } from '../../lib/format-time';
+import { openShipBy } from '../../lib/store/order-query';
 import { CancelStatusChip } from '../cancel/cancel-status-chip';
 import type { CancelSummary } from '../cancel/cancel-summary';
 import { ORDER_STATUS_LABELS } from '../../lib/domain/order-status-label';
@@ -15,8 +17,17 @@ export interface OrderRowProps {
   readonly cancel?: CancelSummary;
 }
 
+/** The ship-by a seller works to; none once shipped or cancelled, "not known yet" from the report alone. */
+function shipByText(order: StoredOrder): string | undefined {
+  const latest = openShipBy(order);
+  if (latest) return `Ship by ${formatDateTime(latest)}`;
+  if (order.status === 'SHIPPED' || order.status === 'CANCELLED') return undefined;
+  return order.detailLevel === 'report' ? 'Ship by not known yet' : undefined;
+}
+
 /** One order in the list: a button, so click and Enter both open it. */
 export function OrderRow({ order, selected, onOpen, cancel }: OrderRowProps) {
+  const shipBy = shipByText(order);
   return (
     <button
       type="button"
@@ -29,11 +40,22 @@ export function OrderRow({ order, selected, onOpen, cancel }: OrderRowProps) {
       <span className="order-row__line">
         <span className="order-row__id">{order.orderId}</span>
         <span className="order-row__chips">
-          {order.subTypes.map((subType) => (
-            <span key={subType} className={`sub-type-chip sub-type-chip--${subType}`}>
-              {SUB_TYPE_LABELS[subType]}
+          {isSubTypeKnown(order) ? (
+            order.subTypes.map((subType) => (
+              <span key={subType} className={`sub-type-chip sub-type-chip--${subType}`}>
+                {SUB_TYPE_LABELS[subType]}
+              </span>
+            ))
+          ) : (
+            <span className="order-row__type-unknown" data-testid="type-unknown">
+              Type not known yet
             </span>
-          ))}
+          )}
+          {order.fulfilledBy === 'AMAZON' && (
+            <span className="order-row__fba" title="Fulfilled by Amazon" data-testid="fba-badge">
+              FBA
+            </span>
+          )}
         </span>
         {order.buyerCancelRequest && (
           <span className="order-row__cancel" data-testid="buyer-cancel-marker">
@@ -50,9 +72,19 @@ export function OrderRow({ order, selected, onOpen, cancel }: OrderRowProps) {
           {ORDER_STATUS_LABELS[order.status]}
         </span>
         <time dateTime={order.purchaseDate}>{formatDateTime(order.purchaseDate)}</time>
+        {shipBy && (
+          <span className="order-row__ship-by" data-testid="ship-by">
+            {shipBy}
+          </span>
+        )}
         <span className="order-row__marketplace">{marketplaceCode(order.marketplaceId)}</span>
-        <span>
-          {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
+        {order.serviceLevel && (
+          <span className="order-row__service" data-testid="service-level">
+            {serviceLevelLabel(order.serviceLevel)} shipping
+          </span>
+        )}
+        <span data-testid="unit-count">
+          {order.itemCount} {order.itemCount === 1 ? 'unit' : 'units'}
         </span>
       </span>
     </button>

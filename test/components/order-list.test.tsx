@@ -52,7 +52,7 @@ describe('OrderList', () => {
     expect(within(row('503-0000006-0000006')).getByTestId('order-total')).toHaveTextContent('¥');
     expect(within(row('503-0000006-0000006')).getByTestId('order-total')).toHaveTextContent('1,500');
     expect(row('202-0000002-0000002')).toHaveTextContent('UK');
-    expect(row('111-0000001-0000001')).toHaveTextContent('2 items');
+    expect(row('111-0000001-0000001')).toHaveTextContent('2 units');
     expect(screen.getByTestId('order-count')).toHaveTextContent('6 of 6 orders');
   });
 
