@@ -4,14 +4,14 @@ export interface DemoBannerProps {
   readonly onOpenSettings: () => void;
 }
 
-/** Says plainly that the orders on screen are sandbox data, not the seller's account. */
+/** Says plainly that the orders on screen are made up (the built-in sandbox), not the seller's account. */
 export function DemoBanner({ onOpenSettings }: DemoBannerProps) {
   return (
     <section className="demo-banner" aria-label="Demo mode" data-testid="demo-banner">
       <strong className="demo-banner__tag">DEMO</strong>
       <p className="demo-banner__text">
-        Demo data — these orders come from the built-in SP-API sandbox, not your Amazon account. Add your
-        SP-API credentials in{' '}
+        Demo data — these are made-up orders for trying things out, not your Amazon account. Connect your
+        Amazon account in{' '}
         <a
           href="/options.html"
           onClick={(event) => {

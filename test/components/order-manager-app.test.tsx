@@ -28,7 +28,7 @@ beforeAll(() => {
 afterAll(() => restoreLayout());
 
 const DEMO_TEXT =
-  'Demo data — these orders come from the built-in SP-API sandbox, not your Amazon account. Add your SP-API credentials in Settings to see your own orders.';
+  'Demo data — these are made-up orders for trying things out, not your Amazon account. Connect your Amazon account in Settings to see your own orders.';
 
 describe('OrderManagerApp', () => {
   it('shows the demo banner in demo mode, with a link to the settings', async () => {
