@@ -1,13 +1,16 @@
 import {
-  credentialsSchema,
   endpointOverrideSchema,
+  merchantTokenSchema,
+  newAppCredentialsSchema,
   type Credentials,
   type EndpointOverride,
   type Region,
+  type SavedCredentials,
   type Settings,
 } from '../../lib/settings/settings-schema';
 import { marketplaceById } from '../../lib/domain/marketplaces';
-import { endpointRefusal } from '../../lib/sp-api/endpoints';
+import { endpointUrlRefusal } from '../../lib/settings/endpoint-url-rule';
+import { isTestBuild } from '../../lib/sp-api/endpoints';
 
 /** The credentials form as typed: every field text, so half-typed input survives re-renders. */
 export interface CredentialsFormValues {
@@ -24,8 +27,40 @@ export interface CredentialsFormValues {
 export type CredentialsField = keyof CredentialsFormValues;
 export type CredentialsErrors = Partial<Record<CredentialsField, string>>;
 
+/** The fields in the order the form shows them, so focus goes to the first marked one. */
+export const CREDENTIALS_FIELD_ORDER: readonly CredentialsField[] = [
+  'clientId',
+  'clientSecret',
+  'refreshToken',
+  'region',
+  'marketplaceIds',
+  'sellerId',
+  'spApiBaseUrl',
+  'lwaTokenUrl',
+];
+
+export const ADVANCED_FIELDS: readonly CredentialsField[] = ['spApiBaseUrl', 'lwaTokenUrl'];
+
+/** What Advanced calls each address, to name it when it cannot be reached. */
+export const ADVANCED_FIELD_LABELS = {
+  spApiBaseUrl: 'SP-API base URL',
+  lwaTokenUrl: 'LWA token URL',
+} as const;
+
+export const LWA_CLIENT_ID_PREFIX = 'amzn1.application-oa2-client.';
+
 export type CredentialsValidation =
   | { ok: true; credentials: Credentials; endpointOverride: EndpointOverride | null }
+  | { ok: false; errors: CredentialsErrors };
+
+export type ConnectionTestValidation =
+  | {
+      ok: true;
+      credentials: SavedCredentials;
+      endpointOverride: EndpointOverride | null;
+      /** The test can pass without it, but cancels cannot be sent: the seller is told and the field marked. */
+      merchantTokenMissing: boolean;
+    }
   | { ok: false; errors: CredentialsErrors };
 
 export function credentialsFormFrom(settings: Settings): CredentialsFormValues {
@@ -51,44 +86,93 @@ export function withRegion(values: CredentialsFormValues, region: Region): Crede
   };
 }
 
-/** Checks the form with the settings schemas and maps each problem to the field it belongs to. */
-export function validateCredentialsForm(values: CredentialsFormValues): CredentialsValidation {
-  const errors: CredentialsErrors = {};
-  const parsed = credentialsSchema.safeParse({
+/** The first marked field in the order the form shows them. */
+export function firstMarkedField(errors: CredentialsErrors): CredentialsField | undefined {
+  return CREDENTIALS_FIELD_ORDER.find((field) => errors[field]);
+}
+
+/** Checks the form before saving: every field, the merchant token included. */
+export function validateCredentialsForm(
+  values: CredentialsFormValues,
+  testBuild: boolean = isTestBuild(),
+): CredentialsValidation {
+  const app = checkAppCredentials(values);
+  const endpoints = checkEndpoints(values, testBuild);
+  const token = merchantTokenSchema.safeParse(values.sellerId);
+  const errors: CredentialsErrors = { ...app.errors, ...(endpoints.ok ? {} : endpoints.errors) };
+  if (!token.success) errors.sellerId = token.error.issues[0]?.message;
+  if (!app.credentials || !endpoints.ok || !token.success) return { ok: false, errors };
+  return {
+    ok: true,
+    credentials: { ...app.credentials, sellerId: token.data },
+    endpointOverride: endpoints.endpointOverride,
+  };
+}
+
+/**
+ * Checks the form before a connection test: as for saving, except that an empty merchant token does
+ * not stop the test (Amazon's answer does not depend on it); the caller warns about cancels.
+ */
+export function validateConnectionTestForm(
+  values: CredentialsFormValues,
+  testBuild: boolean = isTestBuild(),
+): ConnectionTestValidation {
+  const app = checkAppCredentials(values);
+  const endpoints = checkEndpoints(values, testBuild);
+  const merchantTokenMissing = values.sellerId.trim() === '';
+  const token = merchantTokenMissing ? undefined : merchantTokenSchema.safeParse(values.sellerId);
+  const errors: CredentialsErrors = { ...app.errors, ...(endpoints.ok ? {} : endpoints.errors) };
+  if (token && !token.success) errors.sellerId = token.error.issues[0]?.message;
+  if (!app.credentials || !endpoints.ok || (token && !token.success)) return { ok: false, errors };
+  return {
+    ok: true,
+    credentials: { ...app.credentials, ...(token?.success ? { sellerId: token.data } : {}) },
+    endpointOverride: endpoints.endpointOverride,
+    merchantTokenMissing,
+  };
+}
+
+function checkAppCredentials(values: CredentialsFormValues): {
+  credentials?: Omit<Credentials, 'sellerId'>;
+  errors: CredentialsErrors;
+} {
+  const parsed = newAppCredentialsSchema.safeParse({
     clientId: values.clientId,
     clientSecret: values.clientSecret,
     refreshToken: values.refreshToken,
     region: values.region,
     marketplaceIds: values.marketplaceIds,
-    sellerId: values.sellerId,
   });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as CredentialsField | undefined;
-      if (field && !errors[field]) errors[field] = issue.message;
-    }
+  if (parsed.success) return { credentials: parsed.data, errors: {} };
+  const errors: CredentialsErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as CredentialsField | undefined;
+    if (field && !errors[field]) errors[field] = issue.message;
   }
-  let endpointOverride: EndpointOverride | null = null;
+  return { errors };
+}
+
+/** Each address is judged on its own, so a refused one is marked even while the other is empty. */
+function checkEndpoints(
+  values: CredentialsFormValues,
+  testBuild: boolean,
+): { ok: true; endpointOverride: EndpointOverride | null } | { ok: false; errors: CredentialsErrors } {
   const base = values.spApiBaseUrl.trim();
   const token = values.lwaTokenUrl.trim();
-  if (base || token) {
-    const override = endpointOverrideSchema.safeParse({ spApiBaseUrl: base, lwaTokenUrl: token });
-    if (override.success) {
-      // Refused here in words, and again by the client factory (lib/background/sp-api-connection.ts).
-      const baseRefusal = endpointRefusal(override.data.spApiBaseUrl);
-      const tokenRefusal = endpointRefusal(override.data.lwaTokenUrl);
-      if (baseRefusal) errors.spApiBaseUrl = baseRefusal;
-      if (tokenRefusal) errors.lwaTokenUrl = tokenRefusal;
-      if (!baseRefusal && !tokenRefusal) endpointOverride = override.data;
-    } else {
-      if (!base) errors.spApiBaseUrl = 'Give both URLs, or leave both empty for Amazon’s own endpoints';
-      else if (!endpointOverrideSchema.shape.spApiBaseUrl.safeParse(base).success)
-        errors.spApiBaseUrl = 'Enter a full URL, like https://sellingpartnerapi-na.amazon.com';
-      if (!token) errors.lwaTokenUrl = 'Give both URLs, or leave both empty for Amazon’s own endpoints';
-      else if (!endpointOverrideSchema.shape.lwaTokenUrl.safeParse(token).success)
-        errors.lwaTokenUrl = 'Enter a full URL, like https://api.amazon.com/auth/o2/token';
-    }
+  if (!base && !token) return { ok: true, endpointOverride: null };
+  const errors: CredentialsErrors = {};
+  const bothOrNeither = 'Give both URLs, or leave both empty for Amazon’s own endpoints';
+  errors.spApiBaseUrl = base ? endpointUrlRefusal(base, testBuild) : bothOrNeither;
+  errors.lwaTokenUrl = token ? endpointUrlRefusal(token, testBuild) : bothOrNeither;
+  if (!errors.spApiBaseUrl) delete errors.spApiBaseUrl;
+  if (!errors.lwaTokenUrl) delete errors.lwaTokenUrl;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const override = endpointOverrideSchema.safeParse({ spApiBaseUrl: base, lwaTokenUrl: token });
+  if (!override.success) {
+    return {
+      ok: false,
+      errors: { spApiBaseUrl: 'Enter a full URL, like https://sellingpartnerapi-na.amazon.com' },
+    };
   }
-  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, credentials: parsed.data, endpointOverride };
+  return { ok: true, endpointOverride: override.data };
 }

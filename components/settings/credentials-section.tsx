@@ -1,15 +1,20 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { marketplacesInRegion } from '../../lib/domain/marketplaces';
 import { errorMessage } from '../../lib/error-message';
 import { REGIONS, type Region, type Settings } from '../../lib/settings/settings-schema';
 import {
+  ADVANCED_FIELDS,
   credentialsFormFrom,
+  LWA_CLIENT_ID_PREFIX,
+  validateConnectionTestForm,
   validateCredentialsForm,
   withRegion,
   type CredentialsErrors,
+  type CredentialsField,
   type CredentialsFormValues,
 } from './credentials-form';
 import { FormField } from './form-field';
+import { SelfAuthorisationGuide } from './self-authorisation-guide';
 import type { SettingsSource } from './settings-source';
 
 const REGION_LABELS: Record<Region, string> = {
@@ -18,7 +23,11 @@ const REGION_LABELS: Record<Region, string> = {
   fe: 'Far East (Japan, Australia, Singapore)',
 };
 
-type Outcome = { kind: 'ok' | 'error'; text: string } | undefined;
+/** 'invalid' says "correct the marked fields", and only while a field is marked. */
+type Outcome =
+  { kind: 'ok' | 'warning' | 'error'; text: string; code?: string } | { kind: 'invalid' } | undefined;
+
+const MERCHANT_TOKEN_PLACE = 'Seller Central: Settings → Account Info → Merchant Token';
 
 export interface CredentialsSectionProps {
   readonly source: SettingsSource;
@@ -34,23 +43,51 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
   const [saveOutcome, setSaveOutcome] = useState<Outcome>();
   const [testOutcome, setTestOutcome] = useState<Outcome>();
   const marketplaceErrorId = useId();
-  // Open once if overrides are set, then left to the seller.
-  const [advancedOpen] = useState(() => Boolean(settings.endpointOverride));
-  const set = (patch: Partial<CredentialsFormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const formRef = useRef<HTMLFormElement>(null);
+  // Open at first if overrides are set, and whenever one of them is marked; otherwise the seller's.
+  const [advancedOpen, setAdvancedOpen] = useState(() => Boolean(settings.endpointOverride));
+  // Bumped to move focus to the first marked field once the marks are on screen.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const anyMarked = Object.values(errors).some(Boolean);
 
-  function validate() {
-    const result = validateCredentialsForm(values);
-    setErrors(result.ok ? {} : result.errors);
-    return result;
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // The marketplaces are a fieldset: its first box takes the focus.
+    (first instanceof HTMLFieldSetElement ? first.querySelector<HTMLElement>('input') : first)?.focus();
+  }, [focusRequest]);
+
+  /** Editing a field takes its mark away; the check runs again on the next Save or Test. */
+  const set = (patch: Partial<CredentialsFormValues>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    unmark(Object.keys(patch) as CredentialsField[]);
+  };
+
+  function unmark(fields: readonly CredentialsField[]) {
+    setErrors((current) => {
+      if (!fields.some((field) => current[field])) return current;
+      const next = { ...current };
+      for (const field of fields) delete next[field];
+      return next;
+    });
+  }
+
+  function markFields(marked: CredentialsErrors) {
+    setErrors(marked);
+    if (ADVANCED_FIELDS.some((field) => marked[field])) setAdvancedOpen(true);
+    setFocusRequest((n) => n + 1);
   }
 
   async function save() {
     setSaveOutcome(undefined);
-    const result = validate();
+    if (testOutcome?.kind === 'invalid') setTestOutcome(undefined);
+    const result = validateCredentialsForm(values);
     if (!result.ok) {
-      setSaveOutcome({ kind: 'error', text: 'Please correct the marked fields.' });
+      markFields(result.errors);
+      setSaveOutcome({ kind: 'invalid' });
       return;
     }
+    setErrors({});
     setBusy(true);
     try {
       const saved = await source.save({
@@ -68,23 +105,39 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
 
   async function testConnection() {
     setTestOutcome(undefined);
-    const result = validate();
+    if (saveOutcome?.kind === 'invalid') setSaveOutcome(undefined);
+    const result = validateConnectionTestForm(values);
     if (!result.ok) {
-      setTestOutcome({ kind: 'error', text: 'Fill in the marked fields before testing.' });
+      markFields(result.errors);
+      setTestOutcome({ kind: 'invalid' });
       return;
     }
+    setErrors({});
     setBusy(true);
     setTestOutcome({ kind: 'ok', text: 'Testing the connection…' });
     try {
       const answer = await source.testConnection(result.credentials, result.endpointOverride);
-      setTestOutcome(
-        answer.ok
-          ? { kind: 'ok', text: `Connected: ${answer.message}` }
-          : {
-              kind: 'error',
-              text: `Amazon refused the connection: ${answer.message}${answer.code ? ` (${answer.code})` : ''}`,
-            },
-      );
+      if (result.merchantTokenMissing) {
+        setErrors({
+          sellerId: `Fill in the merchant token: cancels are not sent to Amazon without it (${MERCHANT_TOKEN_PLACE}).`,
+        });
+      }
+      if (!answer.ok) {
+        setTestOutcome({
+          kind: 'error',
+          text: `The connection test failed. ${answer.message}`,
+          ...(answer.code ? { code: answer.code } : {}),
+        });
+      } else if (result.merchantTokenMissing) {
+        setTestOutcome({
+          kind: 'warning',
+          text:
+            `Connected: ${answer.message} The merchant token is still empty, so cancels will not be ` +
+            'sent to Amazon until you fill it in (marked above) and save.',
+        });
+      } else {
+        setTestOutcome({ kind: 'ok', text: `Connected: ${answer.message}` });
+      }
     } catch (error) {
       setTestOutcome({ kind: 'error', text: `Could not test the connection: ${errorMessage(error)}` });
     } finally {
@@ -118,7 +171,9 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
           ? 'The extension syncs orders from your Amazon account with these credentials.'
           : 'No credentials saved: the extension shows demo data from its built-in SP-API sandbox.'}
       </p>
+      <SelfAuthorisationGuide />
       <form
+        ref={formRef}
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
@@ -130,6 +185,7 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
           value={values.clientId}
           onValue={(clientId) => set({ clientId })}
           error={errors.clientId}
+          hint={`Starts with ${LWA_CLIENT_ID_PREFIX}`}
           autoComplete="off"
           spellCheck={false}
           required
@@ -158,7 +214,10 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
           <select
             id="credentials-region"
             value={values.region}
-            onChange={(event) => setValues((v) => withRegion(v, event.target.value as Region))}
+            onChange={(event) => {
+              setValues((v) => withRegion(v, event.target.value as Region));
+              unmark(['region', 'marketplaceIds']);
+            }}
           >
             {REGIONS.map((region) => (
               <option key={region} value={region}>
@@ -196,16 +255,20 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
           )}
         </fieldset>
         <FormField
-          label="Merchant token"
+          label="Merchant token (needed to cancel orders)"
           value={values.sellerId}
           onValue={(sellerId) => set({ sellerId })}
           error={errors.sellerId}
-          hint="Required. Each account’s orders are kept apart by it, and Amazon needs it to cancel and refund orders. Seller Central shows it under Settings → Account Info → Your Merchant Token."
+          hint="Required. Each account’s orders are kept apart by it, and Amazon needs it to cancel orders. Seller Central shows it under Settings → Account Info → Merchant Token."
           autoComplete="off"
           spellCheck={false}
           required
         />
-        <details className="options-advanced" open={advancedOpen || undefined}>
+        <details
+          className="options-advanced"
+          open={advancedOpen}
+          onToggle={(event) => setAdvancedOpen(event.currentTarget.open)}
+        >
           <summary>Advanced</summary>
           <p>
             Leave both empty to use Amazon’s production endpoints. Your credentials are only sent over
@@ -243,25 +306,59 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
             </button>
           )}
         </div>
-        <p
-          className={`options-outcome options-outcome--${saveOutcome?.kind ?? 'none'}`}
-          role="status"
-          aria-live="polite"
-          aria-label="Save result"
-          data-testid="credentials-save-result"
-        >
-          {saveOutcome?.text}
-        </p>
-        <p
-          className={`options-outcome options-outcome--${testOutcome?.kind ?? 'none'}`}
-          role="status"
-          aria-live="polite"
-          aria-label="Connection test result"
-          data-testid="connection-result"
-        >
-          {testOutcome?.text}
-        </p>
+        <OutcomeLine
+          outcome={saveOutcome}
+          invalidText={anyMarked ? 'Please correct the marked fields.' : undefined}
+          label="Save result"
+          testId="credentials-save-result"
+        />
+        <OutcomeLine
+          outcome={testOutcome}
+          invalidText={anyMarked ? 'Fill in the marked fields before testing.' : undefined}
+          label="Connection test result"
+          testId="connection-result"
+        />
       </form>
     </section>
+  );
+}
+
+/** One result line; a failure's code from Amazon sits in collapsed technical details beneath it. */
+function OutcomeLine({
+  outcome,
+  invalidText,
+  label,
+  testId,
+}: {
+  readonly outcome: Outcome;
+  /** Said for an 'invalid' outcome; undefined once no field is marked any more. */
+  readonly invalidText: string | undefined;
+  readonly label: string;
+  readonly testId: string;
+}) {
+  const shown =
+    outcome?.kind === 'invalid'
+      ? invalidText
+        ? { kind: 'error' as const, text: invalidText }
+        : undefined
+      : outcome;
+  return (
+    <>
+      <p
+        className={`options-outcome options-outcome--${shown ? shown.kind : 'none'}`}
+        role="status"
+        aria-live="polite"
+        aria-label={label}
+        data-testid={testId}
+      >
+        {shown ? shown.text : undefined}
+      </p>
+      {outcome && outcome.kind !== 'invalid' && outcome.code && (
+        <details className="options-outcome__details">
+          <summary>Technical details</summary>
+          Amazon’s code: {outcome.code}
+        </details>
+      )}
+    </>
   );
 }

@@ -5,7 +5,6 @@ import type { AccountDataSource } from './account-data-source';
 import { AccountDataSection } from './account-data-section';
 import { ActionSettingsSection } from './action-settings-section';
 import { CredentialsSection } from './credentials-section';
-import { SelfAuthorisationGuide } from './self-authorisation-guide';
 import { SellerCentralHealthSection } from './seller-central-health-section';
 import type { SettingsSource } from './settings-source';
 import { SyncSettingsSection } from './sync-settings-section';
@@ -17,7 +16,7 @@ export interface OptionsPageProps {
   readonly accounts?: AccountDataSource;
 }
 
-/** The extension's settings: credentials, sync behaviour, endpoint overrides and the set-up guide. */
+/** The extension's settings: credentials (with the set-up guide beside them), sync behaviour, actions. */
 export function OptionsPage({ source, accounts }: OptionsPageProps) {
   const [settings, setSettings] = useState<Settings>();
   const [loadError, setLoadError] = useState<string>();
@@ -53,7 +52,6 @@ export function OptionsPage({ source, accounts }: OptionsPageProps) {
           <SyncSettingsSection source={source} settings={settings} onSaved={setSettings} />
           <ActionSettingsSection source={source} settings={settings} onSaved={setSettings} />
           {accounts && <AccountDataSection source={accounts} settings={settings} />}
-          <SelfAuthorisationGuide />
         </>
       )}
     </main>

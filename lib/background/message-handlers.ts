@@ -11,6 +11,7 @@ import { readOrderSummary } from './order-summary';
 import { refreshOrderForCancel } from './refresh-order-handler';
 import { recordSellerCentralHealth } from './seller-central-health';
 import { clientFor } from './sp-api-connection';
+import { unreachableEndpointMessage } from '../settings/connection-test-failure';
 
 export interface MessageHandlerDeps extends BackgroundJobDeps {
   readonly sync: Pick<SyncBackgroundJob, 'start'>;
@@ -30,6 +31,9 @@ export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
         const client = clientFor(credentials, endpointOverride, { clock, fetch: (r) => fetch(r) });
         return await client.testConnection(credentials.marketplaceIds);
       } catch (error) {
+        // No answer at all: an Advanced address is the likelier cause than the internet connection.
+        const unreachable = unreachableEndpointMessage(error, endpointOverride);
+        if (unreachable) return { ok: false as const, message: unreachable };
         const { message, code } = describeError(error);
         return { ok: false as const, message, ...(code ? { code } : {}) };
       }

@@ -12,7 +12,7 @@ export const MERCHANT_TOKEN_PATTERN = /^[A-Z0-9]{5,32}$/;
 const MERCHANT_TOKEN_REQUIRED =
   'Merchant token is required: it tells your accounts apart, and Amazon needs it for cancels';
 
-const merchantTokenSchema = z
+export const merchantTokenSchema = z
   .string({ error: MERCHANT_TOKEN_REQUIRED })
   .trim()
   .min(1, MERCHANT_TOKEN_REQUIRED)
@@ -29,11 +29,28 @@ const credentialFields = {
   marketplaceIds: z.array(z.string().trim().min(1)).min(1, 'Choose at least one marketplace'),
 };
 
+/** Every LWA refresh token starts with this; anything else was copied from the wrong place. */
+export const REFRESH_TOKEN_PREFIX = 'Atzr|';
+
+/**
+ * The app's credentials as Settings takes them now, less the merchant token: a refresh token must
+ * look like one. Only new input is checked so; credentials saved before stay readable.
+ */
+export const newAppCredentialsSchema = z.object({
+  ...credentialFields,
+  refreshToken: credentialFields.refreshToken.refine((token) => token.startsWith(REFRESH_TOKEN_PREFIX), {
+    message:
+      'A refresh token starts with Atzr| — copy the whole token Seller Central shows after Authorize app',
+    // "Required" says enough about an empty field.
+    when: (payload) => typeof payload.value === 'string' && payload.value.trim() !== '',
+  }),
+});
+
 /**
  * The seller's own private SP-API app, self-authorised in Seller Central, as Settings saves it now:
  * the merchant token is required (it keys the account's database; order feeds need it too).
  */
-export const credentialsSchema = z.object({ ...credentialFields, sellerId: merchantTokenSchema });
+export const credentialsSchema = newAppCredentialsSchema.extend({ sellerId: merchantTokenSchema });
 export type Credentials = z.infer<typeof credentialsSchema>;
 
 /** Credentials as stored: ones saved before the merchant token was required may lack it. */

@@ -710,7 +710,8 @@ export function createSpApiClient(options: SpApiClientOptions): SpApiClient {
         return {
           ok: true,
           message:
-            'Connected: Amazon accepted the credentials and answered a Reports API call' +
+            // Settings says "Connected:" before it; a message starting with it read "Connected: Connected:".
+            'Amazon accepted the credentials and answered a Reports API call' +
             (reports.length ? ' (recent order reports found).' : '.'),
         };
       },

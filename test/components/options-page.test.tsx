@@ -6,6 +6,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings-sch
 import { MemorySettingsSource } from './memory-services';
 import type { AccountDataSource, AccountDataSummary } from '../../components/settings/account-data-source';
 
+const MERCHANT_TOKEN = /^Merchant token \(needed to cancel orders\)/;
+
 async function renderOptions(settings: Settings = DEFAULT_SETTINGS) {
   const source = new MemorySettingsSource(settings);
   render(<OptionsPage source={source} />);
@@ -17,7 +19,7 @@ async function fillCredentials(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('LWA client id'), 'amzn1.application-oa2-client.abc');
   await user.type(screen.getByLabelText('LWA client secret'), 'amzn1.oa2-cs.v1.secret');
   await user.type(screen.getByLabelText(/^Refresh token/), 'Atzr|IwEBI-token');
-  await user.type(screen.getByLabelText('Merchant token'), 'a1b2c3d4e5f6g7');
+  await user.type(screen.getByLabelText(MERCHANT_TOKEN), 'a1b2c3d4e5f6g7');
 }
 
 describe('OptionsPage', () => {
@@ -27,7 +29,11 @@ describe('OptionsPage', () => {
     expect(screen.getByLabelText('LWA client secret')).toHaveAttribute('type', 'password');
     expect(screen.getByLabelText(/^Refresh token/)).toHaveAttribute('type', 'password');
     expect(screen.getByRole('combobox', { name: 'Region' })).toHaveValue('na');
-    expect(screen.getByLabelText('Merchant token')).toHaveAccessibleDescription(/Required\. Each account/);
+    expect(screen.getByLabelText(MERCHANT_TOKEN)).toHaveAccessibleDescription(
+      /Required\. Each account.* Amazon needs it to cancel orders\. .*Settings → Account Info → Merchant Token/,
+    );
+    // Refunds do not exist yet: the hint must not promise them.
+    expect(screen.getByLabelText(MERCHANT_TOKEN)).not.toHaveAccessibleDescription(/refund/);
     const marketplaces = screen.getByRole('group', { name: 'Marketplaces' });
     expect(
       within(marketplaces)
@@ -47,7 +53,7 @@ describe('OptionsPage', () => {
   it('requires the credentials fields and shows why next to each', async () => {
     const { source, user } = await renderOptions();
     await user.click(screen.getByRole('button', { name: 'Save credentials' }));
-    expect(screen.getByLabelText('LWA client id')).toHaveAccessibleDescription('LWA client id is required');
+    expect(screen.getByLabelText('LWA client id')).toHaveAccessibleDescription(/LWA client id is required$/);
     expect(screen.getByLabelText('LWA client secret')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText(/^Refresh token/)).toHaveAccessibleDescription(/Refresh token is required/);
     expect(screen.getByText('Choose at least one marketplace')).toBeInTheDocument();
@@ -118,10 +124,10 @@ describe('OptionsPage', () => {
     source.testResult = { ok: false, message: 'The refresh token is not valid.', code: 'invalid_grant' };
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(
-      await within(result).findByText(
-        'Amazon refused the connection: The refresh token is not valid. (invalid_grant)',
-      ),
+      await within(result).findByText('The connection test failed. The refresh token is not valid.'),
     ).toBeInTheDocument();
+    // Amazon's code only in the collapsed technical details, not in the sentence.
+    expect(screen.getByText('Technical details').closest('details')).toHaveTextContent('invalid_grant');
     expect(source.saved).toEqual([]);
   });
 
@@ -190,7 +196,7 @@ describe('OptionsPage', () => {
     await user.type(screen.getByLabelText('SP-API base URL'), 'http://127.0.0.1:8787');
     await user.type(screen.getByLabelText('LWA token URL'), 'https://collector.example/token');
     await user.click(screen.getByRole('button', { name: 'Save credentials' }));
-    expect(screen.getByLabelText('Merchant token')).toHaveAccessibleDescription(
+    expect(screen.getByLabelText(MERCHANT_TOKEN)).toHaveAccessibleDescription(
       /Merchant token is required: it tells your accounts apart/,
     );
     // The store build: https only, and only Amazon's own SP-API and LWA hosts.

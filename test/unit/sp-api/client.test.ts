@@ -276,7 +276,7 @@ describe('SP-API client: reports', () => {
     const { client, spApiRequests } = clientWith([() => json({ reports: [] })]);
     const result = await client.testConnection(['ATVPDKIKX0DER']);
     expect(result.ok).toBe(true);
-    expect(result.message).toMatch(/Connected/);
+    expect(result.message).toMatch(/^Amazon accepted the credentials/);
     expect(spApiRequests).toHaveLength(1);
     const url = new URL(spApiRequests[0]!.url);
     expect(url.pathname).toBe('/reports/2021-06-30/reports');
