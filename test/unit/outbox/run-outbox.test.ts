@@ -57,13 +57,22 @@ describe('runOutbox', () => {
     expect(feed.content).not.toContain('<Quantity>'); // whole lines
   });
 
-  it('sends Item/Quantity for a partial line cancel', async () => {
+  it('still sends Item/Quantity for a part-quantity cancel queued before whole lines only', async () => {
     const world = await outboxWorld();
-    await enqueueCancel(
-      world.db,
-      { orderId: ORDER_A, lines: [{ orderItemId: ITEM_A1, quantity: 1 }], reason: 'NoInventory' },
-      world.enqueueOptions,
-    );
+    // New requests are whole lines only; an action stored by an older version keeps its quantity.
+    await world.db.put('outbox', {
+      kind: 'cancel',
+      id: 'old-part',
+      orderId: ORDER_A,
+      marketplaceId: 'ATVPDKIKX0DER',
+      lines: [{ orderItemId: ITEM_A1, quantity: 1, quantityOrdered: 2, sku: 'SKU-A1' }],
+      wholeOrder: false,
+      reason: 'NoInventory',
+      createdAt: '2026-11-20T10:00:00.000Z',
+      status: 'pending',
+      attempt: 1,
+      updatedAt: '2026-11-20T10:00:00.000Z',
+    });
     await world.settle();
     expect(world.amazon.feeds[0]!.content).toMatch(
       new RegExp(
