@@ -47,7 +47,7 @@ async function openReportOnlyCancellableOrder(popup: Page): Promise<string> {
       () =>
         !document.querySelector('[data-testid="cancel-disabled-reason"]')?.textContent?.includes('Checking'),
     );
-    const reportOnly = /from order report/.test((await popup.getByTestId('ship-by').textContent()) ?? '');
+    const reportOnly = /the order report leaves it out/.test((await popup.getByTestId('ship-by').textContent()) ?? '');
     if (reportOnly && (await button.isEnabled())) return orderId;
     await popup.getByRole('button', { name: /Back to list/ }).click();
   }
@@ -84,7 +84,7 @@ describe('cancelling an order known only from the order report', () => {
     const reason = dialog.getByLabel('Reason for cancellation');
     await reason.waitFor({ timeout: 30_000 });
     expect(server.sandbox.stats().calls.getOrder ?? 0).toBeGreaterThan(getOrderCallsBefore);
-    expect(await popup.getByTestId('ship-by').textContent()).not.toMatch(/from order report/);
+    expect(await popup.getByTestId('ship-by').textContent()).not.toMatch(/the order report leaves it out/);
 
     await reason.selectOption('NoInventory');
     await dialog.getByRole('button', { name: 'Submit cancellation' }).click();
