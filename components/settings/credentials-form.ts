@@ -27,26 +27,9 @@ export interface CredentialsFormValues {
 export type CredentialsField = keyof CredentialsFormValues;
 export type CredentialsErrors = Partial<Record<CredentialsField, string>>;
 
-/** The fields in the order the form shows them, so focus goes to the first marked one. */
-export const CREDENTIALS_FIELD_ORDER: readonly CredentialsField[] = [
-  'clientId',
-  'clientSecret',
-  'refreshToken',
-  'region',
-  'marketplaceIds',
-  'sellerId',
-  'spApiBaseUrl',
-  'lwaTokenUrl',
-];
-
 export const ADVANCED_FIELDS: readonly CredentialsField[] = ['spApiBaseUrl', 'lwaTokenUrl'];
 
-/** What Advanced calls each address, to name it when it cannot be reached. */
-export const ADVANCED_FIELD_LABELS = {
-  spApiBaseUrl: 'SP-API base URL',
-  lwaTokenUrl: 'LWA token URL',
-} as const;
-
+/** Amazon's examples and every client id seen start so; no exact format is documented, so only a hint. */
 export const LWA_CLIENT_ID_PREFIX = 'amzn1.application-oa2-client.';
 
 export type CredentialsValidation =
@@ -84,11 +67,6 @@ export function withRegion(values: CredentialsFormValues, region: Region): Crede
     region,
     marketplaceIds: values.marketplaceIds.filter((id) => marketplaceById(id)?.region === region),
   };
-}
-
-/** The first marked field in the order the form shows them. */
-export function firstMarkedField(errors: CredentialsErrors): CredentialsField | undefined {
-  return CREDENTIALS_FIELD_ORDER.find((field) => errors[field]);
 }
 
 /** Checks the form before saving: every field, the merchant token included. */

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { marketplacesInRegion } from '../../lib/domain/marketplaces';
 import { errorMessage } from '../../lib/error-message';
 import { REGIONS, type Region, type Settings } from '../../lib/settings/settings-schema';
@@ -15,6 +15,7 @@ import {
 } from './credentials-form';
 import { FormField } from './form-field';
 import { SelfAuthorisationGuide } from './self-authorisation-guide';
+import { useFocusFirstMarked } from './use-focus-first-marked';
 import type { SettingsSource } from './settings-source';
 
 const REGION_LABELS: Record<Region, string> = {
@@ -43,19 +44,10 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
   const [saveOutcome, setSaveOutcome] = useState<Outcome>();
   const [testOutcome, setTestOutcome] = useState<Outcome>();
   const marketplaceErrorId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, focusFirstMarked } = useFocusFirstMarked();
   // Open at first if overrides are set, and whenever one of them is marked; otherwise the seller's.
   const [advancedOpen, setAdvancedOpen] = useState(() => Boolean(settings.endpointOverride));
-  // Bumped to move focus to the first marked field once the marks are on screen.
-  const [focusRequest, setFocusRequest] = useState(0);
   const anyMarked = Object.values(errors).some(Boolean);
-
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    // The marketplaces are a fieldset: its first box takes the focus.
-    (first instanceof HTMLFieldSetElement ? first.querySelector<HTMLElement>('input') : first)?.focus();
-  }, [focusRequest]);
 
   /** Editing a field takes its mark away; the check runs again on the next Save or Test. */
   const set = (patch: Partial<CredentialsFormValues>) => {
@@ -75,7 +67,7 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
   function markFields(marked: CredentialsErrors) {
     setErrors(marked);
     if (ADVANCED_FIELDS.some((field) => marked[field])) setAdvancedOpen(true);
-    setFocusRequest((n) => n + 1);
+    focusFirstMarked();
   }
 
   async function save() {

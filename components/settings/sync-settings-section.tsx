@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Settings } from '../../lib/settings/settings-schema';
 import { FormField } from './form-field';
 import type { SettingsSource } from './settings-source';
+import { useFocusFirstMarked } from './use-focus-first-marked';
 import { useSettingsSave } from './use-settings-save';
 import {
   syncSettingsFormFrom,
@@ -43,6 +44,7 @@ export function SyncSettingsSection({ source, settings, onSaved }: SyncSettingsS
     setOutcome,
     save: saveSettings,
   } = useSettingsSave(source, onSaved, 'Sync settings saved.');
+  const { formRef, focusFirstMarked } = useFocusFirstMarked();
   const set = (patch: Partial<SyncSettingsFormValues>) => setValues((v) => ({ ...v, ...patch }));
 
   async function save() {
@@ -50,6 +52,7 @@ export function SyncSettingsSection({ source, settings, onSaved }: SyncSettingsS
     setErrors(result.ok ? {} : result.errors);
     if (!result.ok) {
       setOutcome({ kind: 'error', text: 'Please correct the marked fields.' });
+      focusFirstMarked();
       return;
     }
     await saveSettings(result.patch);
@@ -59,6 +62,7 @@ export function SyncSettingsSection({ source, settings, onSaved }: SyncSettingsS
     <section className="options-section" aria-labelledby="sync-settings-heading">
       <h2 id="sync-settings-heading">Sync</h2>
       <form
+        ref={formRef}
         noValidate
         onSubmit={(event) => {
           event.preventDefault();

@@ -156,6 +156,7 @@ describe('OptionsPage', () => {
     await user.type(interval, '3');
     await user.click(screen.getByRole('button', { name: 'Save sync settings' }));
     expect(interval).toHaveAccessibleDescription(/from 5 to 60/);
+    expect(interval).toHaveFocus();
     expect(source.saved).toEqual([]);
 
     await user.clear(interval);
