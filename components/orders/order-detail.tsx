@@ -148,6 +148,11 @@ function ItemRow({
             Buyer cancellation request{item.cancelRequest.reason ? `: ${item.cancelRequest.reason}` : ''}
           </div>
         )}
+        {item.includedTax && (
+          <div className="order-item__included-tax" data-testid="line-included-tax">
+            Prices include {formatMoney(item.includedTax)} tax (VAT)
+          </div>
+        )}
         {charges.notBrokenDown && (
           <div className="order-item__unexplained" data-testid="line-not-broken-down">
             Amazon’s line total includes {formatMoney(charges.notBrokenDown)} not broken down

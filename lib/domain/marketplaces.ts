@@ -71,3 +71,17 @@ export function sellerCentralOrderUrl(marketplaceId: string, orderId: string): s
   const host = BY_ID.get(marketplaceId)?.sellerCentralHost ?? 'sellercentral.amazon.com';
   return `https://${host}/orders-v3/order/${encodeURIComponent(orderId)}`;
 }
+
+/**
+ * Where sales tax is added on top of the price at checkout (US, Canada). Everywhere else Amazon shows
+ * prices with VAT / GST included, and an order report's item-tax is the tax already inside
+ * item-price, not an amount to add to it.
+ */
+const TAX_ADDED_AT_CHECKOUT: ReadonlySet<string> = new Set(['US', 'CA']);
+
+/** True when the marketplace's prices already include tax; unknown marketplaces decide by currency. */
+export function pricesIncludeTax(marketplaceId: string, currency?: string): boolean {
+  const marketplace = BY_ID.get(marketplaceId);
+  if (marketplace) return !TAX_ADDED_AT_CHECKOUT.has(marketplace.code);
+  return currency !== 'USD' && currency !== 'CAD';
+}

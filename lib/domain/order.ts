@@ -113,6 +113,11 @@ export interface StoredOrderItem {
   readonly lineTotal?: Money;
   /** The line total's parts; absent on orders stored before they were kept, and while unpriced. */
   readonly charges?: LineCharges;
+  /**
+   * Tax already inside the item price (VAT / GST markets), as an order report states it: shown beside
+   * the line, never added to its total.
+   */
+  readonly includedTax?: Money;
   readonly customizedUrl?: string;
   readonly cancelRequest?: { readonly requester?: string; readonly reason?: string };
   readonly cancelledBy?: string;

@@ -70,6 +70,7 @@ export const storedOrderItemSchema = z.object({
       other: money.optional(),
     })
     .optional(),
+  includedTax: money.optional(),
   customizedUrl: z.string().optional(),
   cancelRequest: z.object({ requester: z.string().optional(), reason: z.string().optional() }).optional(),
   cancelledBy: z.string().optional(),

@@ -11,6 +11,7 @@ import { orderSubTypes } from '../domain/order-sub-type';
 import { errorMessage } from '../error-message';
 import type { OrderReportRow } from '../formats/order-report';
 import { searchTextOf } from './order-from-api';
+import { pricesIncludeTax } from '../domain/marketplaces';
 
 /** Amazon's storefront names in the report's sales-channel column → marketplace id. */
 export const MARKETPLACE_BY_SALES_CHANNEL: Readonly<Record<string, string>> = {
@@ -85,16 +86,23 @@ function negative(value: Money | undefined): Money | undefined {
   return value ? { ...value, amountMinor: -Math.abs(value.amountMinor) } : undefined;
 }
 
+/** The row's item, shipping and gift-wrap taxes together. */
+function rowTax(row: OrderReportRow): Money | undefined {
+  return sumMoney([row.itemTax, row.shippingTax, row.giftWrapTax]);
+}
+
 /**
  * What the buyer pays for a row, part by part: item, shipping and gift wrap, their taxes together,
- * and the promotions as one negative part; undefined when the row is not priced (pending).
+ * and the promotions as one negative part; undefined when the row is not priced (pending). Where
+ * prices include tax (`taxIncluded`, VAT markets) the tax columns are part of the prices already, so
+ * they are not a part of their own: adding them would count the VAT twice.
  */
-export function chargesFromRow(row: OrderReportRow): LineCharges | undefined {
+export function chargesFromRow(row: OrderReportRow, taxIncluded = false): LineCharges | undefined {
   const parts: Record<LineChargePart, Money | undefined> = {
     item: row.itemPrice,
     shipping: row.shippingPrice,
     giftWrap: row.giftWrapPrice,
-    tax: sumMoney([row.itemTax, row.shippingTax, row.giftWrapTax]),
+    tax: taxIncluded ? undefined : rowTax(row),
     promotions: sumMoney([negative(row.itemPromotionDiscount), negative(row.shipPromotionDiscount)]),
     other: undefined,
   };
@@ -109,13 +117,14 @@ function chargesTotal(charges: LineCharges | undefined): Money | undefined {
   return charges ? sumMoney(Object.values(charges)) : undefined;
 }
 
-function itemFromRow(row: OrderReportRow, orderItemId: string): StoredOrderItem {
+function itemFromRow(row: OrderReportRow, orderItemId: string, taxIncluded: boolean): StoredOrderItem {
   const shipped = row.itemStatus ? /^shipped/i.test(row.itemStatus) : false;
   const unitPrice =
     row.itemPrice && row.quantity > 0 && row.itemPrice.amountMinor % row.quantity === 0
       ? { ...row.itemPrice, amountMinor: row.itemPrice.amountMinor / row.quantity }
       : undefined;
-  const charges = chargesFromRow(row);
+  const charges = chargesFromRow(row, taxIncluded);
+  const includedTax = taxIncluded ? rowTax(row) : undefined;
   return {
     orderId: row.amazonOrderId,
     orderItemId,
@@ -127,6 +136,7 @@ function itemFromRow(row: OrderReportRow, orderItemId: string): StoredOrderItem 
     unitPrice,
     lineTotal: chargesTotal(charges),
     charges,
+    ...(includedTax && includedTax.amountMinor !== 0 ? { includedTax } : {}),
     customizedUrl: row.customizedUrl,
     cancelRequest: row.isBuyerRequestedCancellation
       ? { requester: 'BUYER', reason: row.buyerRequestedCancelReason }
@@ -147,6 +157,14 @@ function orderFromRows(
   const currencies = new Set(rows.map((row) => row.currency).filter(Boolean));
   if (currencies.size > 1) throw new Error(`rows in several currencies (${[...currencies].join(', ')})`);
 
+  const salesChannel = first.salesChannel;
+  const nonAmazon = isNonAmazonSalesChannel(salesChannel);
+  const knownMarketplace = salesChannel
+    ? MARKETPLACE_BY_SALES_CHANNEL[salesChannel.toLowerCase()]
+    : undefined;
+  const marketplaceId = knownMarketplace ?? options.defaultMarketplaceId ?? '';
+  const taxIncluded = pricesIncludeTax(marketplaceId, first.currency);
+
   // Report rows carry no order item id: `report:<sku>:<n>` stays stable across reports, and the
   // Orders API's real ids replace these lines when the order is fetched at detail level `full`.
   const seen = new Map<string, number>();
@@ -154,14 +172,9 @@ function orderFromRows(
     const key = row.sku ?? row.asin ?? 'line';
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
-    return itemFromRow(row, `report:${key}:${n}`);
+    return itemFromRow(row, `report:${key}:${n}`, taxIncluded);
   });
 
-  const salesChannel = first.salesChannel;
-  const nonAmazon = isNonAmazonSalesChannel(salesChannel);
-  const knownMarketplace = salesChannel
-    ? MARKETPLACE_BY_SALES_CHANNEL[salesChannel.toLowerCase()]
-    : undefined;
   const primeFlags = rows.map((row) => row.isPrime).filter((flag) => flag !== undefined);
   const isPrime = primeFlags.length ? primeFlags.some(Boolean) : undefined;
   const isBusiness = rows.some((row) => row.isBusinessOrder === true);
@@ -175,7 +188,7 @@ function orderFromRows(
 
   const order: StoredOrder = {
     orderId,
-    marketplaceId: knownMarketplace ?? options.defaultMarketplaceId ?? '',
+    marketplaceId,
     marketplaceName: knownMarketplace ? salesChannel : undefined,
     channel: nonAmazon ? 'NON_AMAZON' : 'AMAZON',
     status,

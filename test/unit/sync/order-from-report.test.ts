@@ -198,8 +198,29 @@ describe('ordersFromReport', () => {
       ],
       FIRST,
     ).orders[0]!.order;
-    expect(de.total).toEqual(eur(1990 + 378 - 100));
+    // Amazon.de prices include VAT: the report's item-tax is the VAT inside item-price, not added.
+    expect(de.total).toEqual(eur(1990 - 100));
     expect(de.marketplaceId).toBe('A1PA6795UKMFR9');
+  });
+
+  it('keeps the VAT of a VAT market inside the price, shown beside the line, and adds US sales tax', () => {
+    const gbp = (amountMinor: number) => ({ amountMinor, currency: 'GBP' });
+    const uk = ordersFromReport(
+      [row({ salesChannel: 'Amazon.co.uk', currency: 'GBP', itemPrice: gbp(3699), itemTax: gbp(617) })],
+      FIRST,
+    ).orders[0]!;
+    expect(uk.order.total).toEqual(gbp(3699));
+    expect(uk.items[0]!.lineTotal).toEqual(gbp(3699));
+    expect(uk.items[0]!.charges?.tax).toBeUndefined();
+    expect(uk.items[0]!.includedTax).toEqual(gbp(617));
+    const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
+    const us = ordersFromReport(
+      [row({ salesChannel: 'Amazon.com', currency: 'USD', itemPrice: usd(3699), itemTax: usd(296) })],
+      FIRST,
+    ).orders[0]!;
+    expect(us.order.total).toEqual(usd(3699 + 296));
+    expect(us.items[0]!.charges?.tax).toEqual(usd(296));
+    expect(us.items[0]!.includedTax).toBeUndefined();
   });
 
   it('leaves the total unknown when no line is priced (pending orders)', () => {
