@@ -151,6 +151,7 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
               actions={services.actions}
               focusOrderId={rowFocus.orderId}
               focusRequest={rowFocus.request}
+              detailFill={status?.detailFill}
             />
           </div>
           {openOrderId !== undefined ? (

@@ -7,7 +7,7 @@ import { parseManagerHash } from '../../components/app/navigation';
 import { MemoryOrderSource } from '../../components/orders/memory-order-source';
 import { cancelAction } from './cancel-fixtures';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings-schema';
-import { fakeLayout, sampleShop } from './order-fixtures';
+import { fakeLayout, makeOrder, sampleShop } from './order-fixtures';
 import { MemorySettingsSource, MemorySyncSource, memoryServices } from './memory-services';
 
 const CONNECTED = {
@@ -268,6 +268,33 @@ describe('OrderManagerApp', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Show order 111-0000001-0000001' }));
     expect(await screen.findByRole('heading', { name: 'Order 111-0000001-0000001' })).toBeInTheDocument();
+  });
+
+  it('tells from the sync status whether unknown order types are still loading or not coming', async () => {
+    const known = makeOrder({ orderId: '111-0000000-0000001', purchaseDate: '2026-11-20T10:00:00Z' });
+    const reportOnly = makeOrder({
+      orderId: '111-0000000-0000002',
+      purchaseDate: '2026-11-21T10:00:00Z',
+      extra: { isPrime: undefined, subTypes: [], detailLevel: 'report' },
+    });
+    const sync = new MemorySyncSource({ running: false, demo: false, detailFill: 'running' });
+    render(
+      <OrderManagerApp
+        services={memoryServices({
+          orders: new MemoryOrderSource(
+            [known.order, reportOnly.order],
+            [...known.items, ...reportOnly.items],
+          ),
+          sync,
+          settings: new MemorySettingsSource(CONNECTED),
+        })}
+        layout="tab"
+      />,
+    );
+    expect(await screen.findByText(/Details still loading for 1 order\b/)).toBeInTheDocument();
+    act(() => sync.push({ running: false, demo: false, detailFill: 'done' }));
+    expect(await screen.findByText(/Amazon has not given the type of 1 order\b/)).toBeInTheDocument();
+    expect(screen.queryByText(/Details still loading/)).toBeNull();
   });
 
   describe('keyboard', () => {
