@@ -36,7 +36,8 @@ export function ActionSettingsSection({ source, settings, onSaved }: ActionSetti
         </label>
         <p id="zero-stock-hint" className="options-section__intro">
           When on, cancelling for “No inventory” offers to set the stock of the order’s merchant-fulfilled
-          SKUs to 0. Amazon-fulfilled stock is never changed.
+          SKUs to 0. Amazon-fulfilled stock is never changed. Your SP-API app needs the Product Listing role
+          for this (see the guide above).
         </p>
         <div className="options-actions">
           <button type="submit" disabled={busy}>

@@ -180,7 +180,7 @@ describe('OptionsPage', () => {
     const { source, user } = await renderOptions();
     const box = screen.getByRole('checkbox', { name: 'Allow zeroing out inventory when cancelling' });
     expect(box).not.toBeChecked();
-    expect(box).toHaveAccessibleDescription(/merchant-fulfilled/);
+    expect(box).toHaveAccessibleDescription(/merchant-fulfilled.*needs the Product Listing role/);
     await user.click(box);
     await user.click(screen.getByRole('button', { name: 'Save action settings' }));
     expect(await screen.findByText('Action settings saved.')).toBeInTheDocument();
