@@ -10,6 +10,8 @@ import { ManualClock } from '../lib/clock';
 import { cancelEligibility } from '../lib/domain/cancel-eligibility';
 import { CancelRefusedError, enqueueCancel, resolveNeedsReview, retryCancel } from '../lib/outbox';
 import { sendAgain } from '../lib/outbox/retry-cancel';
+import { replaceFailedCancel } from '../lib/outbox/replace-cancel';
+import { cancelFailureOf } from '../lib/domain/outbox-action';
 import { outboxWork } from '../lib/outbox/outbox-work';
 import { createSandbox, SANDBOX_CREDENTIALS, type SandboxFault } from '../lib/sandbox';
 import { SANDBOX_MARKETPLACES } from '../lib/sandbox/marketplaces';
@@ -387,7 +389,7 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
         const actions = (await listActions(db))
           .filter((action) =>
             event.kind === 'retry'
-              ? action.status === 'failed'
+              ? action.status === 'failed' && !action.replacedBy
               : event.kind === 'send-again'
                 ? action.status === 'needs-review' && action.sendAgainAllowed === true
                 : action.status === 'needs-review',
@@ -403,6 +405,25 @@ export async function runSimulation(schedule: SimSchedule): Promise<SimResult> {
             if (!cancelledAtAmazon(sandbox, action.orderId, action.lines))
               return note(`${action.id} left under review: Seller Central shows it not cancelled`);
             await resolveNeedsReview(db, action.id, 'done', { clock });
+          } else if (event.kind === 'retry' && cancelFailureOf(action) === 'refused') {
+            // Amazon refused the message itself: the order manager offers "Edit cancellation" instead
+            // of Retry, and the seller submits the same lines again (what is still cancellable).
+            const { replacement } = await replaceFailedCancel(
+              db,
+              action.id,
+              {
+                orderId: action.orderId,
+                ...(action.wholeOrder
+                  ? {}
+                  : { lines: action.lines.map((line) => ({ orderItemId: line.orderItemId })) }),
+                reason: action.reason,
+                ...(action.memo ? { memo: action.memo } : {}),
+                ...(action.zeroStockSkus?.length ? { zeroStockSkus: action.zeroStockSkus } : {}),
+              },
+              { clock, newId: () => nextId('action') },
+            );
+            account.queued.add(replacement.id);
+            note(`edit: ${replacement.id} replaces ${action.id}`);
           } else if (event.kind === 'retry') await retryCancel(db, action.id, { clock });
           else await sendAgain(db, action.id, { clock });
         } catch (error) {
