@@ -185,7 +185,7 @@ export function CancelDialog({
               <p className="cancel-dialog__hint" data-testid="partly-shipped-lines">
                 Not offered, because part of the line has shipped and Amazon cancels only whole lines:{' '}
                 {partlyShippedLines.map((line) => lineName(line, itemOf(line))).join(', ')}. Refund those
-                units after they ship instead.
+                units in Seller Central after they ship.
               </p>
             )}
             {attempted && linesError && (

@@ -80,7 +80,7 @@ export function buildCancelAction(
     if (!isWholeLine(line)) {
       throw new CancelRefusedError(
         `${named(line)} has shipped ${line.quantityOrdered - line.quantity} of its ${line.quantityOrdered} units; ` +
-          'only lines with nothing shipped can be cancelled. Refund the rest after it ships instead.',
+          'only lines with nothing shipped can be cancelled. Refund the rest in Seller Central after it ships.',
       );
     }
     const quantity = asked.quantity ?? line.quantity;

@@ -16,7 +16,7 @@ export const CONFIRM_WINDOW_MS = 15 * 60_000;
 
 export const CONFIRMED_TEXT = "Cancelled: Amazon's order shows the cancellation";
 export const SHIPPED_INSTEAD_TEXT =
-  'Amazon shows this order shipped, so the cancellation was not applied. Refund the buyer instead if needed.';
+  'Amazon shows this order shipped, so the cancellation was not applied. If the buyer should get money back, refund them in Seller Central.';
 export const UNREAD_TEXT =
   'Amazon accepted the cancellation, but the order manager could not read the order to confirm it. ' +
   'Check the order in Seller Central, then mark the cancellation done or failed; the next sync also settles it';

@@ -36,7 +36,7 @@ export function outboxProblemOf(error: unknown): OutboxProblem {
       return {
         permanent: true,
         message:
-          `Amazon refused the request (${error.code}): the app may lack the role that order feeds need. ` +
+          'Amazon refused the request: the app may lack the role that order feeds need. ' +
           "In Seller Central, Develop Apps, give the app the 'Inventory and Order Tracking' role and authorise it " +
           'again, then update the refresh token in Settings. The cancellation is sent once Amazon accepts it.',
       };
@@ -44,7 +44,7 @@ export function outboxProblemOf(error: unknown): OutboxProblem {
     if (error.status === 404 || error.status === 401) {
       return {
         permanent: true,
-        message: `Amazon answered ${error.status} (${error.code}): ${plainMessageOf(error)} Check the region and endpoints in Settings.`,
+        message: `Amazon refused the request: ${plainMessageOf(error)} Check the region and the Advanced addresses in Settings.`,
       };
     }
     if (error.status === 429) {
@@ -55,7 +55,7 @@ export function outboxProblemOf(error: unknown): OutboxProblem {
     }
     return {
       permanent: false,
-      message: `Amazon had a problem (${error.status} ${error.code}); the cancellation is sent again automatically.`,
+      message: 'Amazon had a problem on its side; the cancellation is sent again automatically.',
     };
   }
   return {

@@ -7,7 +7,7 @@ import type { CancelAction } from '../domain/outbox-action';
 
 export const RESOLVED_BY_SYNC_TEXT = "Cancelled: a later sync shows Amazon's order cancelled";
 export const SHIPPED_BY_SYNC_TEXT =
-  'Not cancelled: a later sync shows the order shipped. Refund the buyer instead if needed.';
+  'Not cancelled: a later sync shows the order shipped. If the buyer should get money back, refund them in Seller Central.';
 
 /**
  * Settles cancellations that wait for Amazon's word (under review, or confirming) from what the sync

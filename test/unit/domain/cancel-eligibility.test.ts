@@ -48,7 +48,7 @@ describe('cancelEligibility', () => {
     [
       'SHIPPED',
       undefined,
-      /Already shipped — cancel is only possible before shipment is confirmed. Refund it instead./,
+      /Already shipped — cancel is only possible before shipment is confirmed. Refund it in Seller Central instead./,
     ],
     ['CANCELLED', undefined, /Already cancelled/],
     ['PENDING_AVAILABILITY', undefined, /Only pending, unshipped or partially shipped/],
