@@ -182,7 +182,7 @@ function ActionEntry({
           Edit cancellation
         </button>
       )}
-      {action.status === 'failed' && !action.replacedBy && failure !== 'refused' && (
+      {action.status === 'failed' && !action.replacedBy && failure === 'not-applied' && (
         <button type="button" onClick={() => void act(() => onRetry(action.id))} disabled={busy}>
           Retry
         </button>

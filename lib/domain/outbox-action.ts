@@ -41,9 +41,11 @@ export const cancelActionSchema = z.object({
   /**
    * Failed only, set where the outcome is decided: `refused` when Amazon's processing report rejected
    * the message (the data is wrong, so sending it again gets the same answer: edit it instead);
-   * `not-applied` when Amazon applied nothing for a reason a retry can fix. Absent on older records.
+   * `not-applied` when Amazon applied nothing for a reason a retry can fix; `shipped` when the order
+   * shipped instead, so there is nothing left to cancel (neither retry nor edit can help). Absent on
+   * older records.
    */
-  failure: z.enum(['refused', 'not-applied']).optional(),
+  failure: z.enum(['refused', 'not-applied', 'shipped']).optional(),
   /** A failed action the seller replaced by an edited one (that action's id); kept for its history. */
   replacedBy: z.string().min(1).optional(),
   /** The failed action this one replaces. */
@@ -103,6 +105,8 @@ export type CancelFailure = NonNullable<CancelAction['failure']>;
 // without the "did not process" prefix of an unprocessed feed.
 const REFUSED_TEXT = /\(Amazon code \d+\)/;
 const NOT_PROCESSED_PREFIX = 'Amazon did not process';
+// The texts the outbox writes when a sync shows the order shipped instead.
+const SHIPPED_TEXT = /shows (this|the) order shipped/;
 
 /**
  * Whether sending a failed action again can succeed ("Retry"), or only editing it can ("Edit
@@ -112,5 +116,6 @@ export function cancelFailureOf(action: CancelAction): CancelFailure | undefined
   if (action.status !== 'failed') return undefined;
   if (action.failure) return action.failure;
   const text = action.resultText ?? '';
+  if (SHIPPED_TEXT.test(text)) return 'shipped';
   return REFUSED_TEXT.test(text) && !text.startsWith(NOT_PROCESSED_PREFIX) ? 'refused' : 'not-applied';
 }

@@ -19,11 +19,17 @@ export function markDone(action: CancelAction, resultText: string, now: string):
   });
 }
 
-export function markFailed(action: CancelAction, resultText: string, now: string): CancelAction {
+export function markFailed(
+  action: CancelAction,
+  resultText: string,
+  now: string,
+  failure?: CancelAction['failure'],
+): CancelAction {
   return withoutUndefined({
     ...action,
     status: 'failed',
     resultText,
+    ...(failure ? { failure } : {}),
     confirming: undefined,
     sendAgainAllowed: undefined,
     updatedAt: now,

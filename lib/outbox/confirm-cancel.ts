@@ -87,7 +87,9 @@ export async function confirmCancels(ctx: ConfirmContext) {
           : CONFIRMED_TEXT;
         if (await update(ctx, action.id, (current) => markDone(current, text, now))) tally.done += 1;
       } else if (verdict === 'shipped') {
-        if (await update(ctx, action.id, (current) => markFailed(current, SHIPPED_INSTEAD_TEXT, now)))
+        if (
+          await update(ctx, action.id, (current) => markFailed(current, SHIPPED_INSTEAD_TEXT, now, 'shipped'))
+        )
           tally.failed += 1;
       } else if (overdue(ctx, action) || (await adopted(ctx, action))) {
         if (await update(ctx, action.id, (current) => toReview(current, NOT_SHOWN_TEXT, now)))

@@ -37,7 +37,7 @@ export async function reconcileWithStoredOrders(ctx: { db: OrderDb; clock: Pick<
         await tx.objectStore('outbox').put(markDone(current, RESOLVED_BY_SYNC_TEXT, now));
         tally.done += 1;
       } else if (verdict === 'shipped') {
-        await tx.objectStore('outbox').put(markFailed(current, SHIPPED_BY_SYNC_TEXT, now));
+        await tx.objectStore('outbox').put(markFailed(current, SHIPPED_BY_SYNC_TEXT, now, 'shipped'));
         tally.failed += 1;
       }
     }

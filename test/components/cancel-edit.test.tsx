@@ -6,6 +6,7 @@ import { MemoryActionSource } from '../../components/cancel/memory-action-source
 import { MemoryOrderSource } from '../../components/orders/memory-order-source';
 import { OrderDetail } from '../../components/orders/order-detail';
 import { FEED_CANCELLED_TEXT } from '../../lib/outbox/feed-outcome';
+import { SHIPPED_INSTEAD_TEXT } from '../../lib/outbox/confirm-cancel';
 import { cancelAction } from './cancel-fixtures';
 import { makeOrder } from './order-fixtures';
 
@@ -163,5 +164,25 @@ describe('a failed cancellation a retry can fix', () => {
     await user.click(await screen.findByRole('button', { name: 'Retry' }));
     expect(screen.queryByRole('button', { name: 'Edit cancellation' })).toBeNull();
     expect(actions.retried).toEqual(['action-1']);
+  });
+});
+
+describe('a cancellation that failed because the order shipped', () => {
+  it.each([
+    ['recorded as shipped', { failure: 'shipped' as const }],
+    ['stored before the failure kind was kept', {}],
+  ])('offers neither Retry nor Edit (%s): there is nothing left to cancel', async (_, extra) => {
+    const built = firstWeekOrder();
+    const orders = new MemoryOrderSource([built.order], built.items);
+    const failed = cancelAction(built.order, {
+      lines: [{ orderItemId: ITEM_ID, quantity: 3, sku: 'MUG-RED' }],
+      status: 'failed',
+      ...extra,
+      resultText: SHIPPED_INSTEAD_TEXT,
+    });
+    renderDetail(new MemoryActionSource([failed], { orders }), orders);
+    expect(await screen.findByTestId('cancel-state')).toHaveTextContent('Amazon shows this order shipped');
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit cancellation' })).toBeNull();
   });
 });
