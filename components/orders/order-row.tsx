@@ -63,7 +63,11 @@ export function OrderRow({ order, selected, onOpen, cancel }: OrderRowProps) {
           </span>
         )}
         {cancel && <CancelStatusChip summary={cancel} />}
-        <span className="order-row__total" data-testid="order-total">
+        <span
+          className="order-row__total"
+          data-testid="order-total"
+          title={order.total ? undefined : 'Price not known until Amazon confirms payment'}
+        >
           {order.total ? formatMoney(order.total) : '—'}
         </span>
       </span>
