@@ -103,8 +103,8 @@ export function CancelDialog({
             </p>
           )}
           <p>
-            The order manager sends the cancellation to Amazon and shows “Cancel pending” until Amazon’s
-            own order shows it cancelled; that usually takes a few minutes.
+            The order manager sends the cancellation to Amazon and shows “Cancel pending” until Amazon’s own
+            order shows it cancelled; that usually takes a few minutes.
           </p>
         </>
       }
