@@ -10,8 +10,6 @@ const orderIdSchema = z.string().regex(ORDER_ID_EXACT);
 /** The read-only view of an order a Seller Central content script may ask for. */
 export const orderSummarySchema = z.object({
   orderId: orderIdSchema,
-  /** False when the order manager has not synced this order (yet). */
-  known: z.boolean(),
   status: z.enum(ORDER_STATUSES).optional(),
   demo: z.boolean(),
   /** The manager's cancel that says most about the order now (a pending one first, else the newest). */
@@ -47,6 +45,17 @@ export const orderSummarySchema = z.object({
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 
+/** Why the manager has no order a Seller Central page is about; each has its own way on for the seller. */
+export const NOT_STORED_REASONS = ['demo', 'not-synced', 'other-account'] as const;
+export type NotStoredReason = (typeof NOT_STORED_REASONS)[number];
+
+/** The answer to a Seller Central page asking about its order: the summary, or why there is none. */
+export const orderLookupSchema = z.discriminatedUnion('stored', [
+  z.object({ stored: z.literal(true), summary: orderSummarySchema }),
+  z.object({ stored: z.literal(false), orderId: orderIdSchema, reason: z.enum(NOT_STORED_REASONS) }),
+]);
+export type OrderLookup = z.infer<typeof orderLookupSchema>;
+
 /**
  * The one contract between the extension's contexts. Every message is a zod schema; the background
  * parses each one and rejects anything else (see lib/background/message-router.ts).
@@ -70,6 +79,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** A view queued an action in the outbox: send it now rather than at the next alarm. */
   z.object({ type: z.literal('outbox-changed') }),
   z.object({ type: z.literal('get-order-summary'), orderId: orderIdSchema }),
+  /** A Seller Central page's "Sync now": sync, then look the order up again once the sync has ended. */
+  z.object({ type: z.literal('sync-order'), orderId: orderIdSchema }),
+  /** Opens the extension's Settings (content scripts cannot call runtime.openOptionsPage). */
+  z.object({ type: z.literal('open-options') }),
   /** The seller chose "Send again" on a cancellation under review that the outbox marked safe to resend. */
   z.object({ type: z.literal('send-again'), actionId: z.string().min(1) }),
   /** Read one order with getOrder now (a cancel needs its real order item ids, not the report's). */
@@ -94,7 +107,13 @@ export const responseSchemas = {
   ]),
   'open-manager': z.object({ ok: z.literal(true) }),
   'outbox-changed': z.object({ ok: z.literal(true) }),
-  'get-order-summary': orderSummarySchema,
+  'get-order-summary': orderLookupSchema,
+  'sync-order': z.discriminatedUnion('synced', [
+    z.object({ synced: z.literal(true), lookup: orderLookupSchema }),
+    /** The sync could not start; `reason` says why in the seller's words. */
+    z.object({ synced: z.literal(false), reason: z.string() }),
+  ]),
+  'open-options': z.object({ ok: z.literal(true) }),
   'send-again': z.object({ ok: z.literal(true) }),
   'refresh-order': z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true) }),
@@ -122,6 +141,7 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 const AMAZON_REQUEST_TIMEOUT_MS: Partial<Record<RequestType, number>> = {
   'test-connection': 5 * 60_000,
   'refresh-order': 5 * 60_000,
+  'sync-order': 5 * 60_000,
 };
 
 /** The background gave no answer in time (a service worker that hung or never started). */

@@ -7,21 +7,31 @@ import type { BackgroundJobDeps } from './jobs/background-job';
 import type { OutboxBackgroundJob } from './jobs/outbox-job';
 import type { SyncBackgroundJob } from './jobs/sync-job';
 import type { Handlers } from './message-router';
-import { readOrderSummary } from './order-summary';
+import { createOrderDbCache } from '../store/order-db-cache';
+import type { OrderDb } from '../store/order-db';
+import { lookUpOrder } from './order-lookup';
 import { refreshOrderForCancel } from './refresh-order-handler';
 import { recordSellerCentralHealth } from './seller-central-health';
 import { clientFor } from './sp-api-connection';
 import { unreachableEndpointMessage } from '../settings/connection-test-failure';
 
 export interface MessageHandlerDeps extends BackgroundJobDeps {
-  readonly sync: Pick<SyncBackgroundJob, 'start'>;
+  readonly sync: Pick<SyncBackgroundJob, 'start' | 'idle' | 'busy'>;
   readonly outbox: Pick<OutboxBackgroundJob, 'start'>;
+  /** Opens another account's database by name, to tell a Seller Central page its order is there. */
+  readonly dbByName?: (name: string) => Promise<OrderDb>;
 }
 
 /** What the background answers to each request a view or content script may send (lib/messaging.ts). */
 export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
   const { clock, sync, outbox } = deps;
   const currentDb = async () => deps.dbFor(await deps.loadSettings());
+  const dbByName = deps.dbByName ?? createOrderDbCache().byName;
+  const lookUp = async (orderId: string, pageUrl: string | undefined) => {
+    const settings = await deps.loadSettings();
+    const db = await deps.dbFor(settings);
+    return lookUpOrder({ settings, db, dbByName, ...(pageUrl ? { pageUrl } : {}) }, orderId);
+  };
   return {
     'sync-now': async () => sync.start('manual'),
     'full-resync': async () =>
@@ -57,9 +67,17 @@ export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
       if (answer.ok) deps.announceOutboxChange();
       return answer;
     },
-    'get-order-summary': async ({ orderId }) => {
-      const settings = await deps.loadSettings();
-      return readOrderSummary(await deps.dbFor(settings), orderId, settings.credentials === null);
+    'get-order-summary': async ({ orderId }, sender) => lookUp(orderId, sender.url),
+    'sync-order': async ({ orderId }, sender) => {
+      const start = await sync.start('manual');
+      // A sync already under way is as good as a new one: wait for it. Any other refusal is said.
+      if (!start.started && !sync.busy()) return { synced: false as const, reason: refusal(start.reason) };
+      await sync.idle();
+      return { synced: true as const, lookup: await lookUp(orderId, sender.url) };
+    },
+    'open-options': async () => {
+      await browser.runtime.openOptionsPage();
+      return { ok: true as const };
     },
     'open-manager': async ({ orderId, action }) => {
       const hash = orderId ? managerHash({ view: 'order', orderId, ...(action ? { action } : {}) }) : '';
@@ -68,4 +86,8 @@ export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
     },
     'seller-central-health': async (report) => recordSellerCentralHealth(report, clock),
   };
+}
+
+function refusal(reason: string | undefined): string {
+  return reason ?? 'The order manager could not start a sync.';
 }

@@ -19,12 +19,11 @@ const CANCEL_STATUS_RANK: Record<CancelAction['status'], number> = {
  */
 export function orderSummary(
   orderId: string,
-  order: StoredOrder | undefined,
+  order: StoredOrder,
   items: readonly StoredOrderItem[],
   actions: readonly CancelAction[],
   demo: boolean,
 ): OrderSummary {
-  if (!order) return { orderId, known: false, demo };
   const cancels = actions.filter((a) => a.kind === 'cancel');
   // The action that says most about the order now: a pending one first, then the newest outcome.
   const cancel = [...cancels].sort(
@@ -35,7 +34,6 @@ export function orderSummary(
   const lines = summaryLines(order, items, cancels);
   return {
     orderId,
-    known: true,
     demo,
     status: order.status,
     ...(cancel
@@ -119,8 +117,15 @@ function summaryLines(
   });
 }
 
-/** Reads the order, its items and its outbox actions in one transaction and summarises them. */
-export async function readOrderSummary(db: OrderDb, orderId: string, demo: boolean): Promise<OrderSummary> {
+/**
+ * Reads the order, its items and its outbox actions in one transaction and summarises them;
+ * undefined when this database does not hold the order.
+ */
+export async function readOrderSummary(
+  db: OrderDb,
+  orderId: string,
+  demo: boolean,
+): Promise<OrderSummary | undefined> {
   const tx = db.transaction(['orders', 'orderItems', 'outbox']);
   const [order, items, rawActions] = await Promise.all([
     tx.objectStore('orders').get(orderId),
@@ -131,5 +136,5 @@ export async function readOrderSummary(db: OrderDb, orderId: string, demo: boole
   const actions = rawActions
     .map(parseAction)
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-  return orderSummary(orderId, order, items, actions, demo);
+  return order ? orderSummary(orderId, order, items, actions, demo) : undefined;
 }

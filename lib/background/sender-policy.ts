@@ -13,17 +13,22 @@ export interface ExtensionIdentity {
   readonly origin: string;
 }
 
-/** Requests a Seller Central content script may make: read-only, opening a view, or a placement report. */
+/**
+ * Requests a Seller Central content script may make: read-only, opening a view, a placement report,
+ * or the seller's "Sync now" for an order the manager lacks (the same single-flight sync as the popup's).
+ */
 const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'open-manager',
+  'open-options',
   'get-order-summary',
+  'sync-order',
   'seller-central-health',
 ]);
 
 /**
- * Decides whether a sender may make a request. Only this extension's own pages may ask for
- * anything that spends API quota or touches credentials; content scripts on Seller Central can
- * only ask to open a view.
+ * Decides whether a sender may make a request. Only this extension's own pages may touch
+ * credentials, send to Amazon or spend API quota beyond the order sync; content scripts on Seller
+ * Central may only make the requests listed above.
  */
 export function isSenderAllowed(type: RequestType, sender: SenderInfo, self: ExtensionIdentity): boolean {
   if (sender.id !== self.id || !sender.url) return false;

@@ -1,5 +1,5 @@
 import type { AnchorReport, SellerCentralFeature } from '../domain/seller-central-health';
-import type { OrderSummary } from '../messaging';
+import type { OrderLookup, ResponseOf } from '../messaging';
 import type { PagePredicate } from './pages';
 
 /** Names of injected features; each host element carries one as `data-order-manager`. */
@@ -7,8 +7,13 @@ export type FeatureId = SellerCentralFeature;
 
 /** The only things a content script may ask of the background. */
 export interface SellerCentralRequests {
-  getOrderSummary(orderId: string): Promise<OrderSummary>;
-  openManager(orderId: string, action?: 'cancel'): Promise<void>;
+  /** The manager's summary of the order, or why the manager does not have it. */
+  lookUpOrder(orderId: string): Promise<OrderLookup>;
+  /** Syncs now and looks the order up again once the sync has ended (or says why it could not start). */
+  syncOrder(orderId: string): Promise<ResponseOf<'sync-order'>>;
+  /** Opens the manager, on the order when one is given. */
+  openManager(orderId?: string, action?: 'cancel'): Promise<void>;
+  openOptions(): Promise<void>;
   /** Records whether a feature found its anchor, for the options page's "Seller Central changed". */
   reportAnchor(report: AnchorReport): Promise<void>;
 }

@@ -1,9 +1,9 @@
-import type { OrderSummary } from '../messaging';
+import type { OrderLookup, OrderSummary, ResponseOf } from '../messaging';
 import { ORDER_STATUSES } from '../domain/order';
 import { isOrderId } from '../domain/order-id';
 
-// A zod-free twin of orderSummarySchema (lib/messaging.ts) for the size-bound content script;
-// test/unit/seller-central/order-summary-check.test.ts checks both agree.
+// Zod-free twins of orderSummarySchema and orderLookupSchema (lib/messaging.ts) for the size-bound
+// content script; test/unit/seller-central/order-summary-check.test.ts checks each pair agrees.
 
 type Shape = Record<string, unknown>;
 
@@ -46,7 +46,6 @@ export function isOrderSummary(value: unknown): value is OrderSummary {
   return (
     isString(value.orderId) &&
     isOrderId(value.orderId) &&
-    typeof value.known === 'boolean' &&
     typeof value.demo === 'boolean' &&
     optional(value.status, (s) => STATUSES.includes(s)) &&
     optional(value.cancel, isCancel) &&
@@ -58,4 +57,23 @@ export function isOrderSummary(value: unknown): value is OrderSummary {
       (b) => isObject(b) && isString(b.firstSeenAt) && optional(b.reason, isString),
     )
   );
+}
+
+const NOT_STORED_REASONS: readonly unknown[] = ['demo', 'not-synced', 'other-account'];
+
+export function isOrderLookup(value: unknown): value is OrderLookup {
+  if (!isObject(value)) return false;
+  if (value.stored === true) return isOrderSummary(value.summary);
+  return (
+    value.stored === false &&
+    isString(value.orderId) &&
+    isOrderId(value.orderId) &&
+    NOT_STORED_REASONS.includes(value.reason)
+  );
+}
+
+export function isSyncOrderAnswer(value: unknown): value is ResponseOf<'sync-order'> {
+  if (!isObject(value)) return false;
+  if (value.synced === true) return isOrderLookup(value.lookup);
+  return value.synced === false && isString(value.reason);
 }

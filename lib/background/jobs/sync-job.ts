@@ -222,6 +222,8 @@ export type SyncBackgroundJob = BackgroundJob<
 > & {
   /** New settings: re-arm the alarm, show demo or account, and restart the sync for them. */
   settingsChanged(settings: Settings): Promise<void>;
+  /** Whether a sync of this worker is under way (a refused start may mean "already running"). */
+  busy(): boolean;
 };
 
 export function createSyncBackgroundJob(deps: SyncBackgroundJobDeps): SyncBackgroundJob {
@@ -254,6 +256,7 @@ export function createSyncBackgroundJob(deps: SyncBackgroundJobDeps): SyncBackgr
     alarm: SYNC_ALARM,
     start: runner.start,
     idle: runner.idle,
+    busy: runner.busy,
     onAlarm: () => {
       void runner.start('alarm');
       deps.settleActions();

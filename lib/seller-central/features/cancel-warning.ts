@@ -20,6 +20,7 @@ import {
 } from '../selectors';
 import { guardClicks } from '../ui/click-guard';
 import { h } from '../ui/create-element';
+import { showNotStored } from '../ui/not-stored-notice';
 import { keepPlaced, topOfMainContent } from '../ui/placement';
 import { ANY_HOST_SELECTOR, createShadowHost, hostSelector } from '../ui/shadow-host';
 
@@ -43,11 +44,10 @@ function warningBox(
       .openManager(orderId, 'cancel')
       .catch(() => context.warn('cancel-warning: open-manager failed'));
   };
-  root.append(
-    h(
-      'div',
-      { className: compact ? 'box compact' : 'box', attrs: { role: 'note' } },
-      compact ? null : h('p', { className: 'title' }, 'Cancel in the order manager instead'),
+  const box = h('div', { className: compact ? 'box compact' : 'box', attrs: { role: 'note' } });
+  const showWarning = () =>
+    box.replaceChildren(
+      ...(compact ? [] : [h('p', { className: 'title' }, 'Cancel in the order manager instead')]),
       h('p', {}, CANCEL_WARNING_TEXT),
       h(
         'div',
@@ -58,7 +58,17 @@ function warningBox(
           'Cancel in order manager',
         ),
       ),
-    ),
+    );
+  showWarning();
+  root.append(box);
+  // An order the manager does not have gets the way on instead of a manager that cannot cancel it.
+  // Without an answer the warning stays: it holds whatever the manager knows.
+  context.requests.lookUpOrder(orderId).then(
+    (lookup) => {
+      if (!lookup.stored)
+        showNotStored(box, lookup.reason, { context, signal, orderId, onStored: showWarning });
+    },
+    () => context.warn('cancel-warning: order lookup failed'),
   );
   return host;
 }

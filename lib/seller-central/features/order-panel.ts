@@ -1,4 +1,4 @@
-import type { OrderSummary } from '../../messaging';
+import type { OrderLookup, OrderSummary } from '../../messaging';
 import { ORDER_STATUS_LABELS } from '../../domain/order-status-label';
 import { formatDateTime } from '../../format-time';
 import { featureRegistry, type Feature, type FeatureContext } from '../feature-registry';
@@ -14,12 +14,12 @@ import { orderIdInPage } from '../page-controls';
 import { isAnyOrderDetails, orderIdFromUrl } from '../pages';
 import { detailsActionBar, orderIdLine, orderIdValue } from '../selectors';
 import { h } from '../ui/create-element';
+import { showNotStored } from '../ui/not-stored-notice';
 import { keepPlaced, topOfMainContent, type Spot } from '../ui/placement';
 import { createShadowHost } from '../ui/shadow-host';
 
 /** The lines the panel shows for a summary, in order. */
 export function panelLines(summary: OrderSummary): string[] {
-  if (!summary.known) return ['This order is not in the order manager yet.'];
   const lines: string[] = [];
   if (summary.status)
     lines.push(`Status: ${ORDER_STATUS_LABELS[summary.status]}${summary.demo ? ' (demo data)' : ''}`);
@@ -72,7 +72,7 @@ function managerCancelLines(summary: OrderSummary): string[] {
 
 /** Whether "Cancel in order manager" makes sense: something is left to cancel and no cancel is under way. */
 export function canOfferCancel(summary: OrderSummary | undefined): boolean {
-  if (!summary?.known) return true;
+  if (!summary) return true;
   if (summary.status === 'CANCELLED' || summary.cancelledOutsideManager) return false;
   if (summary.cancel?.status === 'pending' || nothingLeftToShip(summary)) return false;
   // A line cancel leaves the other lines cancellable; without lines a done cancel was the whole order.
@@ -89,38 +89,54 @@ function panelSpot(): Spot | undefined {
   return topOfMainContent();
 }
 
+type PanelState = { readonly lookup: OrderLookup } | { readonly failed: true } | { readonly loading: true };
+
 function render(
   root: ShadowRoot,
+  signal: AbortSignal,
   context: FeatureContext,
   orderId: string,
-  state: { summary?: OrderSummary; failed?: boolean },
+  state: PanelState,
 ): void {
   const open = (action?: 'cancel') => () => {
     context.requests
       .openManager(orderId, action)
       .catch(() => context.warn('order-panel: open-manager failed'));
   };
-  const lines = state.summary
-    ? panelLines(state.summary)
-    : [state.failed ? 'The order manager could not be reached.' : 'Loading…'];
+  const box = h(
+    'div',
+    { className: 'box info', attrs: { role: 'region', 'aria-label': 'Order manager' } },
+    h('p', { className: 'title' }, 'Order manager'),
+  );
   root.querySelector('.box')?.remove();
-  root.append(
+  root.append(box);
+  if ('lookup' in state && !state.lookup.stored) {
+    const body = h('div');
+    box.append(body);
+    showNotStored(body, state.lookup.reason, {
+      context,
+      signal,
+      orderId,
+      onStored: (summary) => render(root, signal, context, orderId, { lookup: { stored: true, summary } }),
+    });
+    return;
+  }
+  const summary = 'lookup' in state && state.lookup.stored ? state.lookup.summary : undefined;
+  const lines = summary
+    ? panelLines(summary)
+    : ['failed' in state ? 'The order manager could not be reached.' : 'Loading…'];
+  box.append(
+    h('ul', {}, ...lines.map((line) => h('li', {}, line))),
     h(
       'div',
-      { className: 'box info', attrs: { role: 'region', 'aria-label': 'Order manager' } },
-      h('p', { className: 'title' }, 'Order manager'),
-      h('ul', {}, ...lines.map((line) => h('li', {}, line))),
-      h(
-        'div',
-        { className: 'actions' },
-        h('button', { attrs: { type: 'button' }, onClick: open() }, 'Open in order manager'),
-        canOfferCancel(state.summary) &&
-          h(
-            'button',
-            { className: 'primary', attrs: { type: 'button' }, onClick: open('cancel') },
-            'Cancel in order manager',
-          ),
-      ),
+      { className: 'actions' },
+      h('button', { attrs: { type: 'button' }, onClick: open() }, 'Open in order manager'),
+      canOfferCancel(summary) &&
+        h(
+          'button',
+          { className: 'primary', attrs: { type: 'button' }, onClick: open('cancel') },
+          'Cancel in order manager',
+        ),
     ),
   );
 }
@@ -132,13 +148,13 @@ export const orderPanel: Feature = {
     const orderId = orderIdFromUrl(context.url) ?? orderIdInPage(context.document);
     if (!orderId) return;
     const { host, root } = createShadowHost('order-panel', signal);
-    render(root, context, orderId, {});
+    render(root, signal, context, orderId, { loading: true });
     keepPlaced(host, panelSpot, signal);
     try {
-      const summary = await context.requests.getOrderSummary(orderId);
-      if (!signal.aborted) render(root, context, orderId, { summary });
+      const lookup = await context.requests.lookUpOrder(orderId);
+      if (!signal.aborted) render(root, signal, context, orderId, { lookup });
     } catch (error) {
-      if (!signal.aborted) render(root, context, orderId, { failed: true });
+      if (!signal.aborted) render(root, signal, context, orderId, { failed: true });
       throw error;
     }
   },

@@ -31,7 +31,6 @@ export type ShipAdvice =
   | { readonly kind: 'part-cancelled'; readonly cancelled: string; readonly stillToShip: string };
 
 export function shipAdvice(summary: OrderSummary): ShipAdvice | undefined {
-  if (!summary.known) return undefined;
   if (summary.cancel?.status === 'pending') {
     const scope = cancelScope(summary);
     return {
@@ -69,9 +68,10 @@ export const shipBlock: Feature = {
   async init(signal, context) {
     const orderId = orderIdFromUrl(context.url);
     if (!orderId) return;
-    const summary = await context.requests.getOrderSummary(orderId);
-    if (signal.aborted) return;
-    const advice = shipAdvice(summary);
+    const lookup = await context.requests.lookUpOrder(orderId);
+    // An order the manager does not have: it has nothing to say against shipping it.
+    if (signal.aborted || !lookup.stored) return;
+    const advice = shipAdvice(lookup.summary);
     if (!advice) return;
 
     if (advice.kind === 'block') {

@@ -18,7 +18,15 @@ function handlers(): Handlers & { calls: string[] } {
     },
     'get-order-summary': async ({ orderId }) => {
       calls.push(`get-order-summary ${orderId}`);
-      return { orderId, known: false, demo: true };
+      return { stored: false as const, orderId, reason: 'demo' as const };
+    },
+    'sync-order': async ({ orderId }) => {
+      calls.push(`sync-order ${orderId}`);
+      return { synced: false as const, reason: 'Order download is turned off in Settings.' };
+    },
+    'open-options': async () => {
+      calls.push('open-options');
+      return { ok: true as const };
     },
     'open-manager': async ({ orderId }) => {
       calls.push(`open-manager ${orderId ?? ''}`);
@@ -81,11 +89,21 @@ describe('message router', () => {
     });
     expect(await route({ type: 'open-manager', orderId: '111-1234567-1234567' }, tab)).toEqual({ ok: true });
     expect(await route({ type: 'get-order-summary', orderId: '111-1234567-1234567' }, tab)).toEqual({
+      stored: false,
       orderId: '111-1234567-1234567',
-      known: false,
-      demo: true,
+      reason: 'demo',
     });
-    expect(h.calls).toEqual(['open-manager 111-1234567-1234567', 'get-order-summary 111-1234567-1234567']);
+    // The seller's Sync now and Open Settings for an order the manager lacks.
+    expect(await route({ type: 'sync-order', orderId: '111-1234567-1234567' }, tab)).toMatchObject({
+      synced: false,
+    });
+    expect(await route({ type: 'open-options' }, tab)).toEqual({ ok: true });
+    expect(h.calls).toEqual([
+      'open-manager 111-1234567-1234567',
+      'get-order-summary 111-1234567-1234567',
+      'sync-order 111-1234567-1234567',
+      'open-options',
+    ]);
   });
 
   it('turns a failing handler into an error answer', async () => {

@@ -9,7 +9,7 @@ describe('who may ask the background for what', () => {
     expect(isSenderAllowed('test-connection', popup, self)).toBe(true);
   });
 
-  it('lets a Seller Central content script only open a view', () => {
+  it('lets a Seller Central content script only open a view, ask about its order or sync for it', () => {
     for (const host of [
       'sellercentral.amazon.com',
       'sellercentral.amazon.co.uk',
@@ -17,7 +17,11 @@ describe('who may ask the background for what', () => {
     ]) {
       const tab = { id: self.id, url: `https://${host}/orders-v3/order/111-1234567-1234567` };
       expect(isSenderAllowed('open-manager', tab, self)).toBe(true);
+      expect(isSenderAllowed('open-options', tab, self)).toBe(true);
+      // Sync now for the page's order: the same single-flight sync, and the order's lookup after it.
+      expect(isSenderAllowed('sync-order', tab, self)).toBe(true);
       expect(isSenderAllowed('sync-now', tab, self)).toBe(false);
+      expect(isSenderAllowed('full-resync', tab, self)).toBe(false);
       expect(isSenderAllowed('test-connection', tab, self)).toBe(false);
     }
   });

@@ -2,6 +2,7 @@
 import { CANCEL_WARNING_TEXT, cancelWarning } from '../../../lib/seller-central/features/cancel-warning';
 import {
   buttonIn,
+  fakeRequests,
   clickAsPage,
   hosts,
   loadFixture,
@@ -26,7 +27,10 @@ afterEach(() => {
 });
 
 /** The orders the warnings' "Cancel in order manager" buttons open (hosts carry no order id). */
-async function ordersOpenedBy(warnings: readonly Element[], context: TestContext): Promise<string[]> {
+async function ordersOpenedBy(
+  warnings: readonly Element[],
+  context: TestContext,
+): Promise<(string | undefined)[]> {
   const before = context.requests.opened.length;
   for (const host of warnings) trustedClick(buttonIn(host, 'Cancel in order manager'));
   await settle();
@@ -48,7 +52,7 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
   afterEach(() => controller.abort());
 
   it('puts one warning in each row that offers "Cancel order" (Katal menu option, AUI button or both)', async () => {
-    const context = testContext();
+    const context = testContext(fakeRequests('every-order'));
     await cancelWarning.init(controller.signal, context);
     const warnings = hosts('cancel-warning');
     expect(await ordersOpenedBy(warnings, context)).toEqual([
@@ -65,7 +69,7 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
   });
 
   it('opens the manager on that order with its cancel dialog', async () => {
-    const context = testContext();
+    const context = testContext(fakeRequests('every-order'));
     await cancelWarning.init(controller.signal, context);
     trustedClick(buttonIn(hosts('cancel-warning')[1]!, 'Cancel in order manager'));
     await settle();
@@ -73,7 +77,7 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
   });
 
   it("acts on trusted events only: page script's clicks open nothing and raise no dialog", async () => {
-    const context = testContext(undefined, false);
+    const context = testContext(fakeRequests('every-order'), false);
     await cancelWarning.init(controller.signal, context);
     const host = hosts('cancel-warning')[1]!;
     const button = buttonIn(host, 'Cancel in order manager');
@@ -90,7 +94,7 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
   });
 
   it("asks before Seller Central's own cancel option acts, and blocks it when declined", async () => {
-    const context = testContext(undefined, false);
+    const context = testContext(fakeRequests('every-order'), false);
     await cancelWarning.init(controller.signal, context);
     const menu = document.querySelector('#orders-table tbody tr kat-dropdown-button')!;
     const declined = clickAsPage(optionIn(menu, 'cancelOrder').querySelector('span')!);
@@ -104,7 +108,7 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
   });
 
   it('guards the classic AUI "Cancel order" button beside a Katal menu, with one warning after its box', async () => {
-    const context = testContext(undefined, false);
+    const context = testContext(fakeRequests('every-order'), false);
     await cancelWarning.init(controller.signal, context);
     const rows = [...document.querySelectorAll('#orders-table tbody tr')];
     const button = (row: Element) => row.querySelector('input.a-button-input[value="Cancel order"]')!;
@@ -118,7 +122,7 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
   });
 
   it('leaves the other menu options alone', async () => {
-    const context = testContext();
+    const context = testContext(fakeRequests('every-order'));
     await cancelWarning.init(controller.signal, context);
     const menu = document.querySelector('kat-dropdown-button')!;
     expect(clickAsPage(optionIn(menu, 'confirmShipment')).pageSawClick).toBe(true);
@@ -127,16 +131,16 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
   });
 
   it('never injects twice: a second run on the same page adds nothing', async () => {
-    await cancelWarning.init(controller.signal, testContext());
+    await cancelWarning.init(controller.signal, testContext(fakeRequests('every-order')));
     const second = run();
-    await cancelWarning.init(second.signal, testContext());
+    await cancelWarning.init(second.signal, testContext(fakeRequests('every-order')));
     await settle();
     expect(hosts('cancel-warning')).toHaveLength(3);
     second.abort();
   });
 
   it('handles rows rendered later, and menus whose options render after the row', async () => {
-    const context = testContext();
+    const context = testContext(fakeRequests('every-order'));
     await cancelWarning.init(controller.signal, context);
     const tbody = document.querySelector('#orders-table tbody')!;
     const row = document.createElement('tr');
@@ -169,7 +173,7 @@ describe('cancel-warning on Manage Orders (Katal menus)', () => {
   });
 
   it('removes its warnings and its click guard when the run is aborted', async () => {
-    const context = testContext(undefined, false);
+    const context = testContext(fakeRequests('every-order'), false);
     await cancelWarning.init(controller.signal, context);
     controller.abort();
     expect(hosts('cancel-warning')).toHaveLength(0);
@@ -183,7 +187,7 @@ describe('cancel-warning on the older Manage Orders layout', () => {
   it('warns next to plain "Cancel order" links, v3 and legacy, and an AUI button in a row without a link', async () => {
     loadFixture('manage-orders-legacy.html', 'https://sellercentral.amazon.co.uk/orders-v3');
     const controller = run();
-    const context = testContext();
+    const context = testContext(fakeRequests('every-order'));
     await cancelWarning.init(controller.signal, context);
     // The last row's id is only text, run into its badge ("…5556667Business"): `\b` missed it.
     expect(await ordersOpenedBy(hosts('cancel-warning'), context)).toEqual([
@@ -212,7 +216,7 @@ describe('cancel-warning on order details', () => {
   it('classic layout: one warning in the action bar, after the AUI button, and a guarded Cancel order', async () => {
     loadFixture('order-details.html', `${US}/orders-v3/order/113-4567890-1234567?ref=orders`);
     const controller = run();
-    const context = testContext();
+    const context = testContext(fakeRequests('every-order'));
     await cancelWarning.init(controller.signal, context);
     const [host, ...rest] = hosts('cancel-warning');
     expect(rest).toEqual([]);
@@ -232,7 +236,7 @@ describe('cancel-warning on order details', () => {
       'https://sellercentral.amazon.de/orders-v3/order/302-7654321-1234567',
     );
     const controller = run();
-    const context = testContext();
+    const context = testContext(fakeRequests('every-order'));
     await cancelWarning.init(controller.signal, context);
     expect(hosts('cancel-warning')).toHaveLength(1);
     expect(await ordersOpenedBy(hosts('cancel-warning'), context)).toEqual(['302-7654321-1234567']);
@@ -252,7 +256,7 @@ describe('cancel-warning on the cancel-order page', () => {
   it('shows the warning above the content and confirms Submit', async () => {
     loadFixture('cancel-order.html', `${US}/orders-v3/order/113-4567890-1234567/cancel-order`);
     const controller = run();
-    const context = testContext(undefined, false);
+    const context = testContext(fakeRequests('every-order'), false);
     await cancelWarning.init(controller.signal, context);
     const [host, ...rest] = hosts('cancel-warning');
     expect(rest).toEqual([]);
@@ -286,7 +290,7 @@ describe('cancel-warning on the cancel-order page', () => {
   it('puts the warning back if the page re-renders its content', async () => {
     loadFixture('cancel-order.html', `${US}/orders-v3/order/113-4567890-1234567/cancel-order`);
     const controller = run();
-    await cancelWarning.init(controller.signal, testContext());
+    await cancelWarning.init(controller.signal, testContext(fakeRequests('every-order')));
     hosts('cancel-warning')[0]!.remove();
     await settle();
     expect(hosts('cancel-warning')).toHaveLength(1);
@@ -298,7 +302,7 @@ describe('cancel-warning on pages with nothing for it', () => {
   it('adds nothing to a malformed Manage Orders page and throws nothing', async () => {
     loadFixture('malformed.html', `${US}/orders-v3/mfn/unshipped`);
     const controller = run();
-    const context = testContext();
+    const context = testContext(fakeRequests('every-order'));
     await expect(Promise.resolve(cancelWarning.init(controller.signal, context))).resolves.toBeUndefined();
     await settle();
     expect(hosts('cancel-warning')).toEqual([]);

@@ -117,19 +117,10 @@ describe('order-panel', () => {
     controller.abort();
   });
 
-  it('says so when the order manager does not know the order', async () => {
-    loadFixture('order-details.html', DETAILS);
-    const controller = run();
-    await orderPanel.init(controller.signal, testContext());
-    expect(panelText()).toEqual(['This order is not in the order manager yet.']);
-    expect(buttonNames()).toEqual(['Open in order manager', 'Cancel in order manager']);
-    controller.abort();
-  });
-
   it('keeps the panel with a short message when the background cannot answer', async () => {
     loadFixture('order-details.html', DETAILS);
     const requests = fakeRequests();
-    requests.getOrderSummary = async () => {
+    requests.lookUpOrder = async () => {
       throw new Error('Could not establish connection');
     };
     const controller = run();
@@ -144,7 +135,7 @@ describe('order-panel', () => {
       'https://sellercentral.amazon.de/orders-v3/order/302-7654321-1234567',
     );
     const controller = run();
-    await orderPanel.init(controller.signal, testContext());
+    await orderPanel.init(controller.signal, testContext(fakeRequests('every-order')));
     expect(hosts('order-panel')).toHaveLength(1);
     expect(hosts('order-panel')[0]!.previousElementSibling?.getAttribute('data-test-id')).toBe(
       'order-details-header-action-buttons',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnchorReport } from '../../../lib/domain/seller-central-health';
-import type { OrderSummary } from '../../../lib/messaging';
+import type { NotStoredReason, OrderLookup, OrderSummary, ResponseOf } from '../../../lib/messaging';
 import type { FeatureContext, SellerCentralRequests } from '../../../lib/seller-central/feature-registry';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/seller-central');
@@ -80,13 +80,26 @@ export function loadFixture(name: string, url: string): void {
 }
 
 export interface RecordedRequests extends SellerCentralRequests {
-  readonly opened: { orderId: string; action?: 'cancel' }[];
+  readonly opened: { orderId?: string; action?: 'cancel' }[];
   readonly summariesAsked: string[];
   readonly anchorReports: AnchorReport[];
+  /** Orders "Sync now" was asked for. */
+  readonly syncs: string[];
+  /** How many times Settings was asked to open. */
+  optionsOpened: number;
+  /** What the next "Sync now" answers; by default the sync ends and the order is still not there. */
+  syncAnswer: (orderId: string) => Promise<ResponseOf<'sync-order'>>;
+  /** Why an order not in the table is not stored ('not-synced' unless a test says otherwise). */
+  notStoredReason: NotStoredReason;
 }
 
 export function summary(orderId: string, fields: Partial<OrderSummary> = {}): OrderSummary {
-  return { orderId, known: true, demo: false, status: 'UNSHIPPED', ...fields };
+  return { orderId, demo: false, status: 'UNSHIPPED', ...fields };
+}
+
+/** A table of stored summaries for these orders, each Unshipped with nothing cancelled. */
+export function storedOrders(...orderIds: string[]): Record<string, OrderSummary> {
+  return Object.fromEntries(orderIds.map((orderId) => [orderId, summary(orderId)]));
 }
 
 type SummaryCancel = NonNullable<OrderSummary['cancel']>;
@@ -99,26 +112,51 @@ export function wholeCancel(
   return { status, reason: 'NoInventory', wholeOrder: true, orderItemIds: [], ...fields };
 }
 
-/** A stand-in for the background: answers summaries from a table and records every request. */
-export function fakeRequests(summaries: Record<string, OrderSummary> = {}): RecordedRequests {
+/**
+ * A stand-in for the background: answers summaries from a table ('every-order': every order is
+ * stored, Unshipped) and records every request.
+ */
+export function fakeRequests(
+  summaries: Record<string, OrderSummary> | 'every-order' = {},
+  notStoredReason: NotStoredReason = 'not-synced',
+): RecordedRequests {
   const opened: RecordedRequests['opened'] = [];
   const summariesAsked: string[] = [];
   const anchorReports: AnchorReport[] = [];
-  return {
+  const syncs: string[] = [];
+  const lookUp = (orderId: string): OrderLookup => {
+    const stored = summaries === 'every-order' ? summary(orderId) : summaries[orderId];
+    return stored
+      ? { stored: true, summary: stored }
+      : { stored: false, orderId, reason: requests.notStoredReason };
+  };
+  const requests: RecordedRequests = {
     opened,
     summariesAsked,
     anchorReports,
-    async getOrderSummary(orderId) {
+    syncs,
+    optionsOpened: 0,
+    notStoredReason,
+    syncAnswer: async (orderId) => ({ synced: true, lookup: lookUp(orderId) }),
+    async lookUpOrder(orderId) {
       summariesAsked.push(orderId);
-      return summaries[orderId] ?? { orderId, known: false, demo: false };
+      return lookUp(orderId);
+    },
+    async syncOrder(orderId) {
+      syncs.push(orderId);
+      return requests.syncAnswer(orderId);
     },
     async openManager(orderId, action) {
-      opened.push(action ? { orderId, action } : { orderId });
+      opened.push({ ...(orderId ? { orderId } : {}), ...(action ? { action } : {}) });
+    },
+    async openOptions() {
+      requests.optionsOpened += 1;
     },
     async reportAnchor(report) {
       anchorReports.push(report);
     },
   };
+  return requests;
 }
 
 export interface TestContext extends FeatureContext {

@@ -51,6 +51,9 @@ describe('startSellerCentral', () => {
     const { controller } = start(requests);
     await settle();
     expect(injected()).toEqual({ 'cancel-warning': 3, 'ship-block': 0, 'order-panel': 0 });
+    // Each warning asks about its row's order.
+    const askedOnList = requests.summariesAsked.length;
+    expect(askedOnList).toBe(3);
 
     // The SPA swaps the list for the confirm-shipment page without a reload.
     history.pushState({}, '', `/orders-v3/order/${ORDER}/confirm-shipment`);
@@ -63,7 +66,7 @@ describe('startSellerCentral', () => {
       .replaceWith(document.importNode(fresh.body.firstElementChild!, true));
     await settle();
     expect(injected()).toEqual({ 'cancel-warning': 0, 'ship-block': 1, 'order-panel': 0 });
-    expect(requests.summariesAsked).toEqual([ORDER]);
+    expect(requests.summariesAsked.slice(askedOnList)).toEqual([ORDER]);
 
     // Back button: popstate alone (no DOM change) is enough.
     history.back();
@@ -82,7 +85,8 @@ describe('startSellerCentral', () => {
     history.pushState({}, '', '#items');
     document.body.append(document.createElement('div'));
     await settle();
-    expect(requests.summariesAsked).toEqual([ORDER]);
+    // Once for the panel, once for the cancel warning; none again for the fragment.
+    expect(requests.summariesAsked).toEqual([ORDER, ORDER]);
     expect(injected()['order-panel']).toBe(1);
     controller.abort();
   });
