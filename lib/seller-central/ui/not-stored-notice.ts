@@ -2,7 +2,8 @@ import type { NotStoredReason, OrderSummary } from '../../messaging';
 import type { FeatureContext } from '../feature-registry';
 import { h } from './create-element';
 
-export const NOT_SYNCED_TEXT = 'This order is not in the order manager yet (it syncs every 30 minutes).';
+export const NOT_SYNCED_TEXT =
+  'This order is not in the order manager yet: it arrives with the next sync, or press Sync now.';
 export const DEMO_TEXT =
   'The order manager is in demo mode, so it does not have your Seller Central orders. ' +
   'Connect your account in its Settings to cancel from the order manager.';
