@@ -27,7 +27,8 @@ const BLOCKING: ReadonlySet<CancelAction['status']> = new Set(['pending', 'needs
 export const CANCEL_BLOCKED_REASONS = {
   amazonFulfilled: 'Fulfilled by Amazon orders cannot be cancelled here',
   cancelled: 'Already cancelled',
-  shipped: 'Already shipped — cancel is only possible before shipment is confirmed. Refund it in Seller Central instead.',
+  shipped:
+    'Already shipped — cancel is only possible before shipment is confirmed. Refund it in Seller Central instead.',
   notOpen: 'Only pending, unshipped or partially shipped orders can be cancelled',
   pending: 'A cancellation is already pending',
   needsReview: 'A cancellation needs your review before anything else is sent for this order',

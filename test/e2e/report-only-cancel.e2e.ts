@@ -47,7 +47,9 @@ async function openReportOnlyCancellableOrder(popup: Page): Promise<string> {
       () =>
         !document.querySelector('[data-testid="cancel-disabled-reason"]')?.textContent?.includes('Checking'),
     );
-    const reportOnly = /the order report leaves it out/.test((await popup.getByTestId('ship-by').textContent()) ?? '');
+    const reportOnly = /the order report leaves it out/.test(
+      (await popup.getByTestId('ship-by').textContent()) ?? '',
+    );
     if (reportOnly && (await button.isEnabled())) return orderId;
     await popup.getByRole('button', { name: /Back to list/ }).click();
   }
