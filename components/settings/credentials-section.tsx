@@ -161,7 +161,7 @@ export function CredentialsSection({ source, settings, onSaved }: CredentialsSec
       <p className="options-section__intro">
         {settings.credentials
           ? 'The extension syncs orders from your Amazon account with these credentials.'
-          : 'No credentials saved: the extension shows demo data from its built-in SP-API sandbox.'}
+          : 'No Amazon account connected yet: the order manager shows made-up demo orders until you save working credentials.'}
       </p>
       <SelfAuthorisationGuide />
       <form

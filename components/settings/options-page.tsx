@@ -45,7 +45,7 @@ export function OptionsPage({ source, accounts }: OptionsPageProps) {
         <>
           <p className="options-page__mode" data-testid="options-mode">
             {isDemoMode(settings)
-              ? 'Demo mode: orders come from the built-in SP-API sandbox.'
+              ? 'Demo mode: the orders shown are made up, for trying things out. Connect your Amazon account below to see your own.'
               : 'Connected mode: orders come from your Amazon account.'}
           </p>
           <CredentialsSection source={source} settings={settings} onSaved={setSettings} />

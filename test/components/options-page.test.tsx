@@ -23,6 +23,13 @@ async function fillCredentials(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('OptionsPage', () => {
+  it('explains demo mode in a seller’s words, without naming the SP-API sandbox', async () => {
+    await renderOptions();
+    expect(await screen.findByText(/Demo mode: the orders shown are made up/)).toBeInTheDocument();
+    expect(screen.getByText(/No Amazon account connected yet/)).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/sandbox/i);
+  });
+
   it('labels every credentials input and hides the secrets', async () => {
     await renderOptions();
     expect(screen.getByLabelText('LWA client id')).not.toHaveAttribute('type', 'password');
