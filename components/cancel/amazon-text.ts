@@ -19,12 +19,16 @@ export function sellerLineName(item: Pick<StoredOrderItem, 'sku' | 'title'>): st
  * to the technical details. Done when shown, so texts stored before this read better too.
  */
 export function sellerFacingAmazonText(text: string, items: readonly StoredOrderItem[]): string {
-  let out = text.replace(AMAZON_CODE, '');
+  const names = new Map<string, string>();
   for (const item of items) {
     const name = sellerLineName(item);
-    if (!name || !item.orderItemId) continue;
-    const id = escapeRegExp(item.orderItemId);
-    out = out.replace(new RegExp(`(?:\\b(?:AmazonOrderItemCode|[Ii]tem)\\s+)?\\b${id}\\b`, 'g'), name);
+    if (name && item.orderItemId) names.set(item.orderItemId, name);
   }
-  return out.trim();
+  const out = text.replace(AMAZON_CODE, '');
+  if (names.size === 0) return out.trim();
+  // One pass over Amazon's text, longest id first: a name put in is never read again as another
+  // line's id, and a function replacement keeps "$&" or "$'" in a SKU or title as typed.
+  const ids = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const anyId = new RegExp(`(?:\\b(?:AmazonOrderItemCode|[Ii]tem)\\s+)?\\b(${ids.join('|')})\\b`, 'g');
+  return out.replace(anyId, (match, id: string) => names.get(id) ?? match).trim();
 }
