@@ -17,6 +17,9 @@ export const FATAL_TEXT =
   'mark this cancellation done or failed.';
 export const FEED_CANCELLED_TEXT =
   'Amazon cancelled the feed before processing it, so nothing was applied. Retry the cancellation.';
+export const UNREADABLE_REPORT_TEXT =
+  'Amazon finished the feed but its processing report could not be read, so the result is unknown. ' +
+  'Check the order in Seller Central, then mark this cancellation done or failed; the next sync also settles it.';
 export const NO_REPORT_TEXT =
   'Amazon finished the feed but gave no processing report, so the result is unknown. Check the order in ' +
   'Seller Central, then mark this cancellation done or failed.';

@@ -25,7 +25,12 @@ import {
   type FeedSubmission,
   type FeedSubmissionStep,
 } from '../domain/feed-submission';
-import { outcomesFromReport, outcomeWithoutReport, type ActionOutcome } from './feed-outcome';
+import {
+  outcomesFromReport,
+  outcomeWithoutReport,
+  UNREADABLE_REPORT_TEXT,
+  type ActionOutcome,
+} from './feed-outcome';
 import { ADOPTION_RECHECK_MS, ADOPTION_SETTLE_MS, creatingWindow, listFeedsInWindow } from './feed-adoption';
 import { confirmCancels } from './confirm-cancel';
 import { quarantineDamagedOutboxRecords } from './damaged-records';
@@ -797,10 +802,11 @@ async function awaitFeed(ctx: OutboxContext, submission: FeedSubmission, tally: 
     } catch (error) {
       if (!(error instanceof ProcessingReportFormatError)) throw error;
       resultText = error.message;
+      // Amazon processed the feed (DONE): its lines may be cancelled, so a Retry could send them twice.
       outcomes = new Map(
         current.messages.map(({ actionId }) => [
           actionId,
-          { status: 'failed', resultText, failure: 'not-applied' },
+          { status: 'needs-review', resultText: UNREADABLE_REPORT_TEXT },
         ]),
       );
     }
