@@ -144,14 +144,21 @@ export function createSyncJob(deps: SyncJobDeps) {
   }
 
   async function execute(
-    _trigger: SyncTrigger,
+    trigger: SyncTrigger,
     runId: string,
     settings: Settings,
     connection: SpApiConnection,
     signal: AbortSignal,
   ): Promise<void> {
     const startedAt = new Date(deps.clock.now()).toISOString();
-    await deps.updateStatus({ running: true, demo: connection.demo, phase: 'Starting', progress: undefined });
+    await deps.updateStatus({
+      running: true,
+      demo: connection.demo,
+      phase: 'Starting',
+      progress: undefined,
+      // New settings may mean another account (demo → the seller's): its fill is not the old one's.
+      ...(trigger === 'settings' ? { detailFill: undefined } : {}),
+    });
     try {
       const result = await deps.runSync({
         connection,

@@ -99,6 +99,27 @@ describe('sync job', () => {
     expect(t.status().detailFill).toBe('done');
   });
 
+  it("does not show the demo's (or another account's) finished detail fill while the new account's first sync runs", async () => {
+    let runs = 0;
+    let seenDuringRun: SyncStatus['detailFill'] | 'unset' = 'unset';
+    let status: () => Partial<SyncStatus> = () => ({});
+    const t = setup({}, async () => {
+      runs += 1;
+      if (runs === 2) seenDuringRun = status().detailFill;
+      return { ordersWritten: 2, quarantined: 0, calls: 3, detailFill: runs === 1 ? 'done' : 'running' };
+    });
+    status = t.status;
+    const job = createSyncJob(t.deps);
+    await job.start('install');
+    await job.idle();
+    expect(t.status().detailFill).toBe('done');
+    // The seller connects an account: its backfill writes report-only orders while this run is under way.
+    await job.start('settings');
+    await job.idle();
+    expect(seenDuringRun).toBeUndefined();
+    expect(t.status().detailFill).toBe('running');
+  });
+
   it('shows the error in plain words with Amazon’s code and request id', async () => {
     const failure = Object.assign(new Error('raw'), {
       code: 'Unauthorized',
