@@ -110,7 +110,7 @@ export const responseSchemas = {
   'get-order-summary': orderLookupSchema,
   'sync-order': z.discriminatedUnion('synced', [
     z.object({ synced: z.literal(true), lookup: orderLookupSchema }),
-    /** The sync could not start; `reason` says why in the seller's words. */
+    /** The sync could not start, or failed; `reason` says so in the seller's words, a whole sentence. */
     z.object({ synced: z.literal(false), reason: z.string() }),
   ]),
   'open-options': z.object({ ok: z.literal(true) }),

@@ -14,12 +14,21 @@ import { refreshOrderForCancel } from './refresh-order-handler';
 import { recordSellerCentralHealth } from './seller-central-health';
 import { clientFor } from './sp-api-connection';
 import { unreachableEndpointMessage } from '../settings/connection-test-failure';
+import type { SyncStatus } from '../sync/sync-status';
+import { loadSyncStatus } from '../sync/sync-status-store';
+
+/** A Seller Central page's Sync now whose run failed: the error's own words stay in the manager. */
+export const SYNC_FAILED_FOR_PAGE_TEXT =
+  'The sync stopped with an error, so the order manager could not look for this order. ' +
+  'Open the order manager to see what went wrong.';
 
 export interface MessageHandlerDeps extends BackgroundJobDeps {
   readonly sync: Pick<SyncBackgroundJob, 'start' | 'idle' | 'busy'>;
   readonly outbox: Pick<OutboxBackgroundJob, 'start'>;
   /** Opens another account's database by name, to tell a Seller Central page its order is there. */
   readonly dbByName?: (name: string) => Promise<OrderDb>;
+  /** The sync status, to tell a page whether the sync it waited for failed. */
+  readonly syncStatus?: () => Promise<Pick<SyncStatus, 'lastError'>>;
 }
 
 /** What the background answers to each request a view or content script may send (lib/messaging.ts). */
@@ -27,6 +36,7 @@ export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
   const { clock, sync, outbox } = deps;
   const currentDb = async () => deps.dbFor(await deps.loadSettings());
   const dbByName = deps.dbByName ?? createOrderDbCache().byName;
+  const syncStatus = deps.syncStatus ?? loadSyncStatus;
   const lookUp = async (orderId: string, pageUrl: string | undefined) => {
     const settings = await deps.loadSettings();
     const db = await deps.dbFor(settings);
@@ -73,6 +83,9 @@ export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
       // A sync already under way is as good as a new one: wait for it. Any other refusal is said.
       if (!start.started && !sync.busy()) return { synced: false as const, reason: refusal(start.reason) };
       await sync.idle();
+      // A failed run did not look for the order: "still not there, try again" would send the seller round.
+      if ((await syncStatus()).lastError)
+        return { synced: false as const, reason: SYNC_FAILED_FOR_PAGE_TEXT };
       return { synced: true as const, lookup: await lookUp(orderId, sender.url) };
     },
     'open-options': async () => {
@@ -89,5 +102,5 @@ export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
 }
 
 function refusal(reason: string | undefined): string {
-  return reason ?? 'The order manager could not start a sync.';
+  return `The sync could not start: ${reason ?? 'the order manager is busy; try again in a minute.'}`;
 }

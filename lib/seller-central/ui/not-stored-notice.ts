@@ -62,7 +62,7 @@ export function showNotStored(box: HTMLElement, reason: NotStoredReason, options
     context.requests.syncOrder(orderId).then(
       (answer) => {
         if (signal.aborted) return;
-        if (!answer.synced) render(why, `The sync could not start: ${answer.reason}`);
+        if (!answer.synced) render(why, answer.reason);
         else if (answer.lookup.stored) onStored(answer.lookup.summary);
         else
           render(

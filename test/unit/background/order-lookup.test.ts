@@ -8,6 +8,7 @@ import { orderLookupSchema, responseSchemas, type Request } from '../../../lib/m
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings-schema';
 import { createOrderDbCache } from '../../../lib/store/order-db-cache';
 import { storedOrder } from '../store/stored-order-fixture';
+import { updateSyncStatus } from '../../../lib/sync/sync-status-store';
 
 const ORDER = '113-4567890-1234567';
 
@@ -165,8 +166,36 @@ describe('sync-order: Sync now from a Seller Central page', () => {
     const { handlers } = handlersFor({ current: account('AAAAA11111') }, sync);
     expect(await handlers['sync-order']({ type: 'sync-order', orderId: ORDER }, US_PAGE)).toEqual({
       synced: false,
-      reason: 'Order download is turned off in Settings.',
+      reason: 'The sync could not start: Order download is turned off in Settings.',
     });
+  });
+
+  it('says the sync failed (not "still not there, try again shortly") when the sync run ended with an error', async () => {
+    const sync: FakeSync['job'] = {
+      start: async () => {
+        // The run fails (a revoked refresh token, say) and the sync job records it in the status.
+        await updateSyncStatus({
+          running: false,
+          lastError: {
+            message: 'Amazon refused the refresh token Atzr|never-shown.',
+            at: '2026-12-01T10:00:00Z',
+          },
+        });
+        return { started: true };
+      },
+      idle: async () => undefined,
+      busy: () => false,
+    };
+    const { handlers } = handlersFor({ current: account('AAAAA11111') }, sync);
+    const answer = await handlers['sync-order']({ type: 'sync-order', orderId: ORDER }, US_PAGE);
+    expect(answer).toEqual({
+      synced: false,
+      reason:
+        'The sync stopped with an error, so the order manager could not look for this order. ' +
+        'Open the order manager to see what went wrong.',
+    });
+    // The error's own words stay in the manager: nothing of the credentials reaches the page.
+    expect(JSON.stringify(answer)).not.toMatch(/Atzr|refresh token/);
   });
 });
 

@@ -118,7 +118,7 @@ describe.each(PAGES)('an order the manager does not have: $name', (page) => {
 
     requests.syncAnswer = async () => ({
       synced: false,
-      reason: 'Order download is turned off in Settings.',
+      reason: 'The sync could not start: Order download is turned off in Settings.',
     });
     trustedClick(buttonIn(host, 'Sync now'));
     await settle();
