@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { LineChargePart, StoredOrder, StoredOrderItem } from '../../lib/domain/order';
 import { formatMoney, type Money } from '../../lib/domain/money';
 import { orderCharges, type LineChargeView, type OrderChargesView } from '../../lib/domain/line-charges';
-import { SUB_TYPE_LABELS } from '../../lib/domain/order-sub-type';
+import { isSubTypeKnown, SUB_TYPE_LABELS } from '../../lib/domain/order-sub-type';
 import { serviceLevelLabel } from '../../lib/domain/service-level-label';
 import { marketplaceById, sellerCentralOrderUrl } from '../../lib/domain/marketplaces';
 import type { OrderWithItems } from '../../lib/store';
@@ -88,9 +88,9 @@ function FirstSeen({ order }: { order: StoredOrder }) {
   );
 }
 
-/** The order's type; unknown until the Orders API has said whether it is Prime (never Standard by guess). */
+/** The order's type; unknown until Amazon has said whether it is Prime (never Standard by guess), as in the row. */
 function orderType(order: StoredOrder): string {
-  if (order.isPrime === undefined || order.detailLevel === 'report') return 'Type not known yet';
+  if (!isSubTypeKnown(order)) return 'Type not known yet';
   return order.subTypes.map((t) => SUB_TYPE_LABELS[t]).join(', ');
 }
 

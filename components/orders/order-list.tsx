@@ -33,13 +33,13 @@ export interface OrderListProps {
 const NOTHING: OrderListView = {
   orders: [],
   subTypeCounts: { prime: 0, business: 0, 'business-prime': 0, 'second-day': 0, standard: 0 },
-  reportLevel: 0,
+  typeUnknown: 0,
 };
 
 /** Above the type chips: orders the chips cannot count, and whether that will change by itself. */
-function typeNotice(reportLevel: number, detailFill: SyncStatus['detailFill']): string | undefined {
-  if (reportLevel === 0) return undefined;
-  const orders = reportLevel === 1 ? '1 order' : `${reportLevel} orders`;
+function typeNotice(typeUnknown: number, detailFill: SyncStatus['detailFill']): string | undefined {
+  if (typeUnknown === 0) return undefined;
+  const orders = typeUnknown === 1 ? '1 order' : `${typeUnknown} orders`;
   return detailFill === 'done'
     ? `Amazon has not given the type of ${orders}. They show "Type not known yet" and are in no type filter; check them in Seller Central.`
     : `Details still loading for ${orders}: their type and ship-by date arrive over the next syncs. Until then they are in no type filter.`;
@@ -129,7 +129,7 @@ export function OrderList({
         query={query}
         onChange={setQuery}
         subTypeCounts={restored ? view.subTypeCounts : undefined}
-        typeNotice={complete && restored ? typeNotice(view.reportLevel, detailFill) : undefined}
+        typeNotice={complete && restored ? typeNotice(view.typeUnknown, detailFill) : undefined}
       />
       <p className="order-list__count" role="status" data-testid="order-count">
         {visible.length} of {orders.length} orders

@@ -109,8 +109,11 @@ export interface OrderListView {
   readonly orders: StoredOrder[];
   /** Per sub-type: orders matching the search and statuses; orders of unknown type count nowhere. */
   readonly subTypeCounts: SubTypeCounts;
-  /** Every order still at detail level 'report' (no Prime flag, no ship-by yet), filters aside. */
-  readonly reportLevel: number;
+  /**
+   * Every order of no known type (no Prime flag yet: an order report without is-prime), filters
+   * aside: the orders no type chip counts. A report that had is-prime gave the type already.
+   */
+  readonly typeUnknown: number;
 }
 
 /** What the list shows, in one pass over the orders. */
@@ -119,12 +122,12 @@ export function viewOrders(orders: readonly StoredOrder[], query: OrderQuery): O
   const subTypes = compileSubTypes(query);
   const counts = Object.fromEntries(ORDER_SUB_TYPES.map((type) => [type, 0])) as SubTypeCounts;
   const matches: StoredOrder[] = [];
-  let reportLevel = 0;
+  let typeUnknown = 0;
   for (const order of orders) {
-    if (order.detailLevel === 'report') reportLevel += 1;
+    if (!isSubTypeKnown(order)) typeUnknown += 1;
     if (!textAndStatus(order)) continue;
     if (isSubTypeKnown(order)) for (const type of order.subTypes) counts[type] += 1;
     if (!subTypes || subTypes(order)) matches.push(order);
   }
-  return { orders: sortOrders(matches, query.sort), subTypeCounts: counts, reportLevel };
+  return { orders: sortOrders(matches, query.sort), subTypeCounts: counts, typeUnknown };
 }

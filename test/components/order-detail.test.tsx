@@ -298,6 +298,17 @@ describe('OrderDetail', () => {
     });
   });
 
+  it('shows the type an order report gave (is-prime column) while the other details still load, as the row does', async () => {
+    const { order, items } = makeOrder({
+      orderId: '111-5550006-0000006',
+      purchaseDate: '2026-11-01T10:00:00Z',
+      extra: { detailLevel: 'report', isPrime: true, subTypes: ['prime'] },
+    });
+    render(<OrderDetail source={new MemoryOrderSource([order], items)} orderId={order.orderId} />);
+    expect(await screen.findByTestId('order-type')).toHaveTextContent('Prime');
+    expect(screen.getByTestId('order-type')).not.toHaveTextContent('Type not known yet');
+  });
+
   it('says the type is not known yet while the Prime flag is unknown, and names the service level plainly', async () => {
     const { order, items } = makeOrder({
       orderId: '111-5550005-0000005',

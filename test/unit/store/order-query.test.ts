@@ -219,6 +219,22 @@ describe('sorting', () => {
 });
 
 describe('viewOrders', () => {
+  it("counts a report-level order whose report had Amazon's is-prime column under its type, not as unknown", () => {
+    // Amazon's order report has is-prime: such an order's type is known before its details arrive.
+    const primeFromReport = storedOrder({
+      orderId: '114-7777777-1111111',
+      isPrime: true,
+      status: 'UNSHIPPED',
+      detailLevel: 'report',
+      purchaseDate: '2026-03-06T00:00:00Z',
+      subTypes: ['prime'],
+      searchText: '114-7777777-1111111',
+    });
+    const view = viewOrders([primeFromReport, reportOnly], {});
+    expect(view.subTypeCounts.prime).toBe(1);
+    expect(view.typeUnknown).toBe(1);
+  });
+
   it('counts each sub-type over the orders matching search and status, never an unknown type', () => {
     const view = viewOrders([...all, reportOnly], { statuses: ['UNSHIPPED', 'CANCELLED', 'SHIPPED'] });
     expect(view.subTypeCounts).toEqual({
@@ -229,7 +245,7 @@ describe('viewOrders', () => {
       standard: 1,
     });
     expect(view.orders).toHaveLength(5);
-    expect(view.reportLevel).toBe(1);
+    expect(view.typeUnknown).toBe(1);
   });
 
   it('counts regardless of the sub-type filter itself, and counts report-level orders of the whole store', () => {
@@ -242,6 +258,6 @@ describe('viewOrders', () => {
       'second-day': 1,
       standard: 0,
     });
-    expect(view.reportLevel).toBe(1);
+    expect(view.typeUnknown).toBe(1);
   });
 });
