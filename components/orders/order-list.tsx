@@ -95,6 +95,7 @@ export function OrderList({
   );
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   // No React Compiler in this build; the virtualizer is only read during this component's render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -112,7 +113,11 @@ export function OrderList({
     if (orderId === undefined || orderId !== pinnedOrderId) return;
     if (pinnedIndex < 0) {
       // Filtered out, or not loaded yet: wait for every order, then give up rather than jump later.
-      if (complete && restored) pendingFocus.current = undefined;
+      // The control that had focus left with the order, so the search box takes it, not the page.
+      if (complete && restored) {
+        pendingFocus.current = undefined;
+        sectionRef.current?.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+      }
       return;
     }
     pendingFocus.current = undefined;
@@ -124,7 +129,7 @@ export function OrderList({
   });
 
   return (
-    <section className="order-list" aria-label="Order list">
+    <section className="order-list" aria-label="Order list" ref={sectionRef}>
       <OrderFilters
         query={query}
         onChange={setQuery}

@@ -280,6 +280,16 @@ describe('OrderList focus request', () => {
     expect(document.activeElement?.tagName).toBe('BUTTON');
   });
 
+  it('puts focus on the search box, not on nothing, when the order is no longer in the list (filtered away)', async () => {
+    const { rerender } = renderFocusable();
+    await waitForCount(400);
+    // The Back button that had focus is gone with the order's detail: focus sits on the page.
+    rerender('999-0000000-0000000', 1);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search orders' })),
+    );
+  });
+
   it('brings a row scrolled out of the rendered window back and focuses it, again on each request', async () => {
     const { rerender } = renderFocusable();
     await waitForCount(400);
