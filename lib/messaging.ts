@@ -176,7 +176,15 @@ export async function sendRequest<T extends RequestType>(
   });
   let raw: unknown;
   try {
-    raw = await Promise.race([browser.runtime.sendMessage(requestSchema.parse(request)), silence]);
+    const sent = browser.runtime.sendMessage(requestSchema.parse(request)).catch((error: unknown) => {
+      // The worker was stopped or replaced mid-request: the browser's own words tell a seller nothing.
+      throw new MessageError(
+        'The order manager stopped before it answered. Reload this page and try again; ' +
+          'if it keeps happening, restart the browser.',
+        { cause: error },
+      );
+    });
+    raw = await Promise.race([sent, silence]);
   } finally {
     clearTimeout(timer);
   }

@@ -57,6 +57,27 @@ describe('sendRequest', () => {
     expect(await outcome).toBeInstanceOf(RequestTimedOutError);
   });
 
+  it('says a background stopped mid-request (worker killed, Test connection lost) in plain words, not the browser’s', async () => {
+    answer = () => Promise.reject(new Error('The message port closed before a response was received.'));
+    const error = await sendRequest({
+      type: 'test-connection',
+      credentials: {
+        clientId: 'amzn1.application-oa2-client.x',
+        clientSecret: 's',
+        refreshToken: 'Atzr|x',
+        region: 'na',
+        marketplaceIds: ['ATVPDKIKX0DER'],
+      },
+      endpointOverride: null,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MessageError);
+    expect((error as Error).message).toBe(
+      'The order manager stopped before it answered. Reload this page and try again; ' +
+        'if it keeps happening, restart the browser.',
+    );
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('returns an answer that arrives in time and leaves no timer behind', async () => {
     answer = async () => ({ started: true });
     await expect(sendRequest({ type: 'sync-now' })).resolves.toEqual({ started: true });
