@@ -77,7 +77,7 @@ describe('one database per seller account', () => {
     await writeOrderBatch(dbA, { orders: [{ order, items }] });
     await enqueueCancel(dbA, {
       orderId: order.orderId,
-      lines: [{ orderItemId: items[0]!.orderItemId, quantity: 1 }],
+      lines: [{ orderItemId: items[0]!.orderItemId }],
       reason: 'NoInventory',
     });
     expect(await listActions(dbA, { status: 'pending' })).toHaveLength(1);
