@@ -14,7 +14,7 @@ import { orderIdInPage } from '../page-controls';
 import { isAnyOrderDetails, orderIdFromUrl } from '../pages';
 import { detailsActionBar, orderIdLine, orderIdValue } from '../selectors';
 import { h } from '../ui/create-element';
-import { showNotStored } from '../ui/not-stored-notice';
+import { NO_ANSWER_TEXT, showNotStored } from '../ui/not-stored-notice';
 import { keepPlaced, topOfMainContent, type Spot } from '../ui/placement';
 import { createShadowHost } from '../ui/shadow-host';
 
@@ -122,9 +122,7 @@ function render(
     return;
   }
   const summary = 'lookup' in state && state.lookup.stored ? state.lookup.summary : undefined;
-  const lines = summary
-    ? panelLines(summary)
-    : ['failed' in state ? 'The order manager could not be reached.' : 'Loading…'];
+  const lines = summary ? panelLines(summary) : ['failed' in state ? NO_ANSWER_TEXT : 'Loading…'];
   box.append(
     h('ul', {}, ...lines.map((line) => h('li', {}, line))),
     h(

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import type { OrderSummary } from '../../../lib/messaging';
+import { NO_ANSWER_TEXT } from '../../../lib/seller-central/ui/not-stored-notice';
 import { canOfferCancel, orderPanel, panelLines } from '../../../lib/seller-central/features/order-panel';
 import {
   buttonIn,
@@ -117,7 +118,7 @@ describe('order-panel', () => {
     controller.abort();
   });
 
-  it('keeps the panel with a short message when the background cannot answer', async () => {
+  it('keeps the panel with a message that says what to do when the background cannot answer', async () => {
     loadFixture('order-details.html', DETAILS);
     const requests = fakeRequests();
     requests.lookUpOrder = async () => {
@@ -125,7 +126,8 @@ describe('order-panel', () => {
     };
     const controller = run();
     await expect(orderPanel.init(controller.signal, testContext(requests))).rejects.toThrow();
-    expect(panelText()).toEqual(['The order manager could not be reached.']);
+    expect(panelText()).toEqual([NO_ANSWER_TEXT]);
+    expect(NO_ANSWER_TEXT).toMatch(/Reload this page and try again/);
     controller.abort();
   });
 
