@@ -17,6 +17,13 @@ import { unreachableEndpointMessage } from '../settings/connection-test-failure'
 import type { SyncStatus } from '../sync/sync-status';
 import { loadSyncStatus } from '../sync/sync-status-store';
 
+/** A Seller Central page's Sync now while a long sync (a first backfill) runs past the page's wait. */
+export const SYNC_STILL_RUNNING_FOR_PAGE_TEXT =
+  'The sync is still running; a first sync can take several minutes. ' +
+  'Press Sync now again in a few minutes to look for this order.';
+/** How long a page's Sync now waits for the sync: answered before the page's own 5 minutes run out. */
+const SYNC_ORDER_WAIT_MS = 4 * 60_000;
+
 /** A Seller Central page's Sync now whose run failed: the error's own words stay in the manager. */
 export const SYNC_FAILED_FOR_PAGE_TEXT =
   'The sync stopped with an error, so the order manager could not look for this order. ' +
@@ -82,7 +89,12 @@ export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
       const start = await sync.start('manual');
       // A sync already under way is as good as a new one: wait for it. Any other refusal is said.
       if (!start.started && !sync.busy()) return { synced: false as const, reason: refusal(start.reason) };
-      await sync.idle();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const ended = await Promise.race([
+        sync.idle().then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SYNC_ORDER_WAIT_MS))),
+      ]).finally(() => clearTimeout(timer));
+      if (!ended) return { synced: false as const, reason: SYNC_STILL_RUNNING_FOR_PAGE_TEXT };
       // A failed run did not look for the order: "still not there, try again" would send the seller round.
       if ((await syncStatus()).lastError)
         return { synced: false as const, reason: SYNC_FAILED_FOR_PAGE_TEXT };

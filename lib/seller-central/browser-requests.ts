@@ -11,7 +11,7 @@ import { isOrderLookup, isSyncOrderAnswer } from './order-summary-check';
  */
 /** A background that never answers (a worker stuck or being replaced) becomes a failure the page can show. */
 export const ANSWER_WITHIN_MS = 30_000;
-/** "Sync now" is answered when the sync has ended, which may take minutes (as the manager's own requests). */
+/** "Sync now" is answered when the sync has ended, or after 4 minutes that it still runs (message-handlers.ts). */
 export const SYNC_ANSWER_WITHIN_MS = 5 * 60_000;
 
 async function send(request: Request, withinMs = ANSWER_WITHIN_MS): Promise<unknown> {

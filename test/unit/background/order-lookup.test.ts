@@ -1,7 +1,11 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing';
 import type { SyncBackgroundJob } from '../../../lib/background/jobs/sync-job';
-import { createMessageHandlers } from '../../../lib/background/message-handlers';
+import {
+  createMessageHandlers,
+  SYNC_STILL_RUNNING_FOR_PAGE_TEXT,
+} from '../../../lib/background/message-handlers';
+import { SYNC_ANSWER_WITHIN_MS } from '../../../lib/seller-central/browser-requests';
 import { sellerCentralRegion } from '../../../lib/background/order-lookup';
 import { ManualClock } from '../../../lib/clock';
 import { orderLookupSchema, responseSchemas, type Request } from '../../../lib/messaging';
@@ -155,6 +159,24 @@ describe('sync-order: Sync now from a Seller Central page', () => {
     const answer = await handlers['sync-order']({ type: 'sync-order', orderId: ORDER }, US_PAGE);
     expect(idled).toBe(1);
     expect(answer).toEqual({ synced: true, lookup: { stored: false, orderId: ORDER, reason: 'not-synced' } });
+  });
+
+  it('answers within the page’s wait while a long sync (a first backfill) still runs, saying so', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const sync: FakeSync['job'] = {
+        start: async () => ({ started: false, reason: 'A sync is already running.' }),
+        idle: () => new Promise<void>(() => undefined),
+        busy: () => true,
+      };
+      const { handlers } = handlersFor({ current: account('AAAAA11111') }, sync);
+      const answer = handlers['sync-order']({ type: 'sync-order', orderId: ORDER }, US_PAGE);
+      await vi.advanceTimersByTimeAsync(SYNC_ANSWER_WITHIN_MS - 30_000);
+      expect(await answer).toEqual({ synced: false, reason: SYNC_STILL_RUNNING_FOR_PAGE_TEXT });
+      expect(SYNC_STILL_RUNNING_FOR_PAGE_TEXT).toMatch(/Sync now again in a few minutes/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says why a sync could not start', async () => {
