@@ -155,7 +155,7 @@ function ItemRow({
         )}
         {charges.notBrokenDown && (
           <div className="order-item__unexplained" data-testid="line-not-broken-down">
-            Amazon’s line total includes {formatMoney(charges.notBrokenDown)} not broken down
+            {notBrokenDownText('line total', charges.notBrokenDown)}
           </div>
         )}
       </td>
@@ -176,6 +176,14 @@ function ItemRow({
       </td>
     </tr>
   );
+}
+
+/** What Amazon's total has beyond its parts, or (a negative difference) how much less it is. */
+function notBrokenDownText(what: 'total' | 'line total', difference: Money): string {
+  if (difference.amountMinor >= 0)
+    return `Amazon’s ${what} includes ${formatMoney(difference)} not broken down`;
+  const less = formatMoney({ ...difference, amountMinor: -difference.amountMinor });
+  return `Amazon’s ${what} is ${less} less than the parts shown`;
 }
 
 /** The table foot: each part summed, then Amazon's total, saying plainly what no part explains. */
@@ -218,7 +226,7 @@ function ItemsFoot({ charges, order }: { charges: OrderChargesView; order: Store
       {sumsRow('Lines total', 'lines-total-row')}
       <tr data-testid="order-not-broken-down">
         <th scope="row" colSpan={amountsSpan}>
-          Amazon’s total includes {formatMoney(charges.notBrokenDown)} not broken down
+          {notBrokenDownText('total', charges.notBrokenDown)}
         </th>
         <td className="num">{formatMoney(charges.notBrokenDown)}</td>
       </tr>

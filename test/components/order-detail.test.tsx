@@ -204,6 +204,15 @@ describe('OrderDetail', () => {
       expect(screen.getByTestId('order-total-row')).toHaveTextContent(pounds(6598));
     });
 
+    it('says plainly when Amazon’s total is less than the parts (never "includes −£2.00")', async () => {
+      const { order, items } = pricedOrder('61.98');
+      render(<OrderDetail source={new MemoryOrderSource([order], items)} orderId={order.orderId} />);
+      const row = await screen.findByTestId('order-not-broken-down');
+      expect(row).toHaveTextContent(`Amazon’s total is ${pounds(200)} less than the parts shown`);
+      expect(row).not.toHaveTextContent('includes');
+      expect(screen.getByTestId('order-total-row')).toHaveTextContent(pounds(6198));
+    });
+
     it('says what of a line total an order stored before parts were kept does not explain', async () => {
       const { order, items } = makeOrder({
         orderId: '202-5550002-0000002',
