@@ -152,6 +152,7 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
               focusOrderId={rowFocus.orderId}
               focusRequest={rowFocus.request}
               detailFill={status?.detailFill}
+              downloadOff={settings ? !settings.allowOrderDownload : false}
             />
           </div>
           {openOrderId !== undefined ? (

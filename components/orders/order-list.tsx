@@ -24,6 +24,8 @@ export interface OrderListProps {
   readonly actions?: ActionSource;
   /** The sync status's detailFill: whether report-level orders are still being filled in (absent: read as yes). */
   readonly detailFill?: SyncStatus['detailFill'];
+  /** Order download is off in Settings: details that are still missing will not come until it is on. */
+  readonly downloadOff?: boolean;
   /** The order whose row takes the focus when focusRequest changes ("Back to list", Escape). */
   readonly focusOrderId?: string;
   /** A counter: each change scrolls focusOrderId's row into view and focuses it. */
@@ -37,9 +39,16 @@ const NOTHING: OrderListView = {
 };
 
 /** Above the type chips: orders the chips cannot count, and whether that will change by itself. */
-function typeNotice(typeUnknown: number, detailFill: SyncStatus['detailFill']): string | undefined {
+function typeNotice(
+  typeUnknown: number,
+  detailFill: SyncStatus['detailFill'],
+  downloadOff: boolean,
+): string | undefined {
   if (typeUnknown === 0) return undefined;
   const orders = typeUnknown === 1 ? '1 order' : `${typeUnknown} orders`;
+  if (downloadOff && detailFill !== 'done') {
+    return `The type of ${orders} is not known yet, and order download is off in Settings, so it does not load. Turn order download on to fill it in.`;
+  }
   return detailFill === 'done'
     ? `Amazon has not given the type of ${orders}. They show "Type not known yet" and are in no type filter; check them in Seller Central.`
     : `Details still loading for ${orders}: their type and ship-by date arrive over the next syncs. Until then they are in no type filter.`;
@@ -56,6 +65,7 @@ export function OrderList({
   selectedOrderId,
   actions,
   detailFill,
+  downloadOff = false,
   focusOrderId,
   focusRequest,
 }: OrderListProps) {
@@ -134,7 +144,7 @@ export function OrderList({
         query={query}
         onChange={setQuery}
         subTypeCounts={restored ? view.subTypeCounts : undefined}
-        typeNotice={complete && restored ? typeNotice(view.typeUnknown, detailFill) : undefined}
+        typeNotice={complete && restored ? typeNotice(view.typeUnknown, detailFill, downloadOff) : undefined}
       />
       <p className="order-list__count" role="status" data-testid="order-count">
         {visible.length} of {orders.length} orders

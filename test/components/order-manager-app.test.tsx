@@ -297,6 +297,26 @@ describe('OrderManagerApp', () => {
     expect(screen.queryByText(/Details still loading/)).toBeNull();
   });
 
+  it('does not promise loading details while order download is off in Settings', async () => {
+    const reportOnly = makeOrder({
+      orderId: '111-0000000-0000002',
+      purchaseDate: '2026-11-21T10:00:00Z',
+      extra: { isPrime: undefined, subTypes: [], detailLevel: 'report' },
+    });
+    render(
+      <OrderManagerApp
+        services={memoryServices({
+          orders: new MemoryOrderSource([reportOnly.order], reportOnly.items),
+          sync: new MemorySyncSource({ running: false, demo: false, detailFill: 'running' }),
+          settings: new MemorySettingsSource({ ...CONNECTED, allowOrderDownload: false }),
+        })}
+        layout="tab"
+      />,
+    );
+    expect(await screen.findByText(/order download is off in Settings/)).toBeInTheDocument();
+    expect(screen.queryByText(/Details still loading/)).toBeNull();
+  });
+
   describe('keyboard', () => {
     const rowButton = (orderId: string) =>
       screen.findByRole('button', { name: new RegExp(orderId) }) as Promise<HTMLElement>;
