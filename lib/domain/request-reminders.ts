@@ -1,0 +1,154 @@
+/*
+ * Which buyer-cancellation-request notifications to show now: one when a request first appears, and a
+ * reminder at 24 h, 6 h and 1 h left. Pure: the background job reads the requests, the settings and the
+ * ledger of what was already shown, and writes the ledger this returns before it shows anything.
+ */
+
+export const REMINDER_KINDS = ['new', '24h', '6h', '1h'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+const HOUR_MS = 60 * 60 * 1000;
+/** Thresholds latest first: the first one crossed is the one a reminder is for. */
+const THRESHOLDS: ReadonlyArray<{ kind: Exclude<ReminderKind, 'new'>; leftMs: number }> = [
+  { kind: '1h', leftMs: HOUR_MS },
+  { kind: '6h', leftMs: 6 * HOUR_MS },
+  { kind: '24h', leftMs: 24 * HOUR_MS },
+];
+
+/** How long the ledger keeps a request that is no longer open (a request that re-opens is not notified again). */
+export const LEDGER_KEEP_CLOSED_MS = 7 * 24 * HOUR_MS;
+
+/** Longest reason shown in a notification; the full text is in the manager. */
+export const REASON_MAX_CHARS = 80;
+
+/** An open request as the reminders need it (adapted from the stored order by the job). */
+export interface OpenRequest {
+  readonly orderId: string;
+  /** The buyer's words: untrusted, shown as plain text. */
+  readonly reason?: string;
+  /** When the response window ends, ms since the epoch. */
+  readonly deadline: number;
+  readonly sellerFulfilledPrime?: boolean;
+}
+
+/** The Settings toggles that tune the notifications. */
+export interface ReminderToggles {
+  readonly remindAt24Hours: boolean;
+  readonly remindAt6Hours: boolean;
+  readonly remindAt1Hour: boolean;
+  readonly muteBuyerRequestNotifications: boolean;
+}
+
+/** Per request: what was already notified (or covered by a later notification) and when it was last open. */
+export interface ReminderLedger {
+  readonly orders: Readonly<
+    Record<string, { readonly lastOpenAt: number; readonly sent: readonly ReminderKind[] }>
+  >;
+}
+
+export const EMPTY_REMINDER_LEDGER: ReminderLedger = { orders: {} };
+
+export interface RequestNotification {
+  /** Stable per request and kind: `buyer-request:<orderId>:<kind>`; a click opens that order. */
+  readonly id: string;
+  readonly orderId: string;
+  readonly kind: ReminderKind;
+  readonly title: string;
+  readonly message: string;
+}
+
+const NOTIFICATION_PREFIX = 'buyer-request:';
+
+export const notificationId = (orderId: string, kind: ReminderKind) =>
+  `${NOTIFICATION_PREFIX}${orderId}:${kind}`;
+
+/** The order a notification id names, or undefined for a notification this module did not make. */
+export function orderIdOfNotification(id: string): string | undefined {
+  if (!id.startsWith(NOTIFICATION_PREFIX)) return undefined;
+  const rest = id.slice(NOTIFICATION_PREFIX.length);
+  const colon = rest.lastIndexOf(':');
+  const kind = rest.slice(colon + 1);
+  if (colon <= 0 || !(REMINDER_KINDS as readonly string[]).includes(kind)) return undefined;
+  return rest.slice(0, colon);
+}
+
+const enabled = (kind: Exclude<ReminderKind, 'new'>, toggles: ReminderToggles): boolean =>
+  kind === '24h' ? toggles.remindAt24Hours : kind === '6h' ? toggles.remindAt6Hours : toggles.remindAt1Hour;
+
+/** Every threshold already crossed with `leftMs` left: a notification now covers them all. */
+const crossed = (leftMs: number) => THRESHOLDS.filter((t) => leftMs <= t.leftMs).map((t) => t.kind);
+
+/**
+ * The notifications to show now and the ledger to store first. One "new" per request never notified;
+ * else a reminder for the latest enabled threshold crossed and not yet sent (after a long sleep one, not
+ * three: each notification marks every threshold already crossed as covered). Past the deadline only a
+ * never-sent "new". Muted: nothing shown, but what is crossed is marked, so unmuting does not replay it.
+ */
+export function remindersDue(input: {
+  readonly requests: readonly OpenRequest[];
+  readonly now: number;
+  readonly toggles: ReminderToggles;
+  readonly ledger: ReminderLedger;
+}): { notifications: RequestNotification[]; ledger: ReminderLedger } {
+  const { requests, now, toggles, ledger } = input;
+  const orders: Record<string, { lastOpenAt: number; sent: readonly ReminderKind[] }> = {};
+  const open = new Set(requests.map((r) => r.orderId));
+  // A closed request's entry stays a week, so a request Amazon shows again briefly is not notified twice.
+  for (const [orderId, entry] of Object.entries(ledger.orders)) {
+    if (!open.has(orderId) && now - entry.lastOpenAt <= LEDGER_KEEP_CLOSED_MS) orders[orderId] = entry;
+  }
+  const notifications: RequestNotification[] = [];
+  for (const request of requests) {
+    const sent = new Set(ledger.orders[request.orderId]?.sent ?? []);
+    const leftMs = request.deadline - now;
+    let kind: ReminderKind | undefined;
+    if (!sent.has('new')) kind = 'new';
+    else if (leftMs > 0) {
+      const latest = THRESHOLDS.find((t) => leftMs <= t.leftMs && enabled(t.kind, toggles));
+      if (latest && !sent.has(latest.kind)) kind = latest.kind;
+    }
+    if (kind) {
+      sent.add(kind);
+      for (const covered of crossed(leftMs)) sent.add(covered);
+      if (!toggles.muteBuyerRequestNotifications) notifications.push(notificationFor(request, kind, leftMs));
+    }
+    orders[request.orderId] = { lastOpenAt: now, sent: REMINDER_KINDS.filter((k) => sent.has(k)) };
+  }
+  return { notifications, ledger: { orders } };
+}
+
+/** "46 h left", "35 min left", or that the window has passed. */
+export function timeLeftText(leftMs: number): string {
+  if (leftMs <= 0) return 'past the response window: the buyer may contact Amazon';
+  if (leftMs >= HOUR_MS) return `${Math.floor(leftMs / HOUR_MS)} h left`;
+  return `${Math.max(1, Math.floor(leftMs / 60_000))} min left`;
+}
+
+/** The buyer's reason as one short line of plain text (control characters and runs of spaces folded). */
+export function reasonText(reason: string): string {
+  const folded = reason
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed here
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return folded.length > REASON_MAX_CHARS ? `${folded.slice(0, REASON_MAX_CHARS - 1).trimEnd()}…` : folded;
+}
+
+function notificationFor(request: OpenRequest, kind: ReminderKind, leftMs: number): RequestNotification {
+  const reason = request.reason ? reasonText(request.reason) : '';
+  const left = timeLeftText(leftMs);
+  const message = `Buyer asked to cancel ${request.orderId}${reason ? `: ${reason}` : ''} — ${left}`;
+  const prime = request.sellerFulfilledPrime
+    ? ' (Seller Fulfilled Prime: the buyer may go to Amazon directly)'
+    : '';
+  return {
+    id: notificationId(request.orderId, kind),
+    orderId: request.orderId,
+    kind,
+    title:
+      kind === 'new'
+        ? `New buyer cancellation request${prime}`
+        : `Reminder: answer the buyer's cancellation request, ${left}${prime}`,
+    message,
+  };
+}
