@@ -77,6 +77,12 @@ export const settingsSchema = z.object({
   importNonAmazonOrders: z.boolean().default(true),
   /** "Allow zeroing out inventory when cancelling": offers a stock-to-0 patch for NoInventory cancels. */
   allowZeroStockOnCancel: z.boolean().default(false),
+  // Buyer cancellation request reminders (lib/domain/request-reminders.ts); defaults let older stored settings load.
+  remindAt24Hours: z.boolean().default(true),
+  remindAt6Hours: z.boolean().default(true),
+  remindAt1Hour: z.boolean().default(true),
+  /** Turns off every buyer-request notification; the badge still counts open requests. */
+  muteBuyerRequestNotifications: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
