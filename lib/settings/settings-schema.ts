@@ -83,6 +83,8 @@ export const settingsSchema = z.object({
   remindAt1Hour: z.boolean().default(true),
   /** Turns off every buyer-request notification; the badge still counts open requests. */
   muteBuyerRequestNotifications: z.boolean().default(false),
+  /** Hours to answer a buyer's cancellation request: an assumption (Amazon says about two days). */
+  buyerRequestWindowHours: z.number().int().min(1).max(168).default(48),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
