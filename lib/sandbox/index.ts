@@ -19,6 +19,7 @@ import { createFeedProcessor, ORDER_ACKNOWLEDGEMENT_FEED } from './feed-processo
 import { FeedStore, type FeedTiming, type SandboxFeedRecord } from './feed-store';
 import { ListingsItems } from './listings';
 import { LwaTokens } from './lwa-tokens';
+import type { BuyerRequestRaising } from './buyer-cancel-requests';
 import { buildOrderDataset, type OrderDataset } from './order-dataset';
 import { hashSeed, mulberry32 } from './prng';
 import { RateLimiter } from './rate-limiter';
@@ -45,6 +46,7 @@ export type { OtherToolFeedRequest } from './other-tool-feed';
 export type { ReportTiming } from './report-store';
 export type { FeedSource, FeedTiming, SandboxFeedRecord } from './feed-store';
 export type { OrderTruth, OrderTruthLine } from './order-truth';
+export type { BuyerRequestRaising } from './buyer-cancel-requests';
 
 export const SANDBOX_CREDENTIALS = {
   clientId: 'amzn1.application-oa2-client.sandbox',
@@ -71,6 +73,18 @@ export interface SandboxOptions {
   reportTiming?: ReportTiming;
   /** Feed queue and processing times (default: about 30 s + 60 s). */
   feedTiming?: FeedTiming;
+  /**
+   * Buyers ask to cancel open orders at a seeded pace as the clock advances (several languages, one
+   * reason with markup, one on a 6-line order, one on a Seller Fulfilled Prime order); off by default
+   * so the simulator's seeds keep their worlds. Demo mode turns it on with open requests of given ages.
+   */
+  buyerCancellationRequests?: BuyerRequestRaising;
+  /**
+   * Whether the by-last-update order report carries is-buyer-requested-cancellation and
+   * buyer-requested-cancel-reason (default true; sellers can remove the columns). The by-order-date
+   * report never does.
+   */
+  buyerCancelReportColumns?: boolean;
 }
 
 export interface SandboxResponseRecord {
@@ -171,11 +185,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const paginationTokens = new PaginationTokens();
   const seed = options.seed ?? 1;
   const credentials = options.credentials ?? SANDBOX_CREDENTIALS;
-  const dataset = buildOrderDataset(seed, options.orderCount ?? 300, options.anchorMs ?? clock.now());
+  const dataset = buildOrderDataset(
+    seed,
+    options.orderCount ?? 300,
+    options.anchorMs ?? clock.now(),
+    options.buyerCancellationRequests,
+  );
   const lwa = new LwaTokens(clock, credentials, seed);
   const limiter = new RateLimiter(clock);
   const faults = new FaultQueue();
-  const reports = new ReportStore(clock, dataset, seed, options.reportTiming);
+  const reports = new ReportStore(clock, dataset, seed, options.reportTiming, {
+    buyerCancelColumns: options.buyerCancelReportColumns ?? true,
+  });
   const actions = new SellerActions(dataset);
   const feeds = new FeedStore(
     clock,

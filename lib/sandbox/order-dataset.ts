@@ -1,4 +1,5 @@
 /** The seeded set of orders: plans in creation order plus an id index. */
+import { raiseBuyerRequests, type BuyerRequestRaising } from './buyer-cancel-requests';
 import { buildCatalog, type CatalogProduct } from './catalog';
 import { planOrder, streamOrderCount, type OrderPlan } from './order-timeline';
 
@@ -15,7 +16,13 @@ export interface OrderDataset {
   overlay(plan: OrderPlan): void;
 }
 
-export function buildOrderDataset(seed: number, orderCount: number, anchorMs: number): OrderDataset {
+export function buildOrderDataset(
+  seed: number,
+  orderCount: number,
+  anchorMs: number,
+  /** Raise buyer cancellation requests beyond the generated ones (opt-in; see buyer-cancel-requests.ts). */
+  buyerRequests?: BuyerRequestRaising,
+): OrderDataset {
   const total = orderCount + streamOrderCount(orderCount);
   const plans: OrderPlan[] = new Array(total);
   const ids = new Map<string, number>();
@@ -24,6 +31,7 @@ export function buildOrderDataset(seed: number, orderCount: number, anchorMs: nu
     plans[i] = plan;
     ids.set(plan.orderId, i);
   }
+  if (buyerRequests) raiseBuyerRequests(seed, plans, anchorMs, buyerRequests);
   return {
     seed,
     anchorMs,

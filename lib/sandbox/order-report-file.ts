@@ -14,7 +14,7 @@ import {
   type FulfillmentStatus,
   type OrderPlan,
 } from './order-timeline';
-import { buyerDetails, firstParcelLines } from './order-view';
+import { buyerDetails, buyerRequestOpenOnLine, firstParcelLines } from './order-view';
 
 export const ORDER_REPORT_TYPES = [
   'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL',
@@ -56,10 +56,27 @@ const BASE_COLUMNS = [
   'price-designation',
 ] as const;
 
-export function orderReportColumns(reportType: OrderReportType): string[] {
+/** Columns the seller chose in "Add or remove order report columns". */
+export interface OrderReportColumnChoice {
+  /** is-buyer-requested-cancellation and buyer-requested-cancel-reason (by-last-update report only). */
+  readonly buyerCancelColumns: boolean;
+}
+
+export const BUYER_CANCEL_COLUMNS = [
+  'is-buyer-requested-cancellation',
+  'buyer-requested-cancel-reason',
+] as const;
+
+export function orderReportColumns(
+  reportType: OrderReportType,
+  choice: OrderReportColumnChoice = { buyerCancelColumns: true },
+): string[] {
   const columns: string[] = [...BASE_COLUMNS];
   if (reportType === 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL') {
     columns.splice(columns.indexOf('promotion-ids') + 1, 0, 'cpf');
+  } else if (choice.buyerCancelColumns) {
+    // Optional columns: the by-order-date report leaves them out, so readers meet both shapes.
+    columns.push(...BUYER_CANCEL_COLUMNS);
   }
   return columns;
 }
@@ -124,8 +141,9 @@ export function buildOrderReport(
   reportType: OrderReportType,
   plans: readonly OrderPlan[],
   asOfMs: number,
+  choice?: OrderReportColumnChoice,
 ): string {
-  const columns = orderReportColumns(reportType);
+  const columns = orderReportColumns(reportType, choice);
   const lines = [columns.join('\t')];
   for (const plan of plans) {
     const marketplace = SANDBOX_MARKETPLACES[plan.marketplaceIndex]!;
@@ -138,6 +156,7 @@ export function buildOrderReport(
       const itemShipped =
         !lineCancelled &&
         (status === 'SHIPPED' || (status === 'PARTIALLY_SHIPPED' && line < firstParcelLines(plan)));
+      const requested = buyerRequestOpenOnLine(plan, line, itemShipped, asOfMs);
       const row: Record<string, string> = {
         'amazon-order-id': plan.orderId,
         'merchant-order-id': plan.channel === 'NON_AMAZON' ? `SHOP-${plan.orderId.slice(4, 11)}` : '',
@@ -172,6 +191,8 @@ export function buildOrderReport(
         'is-business-order': plan.business ? 'true' : 'false',
         'purchase-order-number': buyer.purchaseOrderNumber,
         'price-designation': item.businessPrice ? 'BusinessPrice' : '',
+        'is-buyer-requested-cancellation': requested ? 'true' : 'false',
+        'buyer-requested-cancel-reason': requested ? plan.buyerRequestReason : '',
       };
       lines.push(columns.map((c) => (row[c] ?? '').replace(/[\t\r\n]/g, ' ')).join('\t'));
     });

@@ -42,6 +42,8 @@ export interface OrderPlan {
   readonly unfulfillableMs: number;
   readonly buyerRequestMs: number;
   readonly buyerRequestReason: string;
+  /** Lines the buyer's request names (indexes into the items); absent: every line. */
+  readonly buyerRequestLines?: readonly number[];
   /** Promised ship-by end (shipByWindow.latestDateTime). */
   readonly latestShipMs: number;
   readonly latestDeliveryMs: number;

@@ -246,6 +246,15 @@ export function lineStateAt(
   };
 }
 
+/** Whether the buyer's request is reported on this line at t. */
+export function buyerRequestOpenOnLine(plan: OrderPlan, line: number, shipped: boolean, t: number): boolean {
+  return (
+    plan.buyerRequestMs <= t &&
+    !shipped &&
+    (plan.buyerRequestLines === undefined || plan.buyerRequestLines.includes(line))
+  );
+}
+
 function renderItem(
   plan: OrderPlan,
   item: PlannedItem,
@@ -296,7 +305,8 @@ function renderItem(
   const sellerCancel = state.sellerCancel;
   if (included.has('CANCELLATION')) {
     const cancellation: Json = {};
-    if (plan.buyerRequestMs <= t) {
+    // Shipping closes a request (Amazon stops reporting it); a cancelled line keeps it beside the execution.
+    if (buyerRequestOpenOnLine(plan, line, state.shipped, t)) {
       cancellation.cancellationRequest = { requester: 'BUYER', cancelReason: plan.buyerRequestReason };
     }
     if (sellerCancel) {

@@ -8,6 +8,7 @@ import type { Clock } from '../clock';
 import type { OrderDataset } from './order-dataset';
 import {
   buildOrderReport,
+  type OrderReportColumnChoice,
   ORDER_REPORT_TYPES,
   selectReportOrders,
   type OrderReportType,
@@ -59,6 +60,7 @@ export class ReportStore {
     private readonly dataset: OrderDataset,
     seed: number,
     private readonly timing: ReportTiming = AMAZON_LIKE_REPORT_TIMING,
+    private readonly columns: OrderReportColumnChoice = { buyerCancelColumns: true },
   ) {
     this.#presigned = new PresignedDocuments(clock, mulberry32(hashSeed(seed, 0x4e9)));
   }
@@ -112,7 +114,7 @@ export class ReportStore {
     let documentId = '';
     let rowCount = 0;
     if (plans.length > 0) {
-      const text = buildOrderReport(this.dataset, selection.reportType, plans, asOfMs);
+      const text = buildOrderReport(this.dataset, selection.reportType, plans, asOfMs, this.columns);
       rowCount = text.split('\n').length - 2;
       const body = documentBody(text);
       documentId = `amzn1.spdoc.1.4.na.${this.#presigned.uuid()}`;
