@@ -12,6 +12,9 @@ export const DEMO_MARKETPLACE_IDS = [
 // The sandbox spreads its orders over 45 days; 450 puts about 300 in the default 30-day backfill.
 export const DEMO_ORDER_COUNT = 450;
 
+/** Demo requests raised this many hours before the demo's anchor (2 h to 47 h of a 48-hour window used). */
+export const DEMO_BUYER_REQUEST_AGES_HOURS = [2, 20, 40, 47] as const;
+
 export function demoCredentials() {
   return {
     clientId: SANDBOX_CREDENTIALS.clientId,
@@ -34,5 +37,7 @@ export function createDemoSandbox(clock: Clock, anchorMs: number): Sandbox {
     // A new user should see orders within seconds, not after Amazon's minutes of report processing.
     reportTiming: { queueMs: 300, processingMs: 1_000 },
     feedTiming: { queueMs: 300, processingMs: 1_000 },
+    // A few buyer cancellation requests open at different times left, and more as the demo runs.
+    buyerCancellationRequests: { openAgesHours: DEMO_BUYER_REQUEST_AGES_HOURS },
   });
 }
