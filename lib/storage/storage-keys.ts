@@ -32,6 +32,11 @@ export const STORAGE_KEYS = {
       'where a Seller Central feature could not find its place (page kind, feature, first and last seen)',
     owner: 'lib/background/seller-central-health.ts',
   },
+  requestReminderLedger: {
+    key: 'local:requestReminderLedger',
+    holds: 'which buyer cancellation request notifications were shown, per order (no buyer text)',
+    owner: 'lib/storage/request-reminder-ledger.ts',
+  },
   accounts: {
     key: 'local:accounts',
     holds: 'the accounts whose orders this browser holds (nothing secret); not yet a declared item',
