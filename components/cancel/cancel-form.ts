@@ -4,6 +4,7 @@ import type { CancelRequest, CancelRequestLine } from '../../lib/domain/cancel-r
 import type { StoredOrder, StoredOrderItem } from '../../lib/domain/order';
 import type { CancelAction } from '../../lib/domain/outbox-action';
 import { canCancelWholeOrder, wholeOrderCancelLines } from '../../lib/domain/whole-order-cancel';
+import { openBuyerCancelRequest } from '../../lib/domain/buyer-request';
 
 /** A line the dialog may offer: from cancelEligibility, with the units still open on it. */
 export type CancelLineChoice = Pick<CancellableLine, 'orderItemId' | 'quantity' | 'sku'> &
@@ -64,7 +65,7 @@ export interface CancelForm {
 }
 
 export function buyerAskedToCancel({ order, items }: CancelFormContext): boolean {
-  return Boolean(order.buyerCancelRequest) || items.some((item) => item.cancelRequest);
+  return Boolean(openBuyerCancelRequest(order)) || items.some((item) => item.cancelRequest);
 }
 
 function orderedOf(line: CancelLineChoice, items: readonly StoredOrderItem[]): number | undefined {

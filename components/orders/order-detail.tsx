@@ -11,6 +11,7 @@ import type { ActionSource } from '../cancel/action-source';
 import { OrderCancelPanel } from '../cancel/order-cancel-panel';
 import { formatDateTime } from '../../lib/format-time';
 import { ORDER_STATUS_LABELS } from '../../lib/domain/order-status-label';
+import { openBuyerCancelRequest } from '../../lib/domain/buyer-request';
 import type { OrderSource } from './order-source';
 import './order-detail.css';
 
@@ -319,6 +320,7 @@ export function OrderDetail({
   const marketplace = marketplaceById(order.marketplaceId);
   const shipBy = dateWindow(order.shipBy);
   const deliverBy = dateWindow(order.deliverBy);
+  const openRequest = openBuyerCancelRequest(order);
   const charges = orderCharges(order, items);
   const notInReport = 'Not known yet (the order report leaves it out)';
   return (
@@ -337,11 +339,11 @@ export function OrderDetail({
           Open in Seller Central
         </a>
       </header>
-      {order.buyerCancelRequest && (
+      {openRequest && (
         <p className="order-detail__cancel" role="note" data-testid="buyer-cancel-request">
           The buyer asked to cancel this order
-          {order.buyerCancelRequest.reason ? ` — reason: ${order.buyerCancelRequest.reason}` : ''} (seen{' '}
-          {formatDateTime(order.buyerCancelRequest.firstSeenAt)}).
+          {openRequest.reason ? ` — reason: ${openRequest.reason}` : ''} (seen{' '}
+          {formatDateTime(openRequest.firstSeenAt)}).
         </p>
       )}
       {order.unreadableUpdate && (

@@ -8,6 +8,7 @@ import { openShipBy } from '../../lib/store/order-query';
 import { CancelStatusChip } from '../cancel/cancel-status-chip';
 import type { CancelSummary } from '../cancel/cancel-summary';
 import { ORDER_STATUS_LABELS } from '../../lib/domain/order-status-label';
+import { openBuyerCancelRequest } from '../../lib/domain/buyer-request';
 
 export interface OrderRowProps {
   readonly order: StoredOrder;
@@ -57,7 +58,7 @@ export function OrderRow({ order, selected, onOpen, cancel }: OrderRowProps) {
             </span>
           )}
         </span>
-        {order.buyerCancelRequest && (
+        {openBuyerCancelRequest(order) && (
           <span className="order-row__cancel" data-testid="buyer-cancel-marker">
             Buyer asked to cancel
           </span>

@@ -3,6 +3,7 @@ import type { OrderSummary } from '../messaging';
 import type { CancelAction } from '../domain/outbox-action';
 import type { OrderDb } from '../store/order-db';
 import { parseAction } from '../store/outbox-store';
+import { openBuyerCancelRequest } from '../domain/buyer-request';
 
 type SummaryLine = NonNullable<OrderSummary['lines']>[number];
 
@@ -31,6 +32,7 @@ export function orderSummary(
       CANCEL_STATUS_RANK[a.status] - CANCEL_STATUS_RANK[b.status] || b.createdAt.localeCompare(a.createdAt),
   )[0];
   const memo = actions.find((a) => a.memo)?.memo;
+  const openRequest = openBuyerCancelRequest(order);
   const lines = summaryLines(order, items, cancels);
   return {
     orderId,
@@ -50,7 +52,8 @@ export function orderSummary(
     ...(lines.length > 0 ? { lines } : {}),
     ...(order.cancelledOutsideManager ? { cancelledOutsideManager: order.cancelledOutsideManager } : {}),
     ...(memo ? { memo } : {}),
-    ...(order.buyerCancelRequest ? { buyerCancelRequest: order.buyerCancelRequest } : {}),
+    // Seller Central shows only a request still waiting for an answer.
+    ...(openRequest ? { buyerCancelRequest: openRequest } : {}),
   };
 }
 

@@ -41,6 +41,22 @@ export interface FirstReported {
  */
 export type OrderDetailLevel = 'full' | 'report';
 
+/** How a buyer's cancellation request ended: the order was cancelled (by anyone), shipped, or Amazon dropped it. */
+export type BuyerCancelRequestClosedHow = 'cancelled' | 'shipped' | 'withdrawn';
+
+export interface BuyerCancelRequest {
+  readonly reason?: string;
+  /** When the extension first saw the request (ISO 8601). */
+  readonly firstSeenAt: string;
+  /**
+   * Amazon gives no request time: the order's lastUpdatedTime from the sync that first showed it, never
+   * later than firstSeenAt. Absent on requests stored before it was kept: read it as firstSeenAt.
+   */
+  readonly requestedAt?: string;
+  /** Set when a later sync showed the request over; `at` = Amazon's update time, bounded by that sync. */
+  readonly closed?: { readonly at: string; readonly how: BuyerCancelRequestClosedHow };
+}
+
 export interface StoredOrder {
   readonly orderId: string;
   readonly marketplaceId: string;
@@ -67,8 +83,8 @@ export interface StoredOrder {
   readonly searchText: string;
   readonly firstReported: FirstReported;
   readonly detailLevel: OrderDetailLevel;
-  /** Set while any line carries an open buyer cancellation request. */
-  readonly buyerCancelRequest?: { readonly reason?: string; readonly firstSeenAt: string };
+  /** A buyer's cancellation request: open while `closed` is absent, kept once closed (how it ended). */
+  readonly buyerCancelRequest?: BuyerCancelRequest;
   readonly sellerOrderId?: string;
   /**
    * Set when a sync saw the order turn CANCELLED with no cancellation from the order manager pending

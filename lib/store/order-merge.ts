@@ -1,5 +1,11 @@
 import { withoutUndefined } from './without-undefined';
-import type { OrderStatus, StoredOrder } from '../domain/order';
+import { requestedAtOf } from '../domain/buyer-request';
+import type {
+  BuyerCancelRequest,
+  BuyerCancelRequestClosedHow,
+  OrderStatus,
+  StoredOrder,
+} from '../domain/order';
 import { orderSubTypes } from '../domain/order-sub-type';
 
 export type OrderMergeOutcome =
@@ -7,13 +13,6 @@ export type OrderMergeOutcome =
   | { readonly kind: 'update'; readonly order: StoredOrder; readonly replaceItems: boolean }
   /** `order` is set when only the first-reported stamp moved earlier and must still be written. */
   | { readonly kind: 'skip-older'; readonly order?: StoredOrder };
-
-const OPEN_STATUSES: ReadonlySet<OrderStatus> = new Set([
-  'PENDING_AVAILABILITY',
-  'PENDING',
-  'UNSHIPPED',
-  'PARTIALLY_SHIPPED',
-]);
 
 const time = (iso: string) => Date.parse(iso);
 
@@ -106,16 +105,42 @@ export function mergeOrder(existing: StoredOrder | undefined, incoming: StoredOr
   return { kind: 'update', order: withoutUndefined(order), replaceItems: false };
 }
 
-function mergeCancelRequest(existing: StoredOrder, incoming: StoredOrder): StoredOrder['buyerCancelRequest'] {
+const earlier = (a: string, b: string) => (time(a) <= time(b) ? a : b);
+
+/** The order status that ends a buyer's request, and how; undefined while the order is open. */
+function closingStatus(status: OrderStatus): BuyerCancelRequestClosedHow | undefined {
+  if (status === 'CANCELLED' || status === 'UNFULFILLABLE') return 'cancelled';
+  if (status === 'SHIPPED') return 'shipped';
+  return undefined;
+}
+
+/**
+ * A buyer's cancellation request across syncs: both times keep their earliest value, and a request
+ * that ends is kept closed (how it ended) instead of dropped. A report's silence closes nothing (its
+ * request columns may be absent); the Orders API no longer showing the request on an open order
+ * means Amazon withdrew it.
+ */
+function mergeCancelRequest(existing: StoredOrder, incoming: StoredOrder): BuyerCancelRequest | undefined {
   const before = existing.buyerCancelRequest;
   const now = incoming.buyerCancelRequest;
+  if (!before) return now;
+  if (before.closed) return now && !now.closed ? now : before;
   if (now) {
-    if (!before) return now;
-    const firstSeenAt =
-      time(before.firstSeenAt) < time(now.firstSeenAt) ? before.firstSeenAt : now.firstSeenAt;
-    return withoutUndefined({ reason: now.reason ?? before.reason, firstSeenAt });
+    return withoutUndefined({
+      reason: now.reason ?? before.reason,
+      firstSeenAt: earlier(before.firstSeenAt, now.firstSeenAt),
+      requestedAt: earlier(requestedAtOf(before), requestedAtOf(now)),
+      closed: now.closed,
+    });
   }
-  // Reports do not carry cancellation requests, so their silence does not clear an open one.
-  if (before && incoming.detailLevel === 'report' && OPEN_STATUSES.has(incoming.status)) return before;
-  return undefined;
+  const how =
+    closingStatus(incoming.status) ??
+    (incoming.detailLevel === 'report'
+      ? undefined
+      : incoming.status === 'PARTIALLY_SHIPPED'
+        ? 'shipped'
+        : 'withdrawn');
+  if (!how) return before;
+  // Amazon's update time, never later than the sync that saw it.
+  return { ...before, closed: { at: earlier(incoming.lastUpdated, incoming.firstReported.at), how } };
 }

@@ -44,7 +44,15 @@ export const storedOrderSchema = z.object({
   searchText: z.string(),
   firstReported: firstReportedSchema,
   detailLevel: z.enum(['full', 'report']),
-  buyerCancelRequest: z.object({ reason: z.string().optional(), firstSeenAt: isoTime }).optional(),
+  buyerCancelRequest: z
+    .object({
+      reason: z.string().optional(),
+      firstSeenAt: isoTime,
+      // Absent on requests stored before it was kept (read as firstSeenAt).
+      requestedAt: isoTime.optional(),
+      closed: z.object({ at: isoTime, how: z.enum(['cancelled', 'shipped', 'withdrawn']) }).optional(),
+    })
+    .optional(),
   sellerOrderId: z.string().optional(),
   cancelledOutsideManager: z.object({ seenAt: isoTime, cancelledBy: z.string().optional() }).optional(),
   unreadableUpdate: z.object({ at: isoTime, reason: z.string() }).optional(),

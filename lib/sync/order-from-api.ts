@@ -1,8 +1,10 @@
 import { parseMoney, sumMoney, type Money } from '../domain/money';
 import type {
+  BuyerCancelRequest,
   FirstReported,
   LineChargePart,
   LineCharges,
+  OrderStatus,
   StoredOrder,
   StoredOrderItem,
 } from '../domain/order';
@@ -92,11 +94,36 @@ function itemFromApi(orderId: string, item: V2026OrderItem, orderShipped: boolea
   };
 }
 
+const earlier = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : b);
+
 /**
- * Maps an Orders API v2026-01-01 order to the stored model (detail level `full`). A buyer
- * cancellation request counts as open while its line has no cancellation execution and the order
- * is not cancelled; `firstSeenAt` is this sighting (the store keeps the earliest).
+ * The order's buyer cancellation request. Open while a requested line has no cancellation execution
+ * and the order is neither cancelled nor shipped; a request on a cancelled or shipped order is kept
+ * closed. `firstSeenAt` is this sighting and `requestedAt` the order's update time, never later than
+ * it (the store keeps the earliest of each).
  */
+function buyerCancelRequestFromApi(
+  order: V2026Order,
+  status: OrderStatus,
+  seenAt: string,
+): BuyerCancelRequest | undefined {
+  const requested = order.orderItems.filter((item) => item.cancellation?.cancellationRequest);
+  const first = requested[0];
+  if (!first) return undefined;
+  const open = requested.find((item) => !item.cancellation?.cancellationExecution);
+  const reason = (open ?? first).cancellation?.cancellationRequest?.cancelReason;
+  const requestedAt = earlier(order.lastUpdatedTime, seenAt);
+  const request = { ...(reason ? { reason } : {}), firstSeenAt: seenAt, requestedAt };
+  const how =
+    status === 'CANCELLED' || status === 'UNFULFILLABLE' || !open
+      ? 'cancelled'
+      : status === 'SHIPPED'
+        ? 'shipped'
+        : undefined;
+  return how ? { ...request, closed: { at: requestedAt, how } } : request;
+}
+
+/** Maps an Orders API v2026-01-01 order to the stored model (detail level `full`). */
 export function orderFromApi(
   order: V2026Order,
   firstReported: FirstReported,
@@ -115,16 +142,7 @@ export function orderFromApi(
   const fulfilledBy = order.fulfillment?.fulfilledBy;
   const items = order.orderItems.map((item) => itemFromApi(order.orderId, item, status === 'SHIPPED'));
 
-  const openRequest = order.orderItems.find(
-    (item) => item.cancellation?.cancellationRequest && !item.cancellation.cancellationExecution,
-  );
-  const buyerCancelRequest =
-    openRequest && status !== 'CANCELLED'
-      ? {
-          reason: openRequest.cancellation?.cancellationRequest?.cancelReason,
-          firstSeenAt: firstReported.at,
-        }
-      : undefined;
+  const buyerCancelRequest = buyerCancelRequestFromApi(order, status, firstReported.at);
 
   const stored: StoredOrder = {
     orderId: order.orderId,

@@ -40,6 +40,14 @@ export const MARKETPLACE_BY_SALES_CHANNEL: Readonly<Record<string, string>> = {
   'amazon.sg': 'A19VAU5U5O7RUS',
 };
 
+/** Statuses on which a report row can open a buyer cancellation request. */
+const OPEN_REPORT_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  'PENDING_AVAILABILITY',
+  'PENDING',
+  'UNSHIPPED',
+  'PARTIALLY_SHIPPED',
+]);
+
 /** The report's order-status spelling → the v2026 status; undefined when unknown. */
 export function orderStatusFromReport(reportStatus: string): OrderStatus | undefined {
   const key = reportStatus.toLowerCase().replace(/[^a-z]/g, '');
@@ -205,9 +213,15 @@ function orderFromRows(
     searchText: searchTextOf(orderId, items),
     firstReported,
     detailLevel: 'report',
+    // Only a row that says yes opens a request; an absent or "false" column leaves the stored one as it is.
     buyerCancelRequest:
-      requestRow && status !== 'CANCELLED'
-        ? { reason: requestRow.buyerRequestedCancelReason, firstSeenAt: firstReported.at }
+      requestRow && OPEN_REPORT_STATUSES.has(status)
+        ? {
+            reason: requestRow.buyerRequestedCancelReason,
+            firstSeenAt: firstReported.at,
+            requestedAt:
+              Date.parse(lastUpdated) < Date.parse(firstReported.at) ? lastUpdated : firstReported.at,
+          }
         : undefined,
     sellerOrderId: rows.find((row) => row.merchantOrderId)?.merchantOrderId,
   };

@@ -146,13 +146,54 @@ describe('orderFromApi', () => {
       },
       cancellation: { cancellationRequest: { requester: 'BUYER', cancelReason: 'Found cheaper' } },
     };
-    const { order: stored, items } = orderFromApi(order({ orderItems: [item] }), FIRST);
+    const { order: stored, items } = orderFromApi(
+      order({ orderItems: [item], lastUpdatedTime: '2026-11-26T09:15:00Z' }),
+      FIRST,
+    );
     expect(items[0]?.customizedUrl).toBe('https://zme-caps.amazon.com/t/x.zip');
     expect(items[0]?.cancelRequest).toEqual({ requester: 'BUYER', reason: 'Found cheaper' });
-    expect(stored.buyerCancelRequest).toEqual({ reason: 'Found cheaper', firstSeenAt: FIRST.at });
+    // The order's update time is when the buyer asked, as near as Amazon says.
+    expect(stored.buyerCancelRequest).toEqual({
+      reason: 'Found cheaper',
+      firstSeenAt: FIRST.at,
+      requestedAt: '2026-11-26T09:15:00Z',
+    });
   });
 
-  it('does not report an open request once the line is cancelled', () => {
+  it('never dates a request later than the sync that first saw it', () => {
+    const item = {
+      orderItemId: 'I1',
+      quantityOrdered: 1,
+      product: { sellerSku: 'A' },
+      cancellation: { cancellationRequest: { requester: 'BUYER', cancelReason: 'x' } },
+    };
+    // A clock ahead of the extension's: the request is dated when it was seen, not in the future.
+    const { order: stored } = orderFromApi(
+      order({ orderItems: [item], lastUpdatedTime: '2026-11-26T10:05:00Z' }),
+      FIRST,
+    );
+    expect(stored.buyerCancelRequest?.requestedAt).toBe(FIRST.at);
+  });
+
+  it('keeps a request on a shipped order as closed by the shipment', () => {
+    const item = {
+      orderItemId: 'I1',
+      quantityOrdered: 1,
+      product: { sellerSku: 'A' },
+      cancellation: { cancellationRequest: { requester: 'BUYER', cancelReason: 'x' } },
+    };
+    const { order: stored } = orderFromApi(
+      order({
+        orderItems: [item],
+        lastUpdatedTime: '2026-11-26T09:00:00Z',
+        fulfillment: fulfillment({ fulfillmentStatus: 'SHIPPED' }),
+      }),
+      FIRST,
+    );
+    expect(stored.buyerCancelRequest?.closed).toEqual({ at: '2026-11-26T09:00:00Z', how: 'shipped' });
+  });
+
+  it('keeps the request closed (not open) once the line is cancelled', () => {
     const item = {
       orderItemId: 'I1',
       quantityOrdered: 1,
@@ -166,7 +207,7 @@ describe('orderFromApi', () => {
       order({ orderItems: [item], fulfillment: fulfillment({ fulfillmentStatus: 'CANCELLED' }) }),
       FIRST,
     );
-    expect(stored.buyerCancelRequest).toBeUndefined();
+    expect(stored.buyerCancelRequest?.closed?.how).toBe('cancelled');
     expect(items[0]?.cancelledBy).toBe('MERCHANT');
   });
 

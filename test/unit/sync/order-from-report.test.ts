@@ -169,7 +169,11 @@ describe('ordersFromReport', () => {
     ).orders[0]!;
     expect(items[0]?.customizedUrl).toBe('https://zme-caps.amazon.com/t/x.zip');
     expect(items[0]?.cancelRequest).toEqual({ requester: 'BUYER', reason: 'Ordered twice' });
-    expect(order.buyerCancelRequest).toEqual({ reason: 'Ordered twice', firstSeenAt: FIRST.at });
+    expect(order.buyerCancelRequest).toEqual({
+      reason: 'Ordered twice',
+      firstSeenAt: FIRST.at,
+      requestedAt: '2026-11-20T12:00:00.000Z',
+    });
   });
 
   it('sums JPY and EUR charges in minor units, discounts reducing the total', () => {
