@@ -5,7 +5,7 @@ import {
   openNotifiedOrder,
   openRequestOf,
 } from '../../../../lib/background/jobs/buyer-request-job';
-import { resetBadgeParts } from '../../../../lib/background/badge';
+import { resetBadgeParts, updateBadge } from '../../../../lib/background/badge';
 import { ManualClock } from '../../../../lib/clock';
 import type { OpenRequest } from '../../../../lib/domain/request-reminders';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../lib/settings/settings-schema';
@@ -96,6 +96,18 @@ describe('buyer-request job', () => {
     await background.start();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect(await fakeBrowser.alarms.get(BUYER_REQUEST_ALARM)).toBeUndefined();
+  });
+
+  it('adds open requests to the outbox count on the badge, and an outbox update does not clear them', async () => {
+    const { background } = job(() => [open('111-0000001-0000001', 40)]);
+    await background.start();
+    await updateBadge({ pending: 2, attention: 0 });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Order Manager: 1 buyer cancellation request waiting for an answer; 2 waiting for Amazon',
+    );
+    await updateBadge({ pending: 0, attention: 0 });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 
   it('shows nothing while muted, but still counts the requests on the badge', async () => {
