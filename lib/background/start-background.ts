@@ -25,7 +25,8 @@ export function startBackground(deps: BackgroundJobDeps = extensionBackgroundDep
   const requests = createBuyerRequestBackgroundJob({
     clock: deps.clock,
     loadSettings: deps.loadSettings,
-    openRequests: async (settings) => openRequestsInDb(await deps.dbFor(settings)),
+    openRequests: async (settings) =>
+      openRequestsInDb(await deps.dbFor(settings), settings.buyerRequestWindowHours),
     log: (message) => console.warn(message),
   });
   // What a sync stored may settle actions and raise or close buyer requests.

@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { Clock } from '../../clock';
+import {
+  DEFAULT_BUYER_REQUEST_WINDOW_HOURS,
+  isSellerFulfilledPrime,
+  openBuyerCancelRequest,
+  requestDeadline,
+} from '../../domain/buyer-request';
 import type { StoredOrder } from '../../domain/order';
 import { remindersDue, orderIdOfNotification, type OpenRequest } from '../../domain/request-reminders';
 import { managerHash } from '../../manager-route';
@@ -19,38 +25,37 @@ export const BUYER_REQUEST_ALARM = 'buyer-requests';
 const PERIOD_MINUTES = 5;
 const HOUR_MS = 3_600_000;
 /** Amazon gives no request time; the seller has about two days to answer (see lib/domain/buyer-request.ts). */
-export const REQUEST_WINDOW_HOURS = 48;
 /** Under this much time left the badge turns to the warning colour. */
 const WARN_LEFT_MS = 6 * HOUR_MS;
 
 const OPEN_STATUSES = ['PENDING_AVAILABILITY', 'PENDING', 'UNSHIPPED', 'PARTIALLY_SHIPPED'] as const;
 
-/** The stored request as both the old and the new order shape have it (requestedAt and closed may be absent). */
-type StoredRequest = { reason?: string; firstSeenAt: string; requestedAt?: string; closed?: unknown };
-
 /** The open request of a stored order, with its deadline; undefined when it has none or it closed. */
 export function openRequestOf(
   order: StoredOrder,
-  windowHours = REQUEST_WINDOW_HOURS,
+  windowHours = DEFAULT_BUYER_REQUEST_WINDOW_HOURS,
 ): OpenRequest | undefined {
-  const request: StoredRequest | undefined = order.buyerCancelRequest;
-  if (!request || request.closed) return undefined;
-  const askedAt = Date.parse(request.requestedAt ?? request.firstSeenAt);
-  if (!Number.isFinite(askedAt)) return undefined;
+  const request = openBuyerCancelRequest(order);
+  if (!request) return undefined;
+  const deadline = Date.parse(requestDeadline(request, windowHours));
+  if (!Number.isFinite(deadline)) return undefined;
   return {
     orderId: order.orderId,
     ...(request.reason ? { reason: request.reason } : {}),
-    deadline: askedAt + windowHours * HOUR_MS,
-    sellerFulfilledPrime: order.isPrime === true && order.fulfilledBy === 'MERCHANT',
+    deadline,
+    sellerFulfilledPrime: isSellerFulfilledPrime(order),
   };
 }
 
 /** Open requests among the orders still open (a cancelled or shipped order's request is over), in one transaction. */
-export async function openRequestsInDb(db: OrderDb): Promise<OpenRequest[]> {
+export async function openRequestsInDb(
+  db: OrderDb,
+  windowHours = DEFAULT_BUYER_REQUEST_WINDOW_HOURS,
+): Promise<OpenRequest[]> {
   const tx = db.transaction('orders', 'readonly');
   const byStatus = await Promise.all(OPEN_STATUSES.map((status) => tx.store.index('status').getAll(status)));
   await tx.done;
-  return byStatus.flat().flatMap((order) => openRequestOf(order) ?? []);
+  return byStatus.flat().flatMap((order) => openRequestOf(order, windowHours) ?? []);
 }
 
 /** The badge's part for buyer requests: how many wait, and whether any has under 6 hours left. */

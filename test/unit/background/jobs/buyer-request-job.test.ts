@@ -153,4 +153,19 @@ describe('openRequestOf', () => {
     });
     expect(openRequestOf(storedOrder({ orderId: '111-0000003-0000003' }))).toBeUndefined();
   });
+
+  it('counts from requestedAt with the seller’s window, and skips a closed request', () => {
+    const request = {
+      reason: 'Ordered twice',
+      firstSeenAt: '2026-12-01T10:00:00.000Z',
+      requestedAt: '2026-12-01T08:00:00.000Z',
+    };
+    const open = storedOrder({ orderId: '111-0000001-0000001', buyerCancelRequest: request });
+    expect(openRequestOf(open, 24)?.deadline).toBe(Date.parse('2026-12-02T08:00:00.000Z'));
+    const closed = storedOrder({
+      orderId: '111-0000001-0000001',
+      buyerCancelRequest: { ...request, closed: { at: '2026-12-01T12:00:00.000Z', how: 'shipped' } },
+    });
+    expect(openRequestOf(closed, 24)).toBeUndefined();
+  });
 });
