@@ -4,6 +4,7 @@ import { errorMessage } from '../../lib/error-message';
 import type { AccountDataSource } from './account-data-source';
 import { AccountDataSection } from './account-data-section';
 import { ActionSettingsSection } from './action-settings-section';
+import { BuyerRequestSettingsSection } from './buyer-request-settings-section';
 import { CredentialsSection } from './credentials-section';
 import { SellerCentralHealthSection } from './seller-central-health-section';
 import type { SettingsSource } from './settings-source';
@@ -51,6 +52,7 @@ export function OptionsPage({ source, accounts }: OptionsPageProps) {
           <CredentialsSection source={source} settings={settings} onSaved={setSettings} />
           <SyncSettingsSection source={source} settings={settings} onSaved={setSettings} />
           <ActionSettingsSection source={source} settings={settings} onSaved={setSettings} />
+          <BuyerRequestSettingsSection source={source} settings={settings} onSaved={setSettings} />
           {accounts && <AccountDataSection source={accounts} settings={settings} />}
         </>
       )}
