@@ -64,6 +64,24 @@ describe('OrderList', () => {
     expect(markers[0]!.closest('[data-order-id]')).toHaveAttribute('data-order-id', '113-0000005-0000005');
   });
 
+  it('drops the marker once the request has closed (the order shipped)', async () => {
+    const closed = makeOrder({
+      orderId: '111-0000009-0000009',
+      purchaseDate: '2026-11-20T10:00:00Z',
+      status: 'SHIPPED',
+      extra: {
+        buyerCancelRequest: {
+          reason: 'Found it cheaper',
+          firstSeenAt: '2026-11-20T11:00:00Z',
+          closed: { at: '2026-11-20T15:00:00Z', how: 'shipped' },
+        },
+      },
+    });
+    renderList(memoryOrderQueryStore(), new MemoryOrderSource([closed.order], closed.items));
+    await waitFor(() => expect(shownOrderIds()).toEqual(['111-0000009-0000009']));
+    expect(screen.queryByTestId('buyer-cancel-marker')).toBeNull();
+  });
+
   it.each([
     ['order id', '0000003', ['302-0000003-0000003']],
     ['SKU', 'tea-grn', ['202-0000002-0000002']],

@@ -69,6 +69,25 @@ describe('order summary for Seller Central pages', () => {
     expect(summary.cancel).toBeUndefined();
   });
 
+  it('leaves out a buyer request that has closed, so Seller Central never shows it as waiting', () => {
+    const summary = orderSummary(
+      ID,
+      storedOrder({
+        orderId: ID,
+        status: 'SHIPPED',
+        buyerCancelRequest: {
+          reason: 'Found it cheaper',
+          firstSeenAt: '2026-11-25T09:00:00Z',
+          closed: { at: '2026-11-25T15:00:00Z', how: 'shipped' },
+        },
+      }),
+      [],
+      [],
+      false,
+    );
+    expect(summary.buyerCancelRequest).toBeUndefined();
+  });
+
   const threeLines = [
     storedItem(ID, 'L1', { sku: 'MUG-RED', quantityOrdered: 2 }),
     storedItem(ID, 'L2', { sku: 'MUG-BLUE' }),
