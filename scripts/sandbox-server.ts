@@ -1,11 +1,12 @@
 /**
- * `npm run sandbox -- --port 8787 --seed 1 --orders 300 [--manual-clock] [--fast-reports] [--host 127.0.0.1]`
+ * `npm run sandbox -- --port 8787 --seed 1 --orders 300 [--manual-clock] [--fast-reports] [--buyer-requests] [--host 127.0.0.1]`
  * Serves the SP-API sandbox (LWA, Orders v2026-01-01, Reports and Feeds 2021-06-30, Listings Items
  * 2021-08-01, /_sandbox controls).
  */
 import { SANDBOX_CREDENTIALS } from '../lib/sandbox/index';
 import { errorMessage } from '../lib/error-message';
 import { startSandboxServer } from '../lib/sandbox/node-server';
+import { DEMO_BUYER_REQUEST_AGES_HOURS } from '../lib/background/demo-sandbox';
 
 export { startSandboxServer } from '../lib/sandbox/node-server';
 
@@ -30,6 +31,10 @@ function readArgs(argv: string[]) {
     // --fast-reports: reports and feeds are done in about a second instead of Amazon's minutes.
     reportTiming: fast ? { queueMs: 300, processingMs: 1_000 } : undefined,
     feedTiming: fast ? { queueMs: 300, processingMs: 1_000 } : undefined,
+    // --buyer-requests: buyers ask to cancel as the clock runs, with requests already open as in demo mode.
+    buyerCancellationRequests: argv.includes('--buyer-requests')
+      ? { openAgesHours: DEMO_BUYER_REQUEST_AGES_HOURS }
+      : undefined,
   };
 }
 

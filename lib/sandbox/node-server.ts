@@ -32,6 +32,8 @@ export interface SandboxServerOptions {
   reportTiming?: ReportTiming;
   /** Feed queue and processing times; end-to-end tests shorten them the same way. */
   feedTiming?: FeedTiming;
+  /** Buyers ask to cancel as the clock advances (off unless given; see SandboxOptions). */
+  buyerCancellationRequests?: SandboxOptions['buyerCancellationRequests'];
 }
 
 export interface SandboxServer {
@@ -57,6 +59,7 @@ export function startSandboxServer(options: SandboxServerOptions = {}): Promise<
     reportTiming: options.reportTiming,
     onResponse: options.onResponse,
     feedTiming: options.feedTiming,
+    buyerCancellationRequests: options.buyerCancellationRequests,
   });
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {

@@ -86,3 +86,51 @@ describe('Node sandbox server: connection faults cut the socket', () => {
     expect(((await res.json()) as { offsetMs: number }).offsetMs).toBe(6 * 60_000);
   });
 });
+
+describe('the sandbox server with buyer requests on', () => {
+  it('serves orders with an open buyer cancellation request (for end-to-end tests of the requests view)', async () => {
+    const start = Date.parse('2026-11-20T12:00:00Z');
+    const withRequests = await startSandboxServer({
+      port: 0,
+      manualClock: true,
+      startMs: start,
+      enforceRateLimits: false,
+      buyerCancellationRequests: { openAgesHours: [2, 20] },
+    });
+    try {
+      const token = await (async () => {
+        const res = await fetch(`${withRequests.url}/auth/o2/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'refresh_token',
+            client_id: SANDBOX_CREDENTIALS.clientId,
+            client_secret: SANDBOX_CREDENTIALS.clientSecret,
+            refresh_token: SANDBOX_CREDENTIALS.refreshToken,
+          }),
+        });
+        return ((await res.json()) as { access_token: string }).access_token;
+      })();
+      const query = new URLSearchParams({
+        marketplaceIds: 'ATVPDKIKX0DER',
+        createdAfter: new Date(start - 30 * 86_400_000).toISOString(),
+        fulfillmentStatuses: 'UNSHIPPED',
+        includedData: 'CANCELLATION,FULFILLMENT',
+        maxResultsPerPage: '100',
+      });
+      const res = await fetch(`${withRequests.url}/orders/2026-01-01/orders?${query}`, {
+        headers: { 'x-amz-access-token': token },
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as {
+        orders: { orderItems: { cancellation?: { cancellationRequest?: unknown } }[] }[];
+      };
+      const asked = body.orders.filter((order) =>
+        order.orderItems.some((item) => item.cancellation?.cancellationRequest),
+      );
+      expect(asked.length).toBeGreaterThan(0);
+    } finally {
+      await withRequests.close();
+    }
+  });
+});
