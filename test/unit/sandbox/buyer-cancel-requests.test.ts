@@ -8,11 +8,14 @@ import { buildOrderDataset } from '../../../lib/sandbox/order-dataset';
 import { buildOrderReport, orderReportColumns } from '../../../lib/sandbox/order-report-file';
 import { lastUpdatedAt, type OrderPlan } from '../../../lib/sandbox/order-timeline';
 import { createModelValidator } from '../../contract/model-validator';
+import { modelsAvailable } from '../../contract/models-location.mjs';
 import { ANCHOR, makeSandbox, type TestSandbox } from './sandbox-test-client';
 
 const HOUR = 3_600_000;
 const RAISING = { openAgesHours: [2, 20, 40, 47] };
-const orders = createModelValidator('orders_2026-01-01.json');
+// Checked against Amazon's model where the models are beside the checkout (always in CI); a clone
+// without them lists this check as not run (scripts/test-all.mjs), as for every sandbox response.
+const orders = modelsAvailable() ? createModelValidator('orders_2026-01-01.json') : undefined;
 const BY_UPDATE = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL';
 const BY_DATE = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL';
 
@@ -25,7 +28,7 @@ async function getOrderText(t: TestSandbox, orderId: string) {
   await t.refreshToken();
   const res = await t.get(`/orders/2026-01-01/orders/${orderId}?includedData=CANCELLATION,FULFILLMENT`);
   const text = await res.text();
-  expect(orders.validateResponse('getOrder', res.status, JSON.parse(text))).toEqual([]);
+  if (orders) expect(orders.validateResponse('getOrder', res.status, JSON.parse(text))).toEqual([]);
   return text;
 }
 
