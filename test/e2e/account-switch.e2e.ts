@@ -112,6 +112,11 @@ describe('switching seller accounts', () => {
       .getByRole('group', { name: 'Status' })
       .getByRole('button', { name: 'Unshipped', exact: true })
       .click();
+    // The filtered list renders after the click (a deferred render): read the rows once they are there.
+    await expect
+      .poll(async () => (await popup.getByTestId('order-count').textContent()) ?? '')
+      .not.toMatch(/^(\d+) of \1 orders/);
+    await popup.getByTestId('order-row').first().waitFor();
     for (const orderId of await visibleOrderIds(popup)) {
       await popup.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`).click();
       const button = popup.getByRole('button', { name: 'Cancel order…' });
