@@ -14,8 +14,8 @@ afterEach(async () => {
   await server.close();
 });
 
-async function accessToken(): Promise<string> {
-  const res = await fetch(`${server.url}/auth/o2/token`, {
+async function accessToken(url = server.url): Promise<string> {
+  const res = await fetch(`${url}/auth/o2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
@@ -98,19 +98,7 @@ describe('the sandbox server with buyer requests on', () => {
       buyerCancellationRequests: { openAgesHours: [2, 20] },
     });
     try {
-      const token = await (async () => {
-        const res = await fetch(`${withRequests.url}/auth/o2/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            grant_type: 'refresh_token',
-            client_id: SANDBOX_CREDENTIALS.clientId,
-            client_secret: SANDBOX_CREDENTIALS.clientSecret,
-            refresh_token: SANDBOX_CREDENTIALS.refreshToken,
-          }),
-        });
-        return ((await res.json()) as { access_token: string }).access_token;
-      })();
+      const token = await accessToken(withRequests.url);
       const query = new URLSearchParams({
         marketplaceIds: 'ATVPDKIKX0DER',
         createdAfter: new Date(start - 30 * 86_400_000).toISOString(),
