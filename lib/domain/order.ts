@@ -55,6 +55,11 @@ export interface BuyerCancelRequest {
   readonly requestedAt?: string;
   /** Set when a later sync showed the request over; `at` = Amazon's update time, bounded by that sync. */
   readonly closed?: { readonly at: string; readonly how: BuyerCancelRequestClosedHow };
+  /**
+   * Set by the order manager when the seller declined (keeps the order and ships); Amazon has no decline
+   * call, so the request stays open there until the order ships or is cancelled, but needs no answer.
+   */
+  readonly declined?: { readonly at: string; readonly memo: string };
 }
 
 export interface StoredOrder {

@@ -23,6 +23,8 @@ export interface OrderManagerDb extends DBSchema {
       status: string;
       marketplaceId: string;
       subTypes: string;
+      /** Sparse: only orders that ever had a buyer's cancellation request (migration 4). */
+      buyerRequest: string;
     };
   };
   orderItems: {
@@ -100,6 +102,10 @@ export const migrations: ReadonlyArray<(db: OrderDb, tx: UpgradeTransaction) => 
         cursor = await cursor.continue();
       }
     })();
+  },
+  (_db, tx) => {
+    // The requests view and the reminder job read only orders with a request, not every order.
+    tx.objectStore('orders').createIndex('buyerRequest', 'buyerCancelRequest.firstSeenAt');
   },
 ];
 

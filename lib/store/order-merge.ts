@@ -131,6 +131,8 @@ function mergeCancelRequest(existing: StoredOrder, incoming: StoredOrder): Buyer
       firstSeenAt: earlier(before.firstSeenAt, now.firstSeenAt),
       requestedAt: earlier(requestedAtOf(before), requestedAtOf(now)),
       closed: now.closed,
+      // The seller's decline is the order manager's own record: Amazon's data never carries it.
+      declined: before.declined,
     });
   }
   const how =

@@ -51,6 +51,7 @@ export const storedOrderSchema = z.object({
       // Absent on requests stored before it was kept (read as firstSeenAt).
       requestedAt: isoTime.optional(),
       closed: z.object({ at: isoTime, how: z.enum(['cancelled', 'shipped', 'withdrawn']) }).optional(),
+      declined: z.object({ at: isoTime, memo: z.string().min(1).max(500) }).optional(),
     })
     .optional(),
   sellerOrderId: z.string().optional(),

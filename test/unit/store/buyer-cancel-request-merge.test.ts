@@ -119,4 +119,32 @@ describe('buyer cancellation request across syncs', () => {
       storedOrderSchema.safeParse({ ...storedOrder({ orderId: 'A' }), buyerCancelRequest: odd }).success,
     ).toBe(false);
   });
+
+  it("keeps the seller's decline when a later sync sees the request again, and once it closes", () => {
+    const declined = { at: '2026-03-01T12:00:00.000Z', memo: 'Already packed; shipping today' };
+    const withDecline = storedOrder({ orderId: 'A', buyerCancelRequest: { ...OPEN, declined } });
+    const again = later('UNSHIPPED', {
+      reason: 'Ordered by mistake',
+      firstSeenAt: '2026-03-02T09:00:00.000Z',
+      requestedAt: '2026-03-02T08:00:00Z',
+    });
+    expect(merged(withDecline, again)).toEqual({ ...OPEN, declined });
+    expect(merged(withDecline, later('SHIPPED', undefined))).toEqual({
+      ...OPEN,
+      declined,
+      closed: { at: '2026-03-02T08:00:00Z', how: 'shipped' },
+    });
+  });
+
+  it('stores a decline with its memo; refuses an empty or over-long memo', () => {
+    const parse = (declined: unknown) =>
+      storedOrderSchema.safeParse({
+        ...storedOrder({ orderId: 'A' }),
+        buyerCancelRequest: { ...OPEN, declined },
+      }).success;
+    expect(parse({ at: '2026-03-01T12:00:00.000Z', memo: 'Shipping today' })).toBe(true);
+    expect(parse({ at: '2026-03-01T12:00:00.000Z', memo: '' })).toBe(false);
+    expect(parse({ at: '2026-03-01T12:00:00.000Z', memo: 'x'.repeat(501) })).toBe(false);
+    expect(parse({ at: 'yesterday', memo: 'Shipping today' })).toBe(false);
+  });
 });

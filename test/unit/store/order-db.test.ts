@@ -20,6 +20,7 @@ describe('openOrderDb', () => {
     ]);
     const tx = db.transaction(['orders', 'orderItems']);
     expect([...tx.objectStore('orders').indexNames].sort()).toEqual([
+      'buyerRequest',
       'lastUpdated',
       'marketplaceId',
       'purchaseDate',
@@ -83,6 +84,48 @@ describe('migration 3: an unknown type is not Standard', () => {
       isBusiness: true,
       status: 'UNSHIPPED',
     });
+    db.close();
+    await deleteOrderDb(name);
+  });
+});
+
+describe('migration 4: an index of orders with a buyer cancellation request', () => {
+  it('indexes existing orders that had a request, open or closed, and no others', async () => {
+    const name = freshDbName();
+    // A database as version 3 left it, with requests stored before the index existed.
+    const v3 = await openDB<OrderManagerDb>(name, 3, {
+      upgrade(db, _old, _new, tx) {
+        for (const migration of migrations.slice(0, 3)) migration(db, tx);
+      },
+    });
+    await v3.put(
+      'orders',
+      storedOrder({
+        orderId: '111-0000001-0000001',
+        buyerCancelRequest: { firstSeenAt: '2026-03-01T11:00:00Z' },
+      }),
+    );
+    await v3.put(
+      'orders',
+      storedOrder({
+        orderId: '111-0000002-0000002',
+        status: 'SHIPPED',
+        buyerCancelRequest: {
+          firstSeenAt: '2026-02-01T11:00:00Z',
+          closed: { at: '2026-02-02T11:00:00Z', how: 'shipped' },
+        },
+      }),
+    );
+    await v3.put('orders', storedOrder({ orderId: '111-0000003-0000003' }));
+    v3.close();
+
+    const db = await openOrderDb(name);
+    expect(db.version).toBe(ORDER_DB_VERSION);
+    expect(await db.getAllKeysFromIndex('orders', 'buyerRequest')).toEqual([
+      '111-0000002-0000002',
+      '111-0000001-0000001',
+    ]);
+    expect(await db.count('orders')).toBe(3);
     db.close();
     await deleteOrderDb(name);
   });
