@@ -41,7 +41,17 @@ export const orderSummarySchema = z.object({
     .optional(),
   cancelledOutsideManager: z.object({ seenAt: z.string() }).optional(),
   memo: z.string().optional(),
-  buyerCancelRequest: z.object({ reason: z.string().optional(), firstSeenAt: z.string() }).optional(),
+  /** An open buyer cancellation request; `deadline` (ISO) comes from the buyerRequestWindowHours setting. */
+  buyerCancelRequest: z
+    .object({
+      reason: z.string().optional(),
+      firstSeenAt: z.string(),
+      requestedAt: z.string(),
+      deadline: z.string(),
+      /** The seller declined in the order manager: no answer is needed any more. */
+      declined: z.object({ at: z.string(), memo: z.string() }).optional(),
+    })
+    .optional(),
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 
@@ -73,8 +83,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('open-manager'),
     orderId: orderIdSchema.optional(),
-    /** Opens the order with this dialog already open. */
-    action: z.enum(['cancel']).optional(),
+    /** Opens the order with this dialog already open (accept/decline: the requests view's dialogs). */
+    action: z.enum(['cancel', 'accept-request', 'decline-request']).optional(),
+    /** Opens a view instead of an order: the buyer cancellation requests. */
+    view: z.enum(['requests']).optional(),
   }),
   /** A view queued an action in the outbox: send it now rather than at the next alarm. */
   z.object({ type: z.literal('outbox-changed') }),

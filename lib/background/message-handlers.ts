@@ -104,8 +104,12 @@ export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
       await browser.runtime.openOptionsPage();
       return { ok: true as const };
     },
-    'open-manager': async ({ orderId, action }) => {
-      const hash = orderId ? managerHash({ view: 'order', orderId, ...(action ? { action } : {}) }) : '';
+    'open-manager': async ({ orderId, action, view }) => {
+      const hash = orderId
+        ? managerHash({ view: 'order', orderId, ...(action ? { action } : {}) })
+        : view
+          ? managerHash({ view })
+          : '';
       await browser.tabs.create({ url: browser.runtime.getURL('/manager.html') + hash });
       return { ok: true as const };
     },
