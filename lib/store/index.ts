@@ -26,3 +26,4 @@ export type {
 export { storedOrderProblem, storedOrderSchema, storedOrderItemSchema } from './stored-order-schema';
 export { DEMO_ORDER_DB_NAME } from './account-db-name';
 export { orderDbNameFor } from './account-registry';
+export { readBuyerRequestOrders, readOrdersPurchasedSince } from './buyer-request-read';
