@@ -140,6 +140,12 @@ export interface Sandbox {
     shipElsewhere(orderId: string): boolean;
     /** The buyer asks to cancel now (merchant-fulfilled, unshipped, not cancelled, no request yet); else false. */
     buyerRequestsCancel(orderId: string): boolean;
+    /**
+     * The buyer withdraws the open cancellation request now: it disappears from the order's lines
+     * while lastUpdatedTime stays, so searchOrders by lastUpdatedAfter never shows it and only a
+     * getOrder re-read does. False when there is no open request (or the order is Amazon-fulfilled).
+     */
+    buyerWithdrawsRequest(orderId: string): boolean;
   };
   /** Every access token issued so far is expired from now on (403 Unauthorized, expired token, until a new one). */
   expireAccessTokens(): void;
@@ -608,6 +614,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       amazonCancelsOrder: (orderId) => world.amazonCancelsOrder(orderId),
       shipElsewhere: (orderId) => world.shipElsewhere(orderId),
       buyerRequestsCancel: (orderId) => world.buyerRequestsCancel(orderId),
+      buyerWithdrawsRequest: (orderId) => world.buyerWithdrawsRequest(orderId),
     },
     expireAccessTokens: () => lwa.expireAll(),
     clearFaults: () => faults.clear(),

@@ -44,6 +44,11 @@ export interface OrderPlan {
   readonly buyerRequestReason: string;
   /** Lines the buyer's request names (indexes into the items); absent: every line. */
   readonly buyerRequestLines?: readonly number[];
+  /**
+   * The buyer withdrew the request then (absent: never). Not one of the plan's events: Amazon's
+   * lastUpdatedTime stays, so only a re-read with getOrder sees the request gone.
+   */
+  readonly buyerRequestWithdrawnMs?: number;
   /** Promised ship-by end (shipByWindow.latestDateTime). */
   readonly latestShipMs: number;
   readonly latestDeliveryMs: number;

@@ -250,6 +250,7 @@ export function lineStateAt(
 export function buyerRequestOpenOnLine(plan: OrderPlan, line: number, shipped: boolean, t: number): boolean {
   return (
     plan.buyerRequestMs <= t &&
+    !((plan.buyerRequestWithdrawnMs ?? NaN) <= t) &&
     !shipped &&
     (plan.buyerRequestLines === undefined || plan.buyerRequestLines.includes(line))
   );

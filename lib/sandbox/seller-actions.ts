@@ -98,7 +98,11 @@ export function applyOverlay(generated: OrderPlan, steps: readonly OverlayStep[]
     sellerCancellations.push(step.cancellation);
     plan = cancelStep(plan, cancelled, step.cancellation);
   }
-  return { ...plan, sellerCancellations, events: eventsOf(plan, byTime.map(stepMs)) };
+  // A withdrawn request moves no lastUpdatedTime at Amazon (as the sandbox has it): not an event.
+  const eventSteps = byTime.filter(
+    (step) => step.kind !== 'world' || step.event.kind !== 'buyer-withdraws-request',
+  );
+  return { ...plan, sellerCancellations, events: eventsOf(plan, eventSteps.map(stepMs)) };
 }
 
 function stepMs(step: OverlayStep): number {

@@ -5,7 +5,7 @@
  */
 import { cancelledAt, statusAt, type FulfillmentStatus, type OrderPlan } from './order-timeline';
 
-export type WorldEventKind = 'amazon-cancel' | 'ship-elsewhere' | 'buyer-request';
+export type WorldEventKind = 'amazon-cancel' | 'ship-elsewhere' | 'buyer-request' | 'buyer-withdraws-request';
 
 /** One event of the world applied to an order at atMs (reason: Amazon's or the buyer's words). */
 export interface WorldEvent {
@@ -27,6 +27,8 @@ const ALLOWED: Record<WorldEventKind, readonly FulfillmentStatus[]> = {
   'ship-elsewhere': ['UNSHIPPED', 'PARTIALLY_SHIPPED'],
   // A cancellation request is about an order nothing of which has shipped yet.
   'buyer-request': ['UNSHIPPED'],
+  // A request stays open on the lines not shipped yet, so it can be withdrawn until the order ships.
+  'buyer-withdraws-request': ['UNSHIPPED', 'PARTIALLY_SHIPPED'],
 };
 
 /** The plan with the event applied at event.atMs; everything before atMs is unchanged. */
@@ -63,6 +65,9 @@ export function applyWorldEvent(plan: OrderPlan, event: WorldEvent): OrderPlan {
         buyerRequestMs: at,
         buyerRequestReason: plan.buyerRequestReason || event.reason,
       };
+    case 'buyer-withdraws-request':
+      // Only the request goes away; nothing else about the order changes (see eventsOf in seller-actions.ts).
+      return { ...plan, buyerRequestWithdrawnMs: at };
   }
 }
 
@@ -77,5 +82,8 @@ export function worldEventRefusal(
   const status = statusAt(plan, nowMs);
   if (!ALLOWED[kind].includes(status)) return `status ${status}`;
   if (kind === 'buyer-request' && plan.buyerRequestMs <= nowMs) return 'the buyer already asked';
+  if (kind === 'buyer-withdraws-request' && !(plan.buyerRequestMs <= nowMs)) return 'the buyer has not asked';
+  if (kind === 'buyer-withdraws-request' && (plan.buyerRequestWithdrawnMs ?? NaN) <= nowMs)
+    return 'the buyer already withdrew';
   return undefined;
 }

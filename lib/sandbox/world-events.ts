@@ -40,6 +40,11 @@ export class WorldEvents {
     );
   }
 
+  /** The buyer withdraws the open request now; the order's lastUpdatedTime stays as it was. */
+  buyerWithdrawsRequest(orderId: string): boolean {
+    return this.#happen(orderId, 'buyer-withdraws-request', () => '');
+  }
+
   #happen(orderId: string, kind: WorldEventKind, reason: (plan: OrderPlan, at: number) => string): boolean {
     this.settle();
     const at = this.clock.now();
