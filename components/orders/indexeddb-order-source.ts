@@ -4,6 +4,8 @@ import {
   listNewestOrders,
   listQuarantine,
   orderDbNameFor,
+  readBuyerRequestOrders,
+  readOrdersPurchasedSince,
 } from '../../lib/store';
 import { createOrderDbCache } from '../../lib/store/order-db-cache';
 import { loadSettings, onSettingsChanged } from '../../lib/settings/settings-store';
@@ -22,6 +24,8 @@ export function indexedDbOrderSource(fixedDbName?: string): OrderSource {
     newest: async (limit) => listNewestOrders(await open(), limit),
     all: async () => getAllOrders(await open()),
     withItems: async (orderId) => getOrderWithItems(await open(), orderId),
+    buyerRequests: async () => readBuyerRequestOrders(await open()),
+    ordersPurchasedSince: async (sinceIso) => readOrdersPurchasedSince(await open(), sinceIso),
     quarantine: async () => listQuarantine(await open()),
     subscribe(onChange) {
       let wasRunning = false;

@@ -1,5 +1,5 @@
 import type { StoredOrder, StoredOrderItem } from '../../lib/domain/order';
-import { filterOrders, type QuarantineRecord } from '../../lib/store';
+import { filterOrders, type OrderWithItems, type QuarantineRecord } from '../../lib/store';
 import type { OrderSource } from './order-source';
 
 /** An OrderSource over plain arrays: for component tests and previews without IndexedDB. */
@@ -24,6 +24,26 @@ export class MemoryOrderSource implements OrderSource {
     const order = this.orders.find((o) => o.orderId === orderId);
     if (!order) return undefined;
     return { order, items: this.items.filter((item) => item.orderId === orderId) };
+  }
+
+  async buyerRequests(): Promise<OrderWithItems[]> {
+    return this.orders.filter((order) => order.buyerCancelRequest).map((order) => this.joined(order));
+  }
+
+  async ordersPurchasedSince(sinceIso: string): Promise<OrderWithItems[]> {
+    const since = Date.parse(sinceIso);
+    return this.orders
+      .filter((order) => Date.parse(order.purchaseDate) >= since)
+      .map((order) => this.joined(order));
+  }
+
+  /** Changes one stored order and tells subscribers, as the background's write would. */
+  update(orderId: string, change: (order: StoredOrder) => StoredOrder): void {
+    this.replace(this.orders.map((order) => (order.orderId === orderId ? change(order) : order)));
+  }
+
+  private joined(order: StoredOrder): OrderWithItems {
+    return { order, items: this.items.filter((item) => item.orderId === order.orderId) };
   }
 
   async quarantine(): Promise<QuarantineRecord[]> {
