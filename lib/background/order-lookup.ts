@@ -36,7 +36,12 @@ export interface OrderLookupDeps {
 export async function lookUpOrder(deps: OrderLookupDeps, orderId: string): Promise<OrderLookup> {
   const { settings } = deps;
   const credentials = settings.credentials;
-  const summary = await readOrderSummary(deps.db, orderId, credentials === null);
+  const summary = await readOrderSummary(
+    deps.db,
+    orderId,
+    credentials === null,
+    settings.buyerRequestWindowHours,
+  );
   if (summary) return { stored: true, summary };
   if (credentials === null) return { stored: false, orderId, reason: 'demo' };
   const pageRegion = deps.pageUrl ? sellerCentralRegion(safeHostname(deps.pageUrl)) : undefined;

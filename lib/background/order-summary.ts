@@ -3,7 +3,8 @@ import type { OrderSummary } from '../messaging';
 import type { CancelAction } from '../domain/outbox-action';
 import type { OrderDb } from '../store/order-db';
 import { parseAction } from '../store/outbox-store';
-import { openBuyerCancelRequest } from '../domain/buyer-request';
+import { openBuyerCancelRequest, requestDeadline, requestedAtOf } from '../domain/buyer-request';
+import type { BuyerCancelRequest } from '../domain/order';
 
 type SummaryLine = NonNullable<OrderSummary['lines']>[number];
 
@@ -24,6 +25,8 @@ export function orderSummary(
   items: readonly StoredOrderItem[],
   actions: readonly CancelAction[],
   demo: boolean,
+  /** The buyerRequestWindowHours setting: the request's deadline is computed here, not in the page. */
+  windowHours: number,
 ): OrderSummary {
   const cancels = actions.filter((a) => a.kind === 'cancel');
   // The action that says most about the order now: a pending one first, then the newest outcome.
@@ -53,7 +56,21 @@ export function orderSummary(
     ...(order.cancelledOutsideManager ? { cancelledOutsideManager: order.cancelledOutsideManager } : {}),
     ...(memo ? { memo } : {}),
     // Seller Central shows only a request still waiting for an answer.
-    ...(openRequest ? { buyerCancelRequest: openRequest } : {}),
+    ...(openRequest ? { buyerCancelRequest: requestSummary(openRequest, windowHours) } : {}),
+  };
+}
+
+/** Only what the page shows: never the closed record, and the deadline already worked out. */
+function requestSummary(
+  request: BuyerCancelRequest,
+  windowHours: number,
+): NonNullable<OrderSummary['buyerCancelRequest']> {
+  return {
+    ...(request.reason ? { reason: request.reason } : {}),
+    firstSeenAt: request.firstSeenAt,
+    requestedAt: requestedAtOf(request),
+    deadline: requestDeadline(request, windowHours),
+    ...(request.declined ? { declined: { at: request.declined.at, memo: request.declined.memo } } : {}),
   };
 }
 
@@ -128,6 +145,7 @@ export async function readOrderSummary(
   db: OrderDb,
   orderId: string,
   demo: boolean,
+  windowHours: number,
 ): Promise<OrderSummary | undefined> {
   const tx = db.transaction(['orders', 'orderItems', 'outbox']);
   const [order, items, rawActions] = await Promise.all([
@@ -139,5 +157,5 @@ export async function readOrderSummary(
   const actions = rawActions
     .map(parseAction)
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-  return order ? orderSummary(orderId, order, items, actions, demo) : undefined;
+  return order ? orderSummary(orderId, order, items, actions, demo, windowHours) : undefined;
 }

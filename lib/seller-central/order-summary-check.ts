@@ -54,7 +54,13 @@ export function isOrderSummary(value: unknown): value is OrderSummary {
     optional(value.memo, isString) &&
     optional(
       value.buyerCancelRequest,
-      (b) => isObject(b) && isString(b.firstSeenAt) && optional(b.reason, isString),
+      (b) =>
+        isObject(b) &&
+        isString(b.firstSeenAt) &&
+        isString(b.requestedAt) &&
+        isString(b.deadline) &&
+        optional(b.reason, isString) &&
+        optional(b.declined, (d) => isObject(d) && isString(d.at) && isString(d.memo)),
     )
   );
 }

@@ -88,6 +88,28 @@ describe("get-order-summary: the order's summary, or why the manager does not ha
     expect(orderLookupSchema.parse(answer)).toEqual(answer);
   });
 
+  it("an open buyer request: its deadline follows the seller's response window setting", async () => {
+    const settings = { current: { ...DEMO, buyerRequestWindowHours: 6 } };
+    const { handlers, dbs } = handlersFor(settings);
+    await (
+      await dbs.forSettings(settings.current)
+    ).put(
+      'orders',
+      storedOrder({
+        orderId: ORDER,
+        buyerCancelRequest: {
+          firstSeenAt: '2026-12-01T08:00:00.000Z',
+          requestedAt: '2026-12-01T07:00:00.000Z',
+        },
+      }),
+    );
+    expect(await lookUp(handlers)).toMatchObject({
+      summary: {
+        buyerCancelRequest: { requestedAt: '2026-12-01T07:00:00.000Z', deadline: '2026-12-01T13:00:00.000Z' },
+      },
+    });
+  });
+
   it('demo mode without the order: demo', async () => {
     const { handlers } = handlersFor({ current: DEMO });
     expect(await lookUp(handlers)).toEqual({ stored: false, orderId: ORDER, reason: 'demo' });

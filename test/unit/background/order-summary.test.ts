@@ -38,6 +38,7 @@ describe('order summary for Seller Central pages', () => {
         action({ id: 'new', status: 'pending', memo: 'Out of stock at the warehouse' }),
       ],
       false,
+      48,
     );
     expect(summary).toMatchObject({
       status: 'UNSHIPPED',
@@ -59,6 +60,7 @@ describe('order summary for Seller Central pages', () => {
       [],
       [],
       true,
+      48,
     );
     expect(summary).toMatchObject({
       status: 'CANCELLED',
@@ -67,6 +69,47 @@ describe('order summary for Seller Central pages', () => {
       buyerCancelRequest: { reason: 'Found it cheaper' },
     });
     expect(summary.cancel).toBeUndefined();
+  });
+
+  it("gives a request its deadline from the response window setting, and the seller's decline", () => {
+    const summary = orderSummary(
+      ID,
+      storedOrder({
+        orderId: ID,
+        buyerCancelRequest: {
+          reason: 'Ordered by mistake',
+          firstSeenAt: '2026-11-25T10:00:00.000Z',
+          requestedAt: '2026-11-25T09:00:00.000Z',
+          declined: { at: '2026-11-25T12:00:00.000Z', memo: 'Already packed' },
+        },
+      }),
+      [],
+      [],
+      false,
+      24,
+    );
+    expect(summary.buyerCancelRequest).toEqual({
+      reason: 'Ordered by mistake',
+      firstSeenAt: '2026-11-25T10:00:00.000Z',
+      requestedAt: '2026-11-25T09:00:00.000Z',
+      deadline: '2026-11-26T09:00:00.000Z',
+      declined: { at: '2026-11-25T12:00:00.000Z', memo: 'Already packed' },
+    });
+    expect(orderSummarySchema.parse(summary)).toEqual(summary);
+    // A request stored before requestedAt was kept counts from when it was first seen.
+    const older = orderSummary(
+      ID,
+      storedOrder({ orderId: ID, buyerCancelRequest: { firstSeenAt: '2026-11-25T10:00:00.000Z' } }),
+      [],
+      [],
+      false,
+      48,
+    );
+    expect(older.buyerCancelRequest).toEqual({
+      firstSeenAt: '2026-11-25T10:00:00.000Z',
+      requestedAt: '2026-11-25T10:00:00.000Z',
+      deadline: '2026-11-27T10:00:00.000Z',
+    });
   });
 
   it('leaves out a buyer request that has closed, so Seller Central never shows it as waiting', () => {
@@ -84,6 +127,7 @@ describe('order summary for Seller Central pages', () => {
       [],
       [],
       false,
+      48,
     );
     expect(summary.buyerCancelRequest).toBeUndefined();
   });
@@ -107,6 +151,7 @@ describe('order summary for Seller Central pages', () => {
         }),
       ],
       false,
+      48,
     );
     expect(summary.cancel).toEqual({
       status: 'done',
@@ -150,6 +195,7 @@ describe('order summary for Seller Central pages', () => {
       threeLines,
       [action({ status: 'done', wholeOrder: true, lines: [{ orderItemId: 'L1', quantity: 2 }] })],
       false,
+      48,
     );
     expect(whole.lines?.map((l) => [l.quantityCancelled, l.quantityOpen])).toEqual([
       [2, 0],
@@ -170,6 +216,7 @@ describe('order summary for Seller Central pages', () => {
         action({ id: 'f', status: 'failed', wholeOrder: false, lines: [{ orderItemId: 'L1', quantity: 2 }] }),
       ],
       false,
+      48,
     );
     expect(notYet.cancel).toMatchObject({ status: 'pending', wholeOrder: false, orderItemIds: ['L2'] });
     expect(notYet.lines?.map((l) => [l.quantityCancelled, l.quantityOpen])).toEqual([
@@ -188,7 +235,7 @@ describe('order summary for Seller Central pages', () => {
         'outbox',
         action({ status: 'done', wholeOrder: false, lines: [{ orderItemId: 'L2', quantity: 1 }] }),
       );
-      const summary = await readOrderSummary(db, ID, true);
+      const summary = await readOrderSummary(db, ID, true, 48);
       expect(summary).toMatchObject({
         demo: true,
         cancel: { status: 'done', wholeOrder: false },
@@ -199,7 +246,7 @@ describe('order summary for Seller Central pages', () => {
         ['L3', 2],
       ]);
       // Not in this database: no summary (lookUpOrder says why).
-      expect(await readOrderSummary(db, '111-0000000-0000000', false)).toBeUndefined();
+      expect(await readOrderSummary(db, '111-0000000-0000000', false, 48)).toBeUndefined();
     } finally {
       db.close();
       await deleteOrderDb(name);

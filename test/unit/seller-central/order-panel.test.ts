@@ -45,7 +45,12 @@ describe('order-panel', () => {
     const requests = fakeRequests({
       [ORDER]: summary(ORDER, {
         memo: 'Gift wrap <b>please</b>',
-        buyerCancelRequest: { reason: 'Ordered by mistake', firstSeenAt: '2026-03-10T17:00:00Z' },
+        buyerCancelRequest: {
+          reason: 'Ordered by mistake',
+          firstSeenAt: '2026-03-10T17:00:00Z',
+          requestedAt: '2026-03-10T17:00:00Z',
+          deadline: '2026-03-12T17:00:00Z',
+        },
       }),
     });
     const context = testContext(requests);

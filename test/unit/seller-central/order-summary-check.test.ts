@@ -17,6 +17,12 @@ const line = {
   quantityOpen: 0,
 };
 
+const request = {
+  firstSeenAt: '2026-03-01T10:00:00Z',
+  requestedAt: '2026-03-01T09:00:00Z',
+  deadline: '2026-03-03T09:00:00Z',
+};
+
 const VALID: unknown[] = [
   base,
   { orderId: ID, demo: true },
@@ -25,8 +31,9 @@ const VALID: unknown[] = [
   { ...base, cancel: done, lines: [line, { ...line, orderItemId: 'L2', sku: undefined, title: 'Mug' }] },
   { ...base, lines: [] },
   { ...base, cancelledOutsideManager: { seenAt: '2026-03-01T10:00:00Z' }, memo: 'x' },
-  { ...base, buyerCancelRequest: { firstSeenAt: '2026-03-01T10:00:00Z' } },
-  { ...base, buyerCancelRequest: { reason: 'mistake', firstSeenAt: '2026-03-01T10:00:00Z' } },
+  { ...base, buyerCancelRequest: request },
+  { ...base, buyerCancelRequest: { ...request, reason: 'mistake' } },
+  { ...base, buyerCancelRequest: { ...request, declined: { at: '2026-03-01T12:00:00Z', memo: 'Packed' } } },
 ];
 
 const INVALID: unknown[] = [
@@ -50,6 +57,11 @@ const INVALID: unknown[] = [
   { ...base, cancelledOutsideManager: {} },
   { ...base, memo: 7 },
   { ...base, buyerCancelRequest: { reason: 'mistake' } },
+  { ...base, buyerCancelRequest: { firstSeenAt: '2026-03-01T10:00:00Z' } },
+  { ...base, buyerCancelRequest: { ...request, deadline: undefined } },
+  { ...base, buyerCancelRequest: { ...request, requestedAt: 5 } },
+  { ...base, buyerCancelRequest: { ...request, declined: { at: '2026-03-01T12:00:00Z' } } },
+  { ...base, buyerCancelRequest: { ...request, declined: 'yes' } },
 ];
 
 describe('isOrderSummary (the content script check) agrees with orderSummarySchema', () => {
