@@ -51,6 +51,9 @@ export const browserRequests: SellerCentralRequests = {
       ...(action ? { action } : {}),
     });
   },
+  async openRequests() {
+    await send({ type: 'open-manager', view: 'requests' });
+  },
   async openOptions() {
     await send({ type: 'open-options' });
   },

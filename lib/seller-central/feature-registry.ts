@@ -1,6 +1,7 @@
 import type { AnchorReport, SellerCentralFeature } from '../domain/seller-central-health';
 import type { OrderLookup, ResponseOf } from '../messaging';
 import type { PagePredicate } from './pages';
+import type { ManagerAction } from '../manager-route';
 
 /** Names of injected features; each host element carries one as `data-order-manager`. */
 export type FeatureId = SellerCentralFeature;
@@ -12,7 +13,9 @@ export interface SellerCentralRequests {
   /** Syncs now and looks the order up again once the sync has ended (or says why it could not start). */
   syncOrder(orderId: string): Promise<ResponseOf<'sync-order'>>;
   /** Opens the manager, on the order when one is given. */
-  openManager(orderId?: string, action?: 'cancel'): Promise<void>;
+  openManager(orderId?: string, action?: ManagerAction): Promise<void>;
+  /** Opens the manager's buyer cancellation requests view. */
+  openRequests(): Promise<void>;
   openOptions(): Promise<void>;
   /** Records whether a feature found its anchor, for the options page's "Seller Central changed". */
   reportAnchor(report: AnchorReport): Promise<void>;

@@ -4,6 +4,7 @@ import {
   browserRequests,
   SYNC_ANSWER_WITHIN_MS,
 } from '../../../lib/seller-central/browser-requests';
+import { requestSchema } from '../../../lib/messaging';
 
 const ID = '113-4567890-1234567';
 
@@ -96,5 +97,18 @@ describe('browserRequests', () => {
       { type: 'open-manager', orderId: ID, action: 'cancel' },
       { type: 'open-manager', orderId: ID },
     ]);
+  });
+
+  it("asks to open the requests view, and an order's accept or decline dialog, in messages the background accepts", async () => {
+    answer = { ok: true };
+    await browserRequests.openRequests();
+    await browserRequests.openManager(ID, 'accept-request');
+    await browserRequests.openManager(ID, 'decline-request');
+    expect(received).toEqual([
+      { type: 'open-manager', view: 'requests' },
+      { type: 'open-manager', orderId: ID, action: 'accept-request' },
+      { type: 'open-manager', orderId: ID, action: 'decline-request' },
+    ]);
+    for (const message of received) expect(requestSchema.parse(message)).toEqual(message);
   });
 });

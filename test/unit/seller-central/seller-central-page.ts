@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { AnchorReport } from '../../../lib/domain/seller-central-health';
 import type { NotStoredReason, OrderLookup, OrderSummary, ResponseOf } from '../../../lib/messaging';
 import type { FeatureContext, SellerCentralRequests } from '../../../lib/seller-central/feature-registry';
+import type { ManagerAction } from '../../../lib/manager-route';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/seller-central');
 
@@ -80,7 +81,7 @@ export function loadFixture(name: string, url: string): void {
 }
 
 export interface RecordedRequests extends SellerCentralRequests {
-  readonly opened: { orderId?: string; action?: 'cancel' }[];
+  readonly opened: { orderId?: string; action?: ManagerAction; view?: 'requests' }[];
   readonly summariesAsked: string[];
   readonly anchorReports: AnchorReport[];
   /** Orders "Sync now" was asked for. */
@@ -148,6 +149,9 @@ export function fakeRequests(
     },
     async openManager(orderId, action) {
       opened.push({ ...(orderId ? { orderId } : {}), ...(action ? { action } : {}) });
+    },
+    async openRequests() {
+      opened.push({ view: 'requests' });
     },
     async openOptions() {
       requests.optionsOpened += 1;
