@@ -99,6 +99,14 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('send-again'), actionId: z.string().min(1) }),
   /** Read one order with getOrder now (a cancel needs its real order item ids, not the report's). */
   z.object({ type: z.literal('refresh-order'), orderId: orderIdSchema }),
+  /** The seller declined a buyer's cancellation request (keeps the order): recorded by the order manager only. */
+  z.object({
+    type: z.literal('decline-buyer-request'),
+    orderId: orderIdSchema,
+    memo: z.string().trim().min(1).max(500),
+  }),
+  /** Takes back a decline: the request needs an answer again. */
+  z.object({ type: z.literal('undo-decline-buyer-request'), orderId: orderIdSchema }),
   /** A Seller Central feature found its anchor on a kind of page (placed), or not where one was expected. */
   z.object({
     type: z.literal('seller-central-health'),
@@ -109,6 +117,12 @@ export const requestSchema = z.discriminatedUnion('type', [
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
+
+/** Done, or why not in the seller's words (unknown order, no request, request already over). */
+const buyerRequestAnswerSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
 
 export const responseSchemas = {
   'sync-now': z.object({ started: z.boolean(), reason: z.string().optional() }),
@@ -132,6 +146,8 @@ export const responseSchemas = {
     z.object({ ok: z.literal(false), message: z.string() }),
   ]),
   'seller-central-health': z.object({ ok: z.literal(true) }),
+  'decline-buyer-request': buyerRequestAnswerSchema,
+  'undo-decline-buyer-request': buyerRequestAnswerSchema,
 } satisfies Record<RequestType, z.ZodType>;
 
 export type ResponseOf<T extends RequestType> = z.infer<(typeof responseSchemas)[T]>;

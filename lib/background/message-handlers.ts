@@ -9,6 +9,12 @@ import type { SyncBackgroundJob } from './jobs/sync-job';
 import type { Handlers } from './message-router';
 import { createOrderDbCache } from '../store/order-db-cache';
 import type { OrderDb } from '../store/order-db';
+import {
+  declineBuyerRequest,
+  undoDeclineBuyerRequest,
+  type BuyerRequestAnswer,
+} from '../store/buyer-request-answer';
+import type { BuyerRequestBackgroundJob } from './jobs/buyer-request-job';
 import { lookUpOrder } from './order-lookup';
 import { refreshOrderForCancel } from './refresh-order-handler';
 import { recordSellerCentralHealth } from './seller-central-health';
@@ -36,6 +42,8 @@ export interface MessageHandlerDeps extends BackgroundJobDeps {
   readonly dbByName?: (name: string) => Promise<OrderDb>;
   /** The sync status, to tell a page whether the sync it waited for failed. */
   readonly syncStatus?: () => Promise<Pick<SyncStatus, 'lastError'>>;
+  /** Re-run after a decline or its undo, so the badge and reminders follow at once. */
+  readonly requests?: Pick<BuyerRequestBackgroundJob, 'start'>;
 }
 
 /** What the background answers to each request a view or content script may send (lib/messaging.ts). */
@@ -48,6 +56,14 @@ export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
     const settings = await deps.loadSettings();
     const db = await deps.dbFor(settings);
     return lookUpOrder({ settings, db, dbByName, ...(pageUrl ? { pageUrl } : {}) }, orderId);
+  };
+  // After the seller answers a request: views re-read the order, the badge and reminders recount.
+  const afterAnswer = async (answer: BuyerRequestAnswer): Promise<BuyerRequestAnswer> => {
+    if (!answer.ok) return answer;
+    deps.announceOutboxChange();
+    // The answer is stored; a failed recount is left to the job's next run (its alarm or the next sync).
+    await deps.requests?.start().catch(() => undefined);
+    return answer;
   };
   return {
     'sync-now': async () => sync.start('manual'),
@@ -114,6 +130,12 @@ export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
       return { ok: true as const };
     },
     'seller-central-health': async (report) => recordSellerCentralHealth(report, clock),
+    'decline-buyer-request': async ({ orderId, memo }) =>
+      afterAnswer(
+        await declineBuyerRequest(await currentDb(), orderId, memo, new Date(clock.now()).toISOString()),
+      ),
+    'undo-decline-buyer-request': async ({ orderId }) =>
+      afterAnswer(await undoDeclineBuyerRequest(await currentDb(), orderId)),
   };
 }
 

@@ -41,7 +41,7 @@ export function startBackground(deps: BackgroundJobDeps = extensionBackgroundDep
     [BUYER_REQUEST_ALARM]: requests.onAlarm,
   };
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-  const route = createMessageRouter(createMessageHandlers({ ...deps, sync, outbox }), self);
+  const route = createMessageRouter(createMessageHandlers({ ...deps, sync, outbox, requests }), self);
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => dispatchAlarm(alarms, alarm.name));

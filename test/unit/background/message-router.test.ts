@@ -48,6 +48,14 @@ function handlers(): Handlers & { calls: string[] } {
       calls.push(`seller-central-health ${feature} ${page} ${placed}`);
       return { ok: true as const };
     },
+    'decline-buyer-request': async ({ orderId, memo }) => {
+      calls.push(`decline-buyer-request ${orderId} ${memo}`);
+      return { ok: true as const };
+    },
+    'undo-decline-buyer-request': async ({ orderId }) => {
+      calls.push(`undo-decline-buyer-request ${orderId}`);
+      return { ok: true as const };
+    },
   };
 }
 
@@ -113,5 +121,30 @@ describe('message router', () => {
     };
     const route = createMessageRouter(h, self);
     expect(await route({ type: 'sync-now' }, popup)).toEqual({ error: 'disk full' });
+  });
+
+  it("takes a decline from the extension's pages with its memo trimmed, and refuses it from Seller Central", async () => {
+    const h = handlers();
+    const route = createMessageRouter(h, self);
+    const orderId = '111-0000001-0000001';
+    expect(
+      await route({ type: 'decline-buyer-request', orderId, memo: '  Shipping today  ' }, popup),
+    ).toEqual({
+      ok: true,
+    });
+    expect(await route({ type: 'decline-buyer-request', orderId, memo: '   ' }, popup)).toHaveProperty(
+      'error',
+    );
+    expect(
+      await route({ type: 'decline-buyer-request', orderId, memo: 'x'.repeat(501) }, popup),
+    ).toHaveProperty('error');
+    const tab = { id: 'ext', url: 'https://sellercentral.amazon.com/orders-v3/order/' + orderId };
+    expect(await route({ type: 'decline-buyer-request', orderId, memo: 'Shipping today' }, tab)).toEqual({
+      error: 'Request decline-buyer-request is not allowed from this sender',
+    });
+    expect(await route({ type: 'undo-decline-buyer-request', orderId }, tab)).toEqual({
+      error: 'Request undo-decline-buyer-request is not allowed from this sender',
+    });
+    expect(h.calls).toEqual([`decline-buyer-request ${orderId} Shipping today`]);
   });
 });
