@@ -17,6 +17,13 @@ import { h } from '../ui/create-element';
 import { NO_ANSWER_TEXT, showNotStored } from '../ui/not-stored-notice';
 import { keepPlaced, topOfMainContent, type Spot } from '../ui/placement';
 import { createShadowHost } from '../ui/shadow-host';
+import {
+  everyMinute,
+  requestDeadlineText,
+  requestStatusText,
+  type RequestSummary,
+} from '../buyer-request-text';
+import type { ManagerAction } from '../../manager-route';
 
 /** The lines the panel shows for a summary, in order. */
 export function panelLines(summary: OrderSummary): string[] {
@@ -28,10 +35,6 @@ export function panelLines(summary: OrderSummary): string[] {
     lines.push(
       `Cancelled outside the order manager (seen ${formatDateTime(summary.cancelledOutsideManager.seenAt)})`,
     );
-  }
-  if (summary.buyerCancelRequest) {
-    const reason = summary.buyerCancelRequest.reason;
-    lines.push(`Buyer requested cancellation${reason ? `: ${reason}` : ''}`);
   }
   if (summary.memo) lines.push(`Memo: ${summary.memo}`);
   return lines;
@@ -73,6 +76,8 @@ function managerCancelLines(summary: OrderSummary): string[] {
 /** Whether "Cancel in order manager" makes sense: something is left to cancel and no cancel is under way. */
 export function canOfferCancel(summary: OrderSummary | undefined): boolean {
   if (!summary) return true;
+  // An open request is answered with Accept, which cancels through the requests view.
+  if (summary.buyerCancelRequest && !summary.buyerCancelRequest.declined) return false;
   if (summary.status === 'CANCELLED' || summary.cancelledOutsideManager) return false;
   if (summary.cancel?.status === 'pending' || nothingLeftToShip(summary)) return false;
   // A line cancel leaves the other lines cancellable; without lines a done cancel was the whole order.
@@ -91,14 +96,57 @@ function panelSpot(): Spot | undefined {
 
 type PanelState = { readonly lookup: OrderLookup } | { readonly failed: true } | { readonly loading: true };
 
+/** What the minute tick refreshes: the countdown of the request on show, if any. */
+interface Ticker {
+  update?: () => void;
+}
+
+/** The buyer's request: reason (as text), countdown, deadline in the seller's zone, Accept and Decline. */
+function requestSection(
+  request: RequestSummary,
+  ticker: Ticker,
+  open: (action?: ManagerAction) => () => void,
+): HTMLElement {
+  const status = h('p', { className: 'title', attrs: { role: 'status' } });
+  const deadline = h('p', { className: 'muted' });
+  const update = () => {
+    const now = new Date();
+    status.textContent = requestStatusText(request, now);
+    deadline.textContent = requestDeadlineText(request, now);
+  };
+  update();
+  ticker.update = update;
+  return h(
+    'div',
+    { className: 'request', attrs: { role: 'group', 'aria-label': 'Buyer cancellation request' } },
+    h('p', {}, 'The buyer asked to cancel this order.'),
+    request.reason && h('p', {}, `Reason: ${request.reason}`),
+    status,
+    deadline,
+    !request.declined &&
+      h(
+        'div',
+        { className: 'actions' },
+        h(
+          'button',
+          { className: 'primary', attrs: { type: 'button' }, onClick: open('accept-request') },
+          'Accept (cancel the order)',
+        ),
+        h('button', { attrs: { type: 'button' }, onClick: open('decline-request') }, 'Decline'),
+      ),
+  );
+}
+
 function render(
   root: ShadowRoot,
   signal: AbortSignal,
   context: FeatureContext,
   orderId: string,
   state: PanelState,
+  ticker: Ticker = {},
 ): void {
-  const open = (action?: 'cancel') => () => {
+  ticker.update = undefined;
+  const open = (action?: ManagerAction) => () => {
     context.requests
       .openManager(orderId, action)
       .catch(() => context.warn('order-panel: open-manager failed'));
@@ -117,7 +165,8 @@ function render(
       context,
       signal,
       orderId,
-      onStored: (summary) => render(root, signal, context, orderId, { lookup: { stored: true, summary } }),
+      onStored: (summary) =>
+        render(root, signal, context, orderId, { lookup: { stored: true, summary } }, ticker),
     });
     return;
   }
@@ -125,6 +174,7 @@ function render(
   const lines = summary ? panelLines(summary) : ['failed' in state ? NO_ANSWER_TEXT : 'Loading…'];
   box.append(
     h('ul', {}, ...lines.map((line) => h('li', {}, line))),
+    ...(summary?.buyerCancelRequest ? [requestSection(summary.buyerCancelRequest, ticker, open)] : []),
     h(
       'div',
       { className: 'actions' },
@@ -146,13 +196,15 @@ export const orderPanel: Feature = {
     const orderId = orderIdFromUrl(context.url) ?? orderIdInPage(context.document);
     if (!orderId) return;
     const { host, root } = createShadowHost('order-panel', signal);
-    render(root, signal, context, orderId, { loading: true });
+    const ticker: Ticker = {};
+    everyMinute(signal, () => ticker.update?.());
+    render(root, signal, context, orderId, { loading: true }, ticker);
     keepPlaced(host, panelSpot, signal);
     try {
       const lookup = await context.requests.lookUpOrder(orderId);
-      if (!signal.aborted) render(root, signal, context, orderId, { lookup });
+      if (!signal.aborted) render(root, signal, context, orderId, { lookup }, ticker);
     } catch (error) {
-      if (!signal.aborted) render(root, signal, context, orderId, { failed: true });
+      if (!signal.aborted) render(root, signal, context, orderId, { failed: true }, ticker);
       throw error;
     }
   },

@@ -14,4 +14,6 @@ button{font:inherit;cursor:pointer;border:1px solid #888c8c;border-radius:4px;ba
 button.primary{background:#ffd814;border-color:#fcd200}
 button:focus-visible{outline:2px solid #007185;outline-offset:1px}
 .muted{color:#565959}
+.request{border-top:1px solid #d5d9d9;margin:6px 0;padding-top:6px}
+.note{display:flex;gap:6px;align-items:center;flex-wrap:wrap}
 `;
