@@ -1,3 +1,5 @@
+import type { BuyerCancelRequest } from './order';
+
 /*
  * Which buyer-cancellation-request notifications to show now: one when a request first appears, and a
  * reminder at 24 h, 6 h and 1 h left. Pure: the background job reads the requests, the settings and the
@@ -151,4 +153,19 @@ function notificationFor(request: OpenRequest, kind: ReminderKind, leftMs: numbe
         : `Reminder: answer the buyer's cancellation request, ${left}${prime}`,
     message,
   };
+}
+
+/** Cancel statuses that answer a request: an Accept on its way, held for review, or done at Amazon. */
+const ANSWERING_CANCEL_STATUSES: ReadonlySet<string> = new Set(['pending', 'needs-review', 'done']);
+
+/**
+ * Whether a buyer's request still waits for the seller: not when the seller declined it, nor while a
+ * cancel of the order is on its way or done. A failed cancel answers nothing, so the request counts again.
+ */
+export function requestNeedsAnswer(
+  request: BuyerCancelRequest,
+  cancels: ReadonlyArray<{ readonly status: string }>,
+): boolean {
+  if (request.declined) return false;
+  return !cancels.some((cancel) => ANSWERING_CANCEL_STATUSES.has(cancel.status));
 }

@@ -6,8 +6,14 @@ import {
   openBuyerCancelRequest,
   requestDeadline,
 } from '../../domain/buyer-request';
-import type { StoredOrder } from '../../domain/order';
-import { remindersDue, orderIdOfNotification, type OpenRequest } from '../../domain/request-reminders';
+import type { OrderStatus, StoredOrder } from '../../domain/order';
+import { cancelActionSchema } from '../../domain/outbox-action';
+import {
+  remindersDue,
+  orderIdOfNotification,
+  requestNeedsAnswer,
+  type OpenRequest,
+} from '../../domain/request-reminders';
 import { managerHash } from '../../manager-route';
 import type { Settings } from '../../settings/settings-schema';
 import type { OrderDb } from '../../store/order-db';
@@ -28,7 +34,12 @@ const HOUR_MS = 3_600_000;
 /** Under this much time left the badge turns to the warning colour. */
 const WARN_LEFT_MS = 6 * HOUR_MS;
 
-const OPEN_STATUSES = ['PENDING_AVAILABILITY', 'PENDING', 'UNSHIPPED', 'PARTIALLY_SHIPPED'] as const;
+const OPEN_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  'PENDING_AVAILABILITY',
+  'PENDING',
+  'UNSHIPPED',
+  'PARTIALLY_SHIPPED',
+]);
 
 /** The open request of a stored order, with its deadline; undefined when it has none or it closed. */
 export function openRequestOf(
@@ -47,15 +58,34 @@ export function openRequestOf(
   };
 }
 
-/** Open requests among the orders still open (a cancelled or shipped order's request is over), in one transaction. */
+const cancelStatusSchema = cancelActionSchema.pick({ status: true });
+
+/**
+ * Requests that still wait for the seller, in one transaction: open requests on open orders (a cancelled
+ * or shipped order's request is over), leaving out declined ones and orders whose cancel is on its way
+ * or done (an Accept in flight). Reads only orders that had a request, through the buyerRequest index.
+ */
 export async function openRequestsInDb(
   db: OrderDb,
   windowHours = DEFAULT_BUYER_REQUEST_WINDOW_HOURS,
 ): Promise<OpenRequest[]> {
-  const tx = db.transaction('orders', 'readonly');
-  const byStatus = await Promise.all(OPEN_STATUSES.map((status) => tx.store.index('status').getAll(status)));
+  const tx = db.transaction(['orders', 'outbox'], 'readonly');
+  const orders = await tx.objectStore('orders').index('buyerRequest').getAll();
+  const cancelsOf = tx.objectStore('outbox').index('orderId');
+  const waiting = await Promise.all(
+    orders.map(async (order) => {
+      const request = openBuyerCancelRequest(order);
+      if (!request || !OPEN_STATUSES.has(order.status)) return undefined;
+      // Only the status matters here; a record without a readable one answers nothing.
+      const cancels = (await cancelsOf.getAll(order.orderId)).flatMap((raw) => {
+        const parsed = cancelStatusSchema.safeParse(raw);
+        return parsed.success ? [parsed.data] : [];
+      });
+      return requestNeedsAnswer(request, cancels) ? openRequestOf(order, windowHours) : undefined;
+    }),
+  );
   await tx.done;
-  return byStatus.flat().flatMap((order) => openRequestOf(order, windowHours) ?? []);
+  return waiting.flatMap((request) => request ?? []);
 }
 
 /** The badge's part for buyer requests: how many wait, and whether any has under 6 hours left. */

@@ -3,6 +3,7 @@ import {
   LEDGER_KEEP_CLOSED_MS,
   orderIdOfNotification,
   remindersDue,
+  requestNeedsAnswer,
   type OpenRequest,
   type ReminderLedger,
   type ReminderToggles,
@@ -133,5 +134,26 @@ describe('remindersDue', () => {
     expect(orderIdOfNotification('buyer-request:111-0000001-0000001:6h')).toBe('111-0000001-0000001');
     expect(orderIdOfNotification('buyer-request:111:later')).toBeUndefined();
     expect(orderIdOfNotification('other')).toBeUndefined();
+  });
+});
+
+describe('requestNeedsAnswer', () => {
+  const open = { firstSeenAt: '2026-12-01T08:00:00.000Z' };
+  it('waits for the seller while nothing answers it', () => {
+    expect(requestNeedsAnswer(open, [])).toBe(true);
+  });
+  it('is answered by a decline', () => {
+    expect(
+      requestNeedsAnswer({ ...open, declined: { at: '2026-12-01T09:00:00.000Z', memo: 'Shipping' } }, []),
+    ).toBe(false);
+  });
+  it.each(['pending', 'needs-review', 'done'])(
+    'is answered by a %s cancel (an Accept in flight or done)',
+    (status) => {
+      expect(requestNeedsAnswer(open, [{ status: 'failed' }, { status }])).toBe(false);
+    },
+  );
+  it('counts again when the only cancel failed', () => {
+    expect(requestNeedsAnswer(open, [{ status: 'failed' }])).toBe(true);
   });
 });

@@ -4,13 +4,17 @@ import {
   createBuyerRequestBackgroundJob,
   openNotifiedOrder,
   openRequestOf,
+  openRequestsInDb,
 } from '../../../../lib/background/jobs/buyer-request-job';
+import type { CancelAction } from '../../../../lib/domain/outbox-action';
+import { declineBuyerRequest, undoDeclineBuyerRequest } from '../../../../lib/store/buyer-request-answer';
+import { openOrderDb, type OrderDb } from '../../../../lib/store/order-db';
 import { resetBadgeParts, updateBadge } from '../../../../lib/background/badge';
 import { ManualClock } from '../../../../lib/clock';
 import type { OpenRequest } from '../../../../lib/domain/request-reminders';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../lib/settings/settings-schema';
 import { requestReminderLedgerItem } from '../../../../lib/storage/request-reminder-ledger';
-import { storedOrder } from '../../store/stored-order-fixture';
+import { freshDbName, storedOrder } from '../../store/stored-order-fixture';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-12-01T10:00:00Z');
@@ -167,5 +171,110 @@ describe('openRequestOf', () => {
       buyerCancelRequest: { ...request, closed: { at: '2026-12-01T12:00:00.000Z', how: 'shipped' } },
     });
     expect(openRequestOf(closed, 24)).toBeUndefined();
+  });
+});
+
+describe('openRequestsInDb: only requests that still wait for an answer', () => {
+  const WAITING = '111-0000001-0000001';
+  const DECLINED = '111-0000002-0000002';
+  const ACCEPTING = '111-0000003-0000003';
+  const FAILED = '111-0000004-0000004';
+  const REVIEW = '111-0000005-0000005';
+  const ACCEPTED = '111-0000006-0000006';
+  const SHIPPED = '111-0000007-0000007';
+  const request = { reason: 'No longer needed', firstSeenAt: '2026-12-01T08:00:00.000Z' };
+  const cancel = (
+    orderId: string,
+    status: CancelAction['status'],
+    id = `${orderId}-${status}`,
+  ): CancelAction => ({
+    kind: 'cancel',
+    id,
+    orderId,
+    marketplaceId: 'ATVPDKIKX0DER',
+    lines: [{ orderItemId: '1', quantity: 1 }],
+    wholeOrder: true,
+    reason: 'BuyerCanceled',
+    createdAt: '2026-12-01T09:00:00.000Z',
+    updatedAt: '2026-12-01T09:00:00.000Z',
+    status,
+  });
+
+  async function seeded(): Promise<OrderDb> {
+    const db = await openOrderDb(freshDbName());
+    const tx = db.transaction(['orders', 'outbox'], 'readwrite');
+    const orders = tx.objectStore('orders');
+    const outbox = tx.objectStore('outbox');
+    await Promise.all([
+      orders.put(storedOrder({ orderId: WAITING, buyerCancelRequest: request })),
+      orders.put(
+        storedOrder({
+          orderId: DECLINED,
+          buyerCancelRequest: {
+            ...request,
+            declined: { at: '2026-12-01T09:00:00.000Z', memo: 'Shipping today' },
+          },
+        }),
+      ),
+      orders.put(storedOrder({ orderId: ACCEPTING, buyerCancelRequest: request })),
+      orders.put(storedOrder({ orderId: FAILED, buyerCancelRequest: request })),
+      orders.put(storedOrder({ orderId: REVIEW, buyerCancelRequest: request })),
+      orders.put(storedOrder({ orderId: ACCEPTED, buyerCancelRequest: request })),
+      orders.put(storedOrder({ orderId: SHIPPED, status: 'SHIPPED', buyerCancelRequest: request })),
+      orders.put(storedOrder({ orderId: '111-0000008-0000008' })),
+      outbox.put(cancel(ACCEPTING, 'pending')),
+      outbox.put(cancel(FAILED, 'failed')),
+      outbox.put(cancel(REVIEW, 'needs-review')),
+      outbox.put(cancel(ACCEPTED, 'done')),
+      outbox.put(cancel(WAITING, 'failed', 'an-old-failed-cancel')),
+    ]);
+    await tx.done;
+    return db;
+  }
+
+  it('leaves out declined requests and orders whose cancel is pending, under review or done; a failed cancel counts again', async () => {
+    const db = await seeded();
+    const requests = await openRequestsInDb(db);
+    expect(requests.map((r) => r.orderId).sort()).toEqual([WAITING, FAILED]);
+    db.close();
+  });
+
+  it('reminds and badges only those, and stops when the seller declines the last ones', async () => {
+    const db = await seeded();
+    const created = vi.spyOn(fakeBrowser.notifications, 'create');
+    const background = createBuyerRequestBackgroundJob({
+      clock: new ManualClock(T0),
+      loadSettings: async () => DEFAULT_SETTINGS,
+      openRequests: () => openRequestsInDb(db),
+    });
+    await background.start();
+    expect(created.mock.calls.map(([id]) => id).sort()).toEqual([
+      `buyer-request:${WAITING}:new`,
+      `buyer-request:${FAILED}:new`,
+    ]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+
+    await declineBuyerRequest(db, WAITING, 'Already packed', '2026-12-01T10:00:00.000Z');
+    await db.put('outbox', cancel(FAILED, 'pending', 'a-second-try'));
+    await background.start();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.alarms.get(BUYER_REQUEST_ALARM)).toBeUndefined();
+
+    // Undoing the decline brings the request back without notifying it a second time.
+    await undoDeclineBuyerRequest(db, WAITING);
+    await background.start();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(created).toHaveBeenCalledTimes(2);
+    db.close();
+  });
+
+  it('reads orders only through the request index, not every open order', async () => {
+    const db = await seeded();
+    const statusIndex = vi.spyOn(IDBIndex.prototype, 'getAll');
+    await openRequestsInDb(db);
+    const indexes = new Set(statusIndex.mock.instances.map((index) => (index as unknown as IDBIndex).name));
+    expect(indexes.has('status')).toBe(false);
+    expect(indexes.has('buyerRequest')).toBe(true);
+    db.close();
   });
 });
