@@ -1,6 +1,7 @@
 import type { ActionSource } from '../cancel/action-source';
 import type { OrderQueryStore } from '../orders/order-query-store';
 import type { OrderSource } from '../orders/order-source';
+import type { RequestDecisions } from '../requests/request-decisions';
 import type { SettingsSource } from '../settings/settings-source';
 import type { SyncSource } from '../sync/sync-source';
 import type { Navigation } from './navigation';
@@ -14,4 +15,6 @@ export interface AppServices {
   readonly navigation: Navigation;
   /** The outbox of seller actions (cancellations); the browser one wakes the background's sender. */
   readonly actions: ActionSource;
+  /** Decline / undo decline of a buyer's request; the background's when absent. */
+  readonly requestDecisions?: RequestDecisions;
 }

@@ -11,6 +11,12 @@ import { useSettings } from '../settings/use-settings';
 import { SyncBar } from '../sync/sync-bar';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { useNow } from '../time/use-now';
+import { backgroundRequestDecisions } from '../requests/request-decisions';
+import { requestsNeedingAnswer } from '../requests/request-queue-view';
+import { RequestsPanel } from '../requests/requests-panel';
+import { useBuyerRequestOrders } from '../requests/use-buyer-requests';
+import type { RequestArrivalAction } from '../requests/requests-view';
+import { DEFAULT_BUYER_REQUEST_WINDOW_HOURS } from '../../lib/domain/buyer-request';
 import type { AppServices } from './app-services';
 import { CancelAttentionNotice } from './cancel-attention-notice';
 import type { ManagerTarget } from './navigation';
@@ -45,8 +51,20 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
   const quarantine = useQuarantine(services.orders);
   const allActions = useAllActions(services.actions);
   const now = useNow();
+  // The requests view's countdowns tick per minute: no re-sorting every second.
+  const minute = useNow(60_000);
+  const requests = useBuyerRequestOrders(services.orders);
+  const windowHours = settings?.buyerRequestWindowHours ?? DEFAULT_BUYER_REQUEST_WINDOW_HOURS;
+  const requestArrival =
+    initialTarget?.view === 'order' &&
+    (initialTarget.action === 'accept-request' || initialTarget.action === 'decline-request')
+      ? { orderId: initialTarget.orderId, action: initialTarget.action as RequestArrivalAction }
+      : undefined;
+  const [showRequests, setShowRequests] = useState(
+    initialTarget?.view === 'requests' || requestArrival !== undefined,
+  );
   const [openOrderId, setOpenOrderId] = useState<string | undefined>(
-    initialTarget?.view === 'order' ? initialTarget.orderId : undefined,
+    initialTarget?.view === 'order' && !requestArrival ? initialTarget.orderId : undefined,
   );
   const [showQuarantine, setShowQuarantine] = useState(initialTarget?.view === 'quarantine');
   // The dialog asked for by the URL opens once, on the order the URL names; moving on forgets it.
@@ -69,7 +87,28 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
     }
     setRowFocus((previous) => ({ orderId, request: previous.request + 1 }));
   }, [openOrderId, popup]);
-  const listShown = popup || !showQuarantine;
+  const listShown = (popup || !showQuarantine) && !showRequests;
+  const closeRequests = useCallback(() => {
+    setShowRequests(false);
+    // Focus goes back to the list, as Back from an order does.
+    setRowFocus((previous) => ({ orderId: openOrderId, request: previous.request + 1 }));
+  }, [openOrderId]);
+  useEffect(() => {
+    if (!showRequests) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || isTextField(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      closeRequests();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [showRequests, closeRequests]);
+  const requestCount = requestsNeedingAnswer(
+    (requests.value ?? []).map(({ order }) => order),
+    minute,
+    windowHours,
+  );
   useEffect(() => {
     if (openOrderId === undefined || !listShown) return;
     const onKeyDown = (event: KeyboardEvent) => {
@@ -101,6 +140,17 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
       )}
       <header className="order-app__header">
         <h1>Order Manager</h1>
+        <button
+          type="button"
+          className={
+            requestCount.urgent ? 'order-app__requests order-app__requests--urgent' : 'order-app__requests'
+          }
+          aria-pressed={showRequests}
+          data-testid="buyer-requests-button"
+          onClick={() => (showRequests ? closeRequests() : setShowRequests(true))}
+        >
+          Buyer requests ({requestCount.count})
+        </button>
         {!popup && (quarantineCount > 0 || showQuarantine) && (
           <button type="button" aria-pressed={showQuarantine} onClick={() => setShowQuarantine((s) => !s)}>
             Unreadable records ({quarantineCount})
@@ -130,7 +180,27 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
           onShow={() => services.navigation.openManager({ view: 'quarantine' })}
         />
       )}
-      {!popup && showQuarantine ? (
+      {showRequests ? (
+        <main className="order-app__main order-app__main--requests">
+          <RequestsPanel
+            requests={requests}
+            orders={services.orders}
+            actionSource={services.actions}
+            decisions={services.requestDecisions ?? backgroundRequestDecisions}
+            windowHours={windowHours}
+            allowZeroStock={settings?.allowZeroStockOnCancel ?? false}
+            now={minute}
+            arrival={requestArrival}
+            onOpenOrder={(orderId) => {
+              setShowRequests(false);
+              setShowQuarantine(false);
+              openOrder(orderId);
+            }}
+            onOpenSettings={() => services.navigation.openOptions()}
+            onBack={closeRequests}
+          />
+        </main>
+      ) : !popup && showQuarantine ? (
         <main className="order-app__main">
           <QuarantineList records={quarantine ?? []} />
         </main>

@@ -25,6 +25,10 @@ export interface CancelDialogProps {
   readonly allowZeroStock: boolean;
   /** "Edit cancellation": the failed action this one replaces; the form opens filled from it. */
   readonly editing?: CancelAction;
+  /** A reason set by where the dialog was opened from (accepting a buyer's request): shown, not changeable. */
+  readonly fixedReason?: CancelReason;
+  /** A line under the effects, saying why the reason is fixed. */
+  readonly fixedReasonNote?: string;
   /** Queues the cancellation; a rejection's message is shown in the dialog. */
   readonly onSubmit: (request: CancelRequest) => Promise<void>;
   readonly onClose: () => void;
@@ -50,6 +54,8 @@ export function CancelDialog({
   cancellableLines,
   allowZeroStock,
   editing,
+  fixedReason,
+  fixedReasonNote,
   onSubmit,
   onClose,
 }: CancelDialogProps) {
@@ -57,14 +63,19 @@ export function CancelDialog({
   const reasonRef = useRef<HTMLSelectElement>(null);
   const firstLineRef = useRef<HTMLInputElement>(null);
   const context: CancelFormContext = { order, items, cancellableLines, allowZeroStock };
-  const [draft, setDraft] = useState<CancelDraft>(() => initialCancelDraft(context, editing));
+  const [draft, setDraft] = useState<CancelDraft>(() => {
+    const initial = initialCancelDraft(context, editing);
+    return fixedReason ? { ...initial, reason: fixedReason } : initial;
+  });
   const [attempted, setAttempted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string>();
   // One key per dialog: a double click or a retried submit queues one action, not two.
   const [requestId] = useState(() => crypto.randomUUID());
   // Focus starts on the first line (when lines are chosen) or the reason: what the seller decides first.
-  const [initialFocus] = useState(() => (draft.scope === 'lines' ? firstLineRef : reasonRef));
+  const [initialFocus] = useState(() =>
+    draft.scope === 'lines' ? firstLineRef : fixedReason ? undefined : reasonRef,
+  );
 
   const form = cancelForm(context, draft);
   const { scope, chosen, reason, memo } = draft;
@@ -119,7 +130,12 @@ export function CancelDialog({
             : 'The buyer asked to cancel, so it does not count toward your cancellation rate.'}
         </li>
       </ul>
-      {buyerAsked && (
+      {fixedReasonNote && (
+        <p className="cancel-dialog__buyer" role="note" data-testid="fixed-reason-note">
+          {fixedReasonNote}
+        </p>
+      )}
+      {buyerAsked && !fixedReasonNote && (
         <p className="cancel-dialog__buyer" role="note" data-testid="buyer-request-note">
           The buyer asked to cancel this order. Cancelling with the reason “Buyer cancelled” answers the
           request and does not count against your cancellation rate.
@@ -204,6 +220,7 @@ export function CancelDialog({
             aria-invalid={attempted && reasonError ? true : undefined}
             aria-describedby={attempted && reasonError ? `${id}-reason-error` : undefined}
             value={reason}
+            disabled={fixedReason !== undefined}
             onChange={(event) => change({ reason: event.target.value as CancelReason | '' })}
           >
             <option value="">Choose a reason…</option>

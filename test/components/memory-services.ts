@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../lib/settings/settings-schema';
+import type { RequestDecisions } from '../../components/requests/request-decisions';
 import type { SyncStatus } from '../../lib/sync/sync-status';
 import type { AppServices } from '../../components/app/app-services';
 import type { ManagerTarget, Navigation } from '../../components/app/navigation';
@@ -61,4 +62,33 @@ export function memoryServices(parts: Partial<AppServices> = {}): AppServices & 
     ...parts,
     navigation: memoryNavigation(),
   };
+}
+
+/** Declines recorded on the memory order source, as the background writes them; `failNext` refuses once. */
+export function memoryRequestDecisions(orders: MemoryOrderSource, now = () => new Date().toISOString()) {
+  const decisions = {
+    failNext: undefined as string | undefined,
+    decline: vi.fn(async (orderId: string, memo: string) => {
+      if (decisions.failNext) {
+        const message = decisions.failNext;
+        decisions.failNext = undefined;
+        throw new Error(message);
+      }
+      orders.update(orderId, (order) => ({
+        ...order,
+        buyerCancelRequest: order.buyerCancelRequest && {
+          ...order.buyerCancelRequest,
+          declined: { at: now(), memo },
+        },
+      }));
+    }),
+    undoDecline: vi.fn(async (orderId: string) => {
+      orders.update(orderId, (order) => {
+        if (!order.buyerCancelRequest) return order;
+        const { declined: _declined, ...request } = order.buyerCancelRequest;
+        return { ...order, buyerCancelRequest: request };
+      });
+    }),
+  };
+  return decisions satisfies RequestDecisions;
 }
