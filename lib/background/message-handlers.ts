@@ -83,6 +83,8 @@ export function createMessageHandlers(deps: MessageHandlerDeps): Handlers {
     },
     'outbox-changed': async () => {
       outbox.start();
+      // A cancel just queued may be the Accept of a buyer's request: the badge and reminders recount now.
+      void deps.requests?.start().catch(() => undefined);
       return { ok: true as const };
     },
     'send-again': async ({ actionId }) => {

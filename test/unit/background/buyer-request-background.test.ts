@@ -69,3 +69,102 @@ it('startBackground: a stored open request gives one notification and badge 1, a
   });
   db.close();
 });
+
+describe('answering a buyer request through the background', () => {
+  const ORDER = '111-0000001-0000001';
+  const popup = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/manager.html') });
+  const send = async (request: unknown, sender: { id: string; url: string } = popup()) => {
+    const [answer] = await fakeBrowser.runtime.onMessage.trigger(request, sender, () => undefined);
+    return answer as unknown;
+  };
+
+  async function started() {
+    const db = await openOrderDb(freshDbName());
+    await db.put(
+      'orders',
+      storedOrder({
+        orderId: ORDER,
+        buyerCancelRequest: { reason: 'No longer needed', firstSeenAt: '2026-12-01T08:00:00.000Z' },
+      }),
+    );
+    const announced: string[] = [];
+    const background = startBackground({
+      clock: new ManualClock(Date.parse('2026-12-01T10:00:00Z')),
+      loadSettings,
+      connection: (): SpApiConnection => ({
+        client: {} as SpApiClient,
+        demo: true,
+        marketplaceIds: ['ATVPDKIKX0DER'],
+      }),
+      dbFor: createOrderDbCache(async () => db).forSettings,
+      announceOutboxChange: () => void announced.push('changed'),
+    });
+    await background.healed;
+    await background.outbox.idle();
+    await background.requests.idle();
+    return { db, announced };
+  }
+
+  it('a decline is stored, views are told, and the badge drops at once; undo brings it back', async () => {
+    const { db, announced } = await started();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    announced.length = 0;
+
+    expect(await send({ type: 'decline-buyer-request', orderId: ORDER, memo: ' Already packed ' })).toEqual({
+      ok: true,
+    });
+    expect((await db.get('orders', ORDER))?.buyerCancelRequest?.declined).toEqual({
+      at: '2026-12-01T10:00:00.000Z',
+      memo: 'Already packed',
+    });
+    expect(announced).toEqual(['changed']);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+
+    expect(await send({ type: 'undo-decline-buyer-request', orderId: ORDER })).toEqual({ ok: true });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    db.close();
+  });
+
+  it('refuses a Seller Central page, and says in plain words when the order has no request', async () => {
+    const { db, announced } = await started();
+    announced.length = 0;
+    const sellerCentral = {
+      id: fakeBrowser.runtime.id,
+      url: `https://sellercentral.amazon.com/orders-v3/order/${ORDER}`,
+    };
+    expect(
+      await send({ type: 'decline-buyer-request', orderId: ORDER, memo: 'Shipping' }, sellerCentral),
+    ).toEqual({
+      error: 'Request decline-buyer-request is not allowed from this sender',
+    });
+    expect(
+      await send({ type: 'decline-buyer-request', orderId: '111-0000009-0000009', memo: 'Shipping' }),
+    ).toEqual({
+      ok: false,
+      message: 'The order manager does not have order 111-0000009-0000009. Press Sync now, then try again.',
+    });
+    expect((await db.get('orders', ORDER))?.buyerCancelRequest?.declined).toBeUndefined();
+    expect(announced).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    db.close();
+  });
+
+  it('an Accept queued in the outbox drops the badge as soon as the view says the outbox changed', async () => {
+    const { db } = await started();
+    await db.put('outbox', {
+      kind: 'cancel',
+      id: 'accept-1',
+      orderId: ORDER,
+      marketplaceId: 'ATVPDKIKX0DER',
+      lines: [{ orderItemId: '1', quantity: 1 }],
+      wholeOrder: true,
+      reason: 'BuyerCanceled',
+      createdAt: '2026-12-01T10:00:00.000Z',
+      updatedAt: '2026-12-01T10:00:00.000Z',
+      status: 'pending',
+    });
+    expect(await send({ type: 'outbox-changed' })).toEqual({ ok: true });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).not.toBe('1'));
+    db.close();
+  });
+});
