@@ -53,11 +53,18 @@ export function mergeOrder(existing: StoredOrder | undefined, incoming: StoredOr
   // And one further behind in the same second is the earlier change (report data is not compared:
   // its statuses are coarser, and the Orders API's word on the same second is taken over them).
   const earlierInSameSecond = age === 0 && rankDelta < 0 && incoming.detailLevel === existing.detailLevel;
+  // Amazon drops a withdrawn request without moving lastUpdatedTime: a re-read of the same version shows it.
+  const requestGone =
+    age === 0 &&
+    !!existing.buyerCancelRequest &&
+    !existing.buyerCancelRequest.closed &&
+    !incoming.buyerCancelRequest;
   const sameVersion =
     age === 0 &&
     !laterInSameSecond &&
     incoming.detailLevel === existing.detailLevel &&
-    !existing.unreadableUpdate;
+    !existing.unreadableUpdate &&
+    !requestGone;
   if (age < 0 || earlierInSameSecond || (age === 0 && reportOverFull) || sameVersion) {
     return firstReported === existing.firstReported
       ? { kind: 'skip-older' }

@@ -13,6 +13,7 @@ import {
 import { backfillFromReport, initialBackfillCursor } from './backfill-report';
 import { orderFromApi } from './order-from-api';
 import { rereadUnreadableOrders } from './reread-orders';
+import { rereadOpenRequests } from './reread-open-requests';
 import { storeOrderPage, type OrderSyncTally, type PreparedOrder } from './order-page';
 import type { OrderSyncContext } from './order-sync-context';
 
@@ -40,6 +41,11 @@ export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [
 
 export const SEARCH_PAGE_SIZE = 100;
 
+/** The run's counts, and which orders searchOrders returned in it (fresh, so not re-read). */
+interface SearchTally extends OrderSyncTally {
+  readonly searchedOrderIds: Set<string>;
+}
+
 /** Incremental polls reach back this far before the last one's end: Amazon indexes some updates late. */
 export const POLL_OVERLAP_MS = 5 * 60_000;
 /** A catch-up backfill (new marketplace, NON_AMAZON turned on) takes at most this many pages per run. */
@@ -58,7 +64,13 @@ export async function runOrderSync(ctx: OrderSyncContext): Promise<OrderSyncResu
   // The client's quota and retry waits end with the run: a settings change must not wait out a backoff.
   if (ctx.signal) ctx = { ...ctx, client: ctx.client.withSignal(ctx.signal) };
   const callsBefore = ctx.client.calls.total;
-  const tally: OrderSyncTally = { ordersWritten: 0, quarantined: 0, skippedNonAmazon: 0 };
+  const getOrderCallsBefore = ctx.client.calls.byOperation.getOrder ?? 0;
+  const tally: SearchTally = {
+    ordersWritten: 0,
+    quarantined: 0,
+    skippedNonAmazon: 0,
+    searchedOrderIds: new Set(),
+  };
   ctx.signal?.throwIfAborted();
 
   // A requested full re-sync drops the cursor (even a damaged one) before it is read.
@@ -71,9 +83,15 @@ export async function runOrderSync(ctx: OrderSyncContext): Promise<OrderSyncResu
   cursor = await catchUpBackfill(ctx, cursor, tally);
   cursor = await fillDetails(ctx, cursor, tally);
   cursor = await rereadUnreadableOrders(ctx, cursor, tally);
+  // Last, so nothing else of the sync waits on it; a request Amazon closed without an update shows up here.
+  if (cursor.phase === 'incremental') {
+    const { searchedOrderIds } = tally;
+    cursor = await rereadOpenRequests(ctx, cursor, tally, { searchedOrderIds, getOrderCallsBefore });
+  }
 
+  const { searchedOrderIds: _searched, ...counts } = tally;
   return {
-    ...tally,
+    ...counts,
     calls: ctx.client.calls.total - callsBefore,
     phase: cursor.phase,
     detailFill: detailFillState(cursor),
@@ -111,7 +129,7 @@ function withCurrentCoverage(ctx: OrderSyncContext, cursor: OrderSyncCursor): Or
 async function fetchOpenOrders(
   ctx: OrderSyncContext,
   cursor: OrderSyncCursor,
-  tally: OrderSyncTally,
+  tally: SearchTally,
 ): Promise<OrderSyncCursor> {
   if (!cursor.createdAfter) throw new Error('Order sync cursor has no backfill start (createdAfter)');
   const createdAfter = cursor.createdAfter;
@@ -154,7 +172,7 @@ export const DETAIL_FILL_INTERVAL_MS = 10 * 60_000;
 async function fillDetails(
   ctx: OrderSyncContext,
   cursor: OrderSyncCursor,
-  tally: OrderSyncTally,
+  tally: SearchTally,
 ): Promise<OrderSyncCursor> {
   const fill = cursor.detailFill;
   if (!fill || fill.done) return cursor;
@@ -196,7 +214,7 @@ async function fillDetails(
 async function fetchUpdatedOrders(
   ctx: OrderSyncContext,
   cursor: OrderSyncCursor,
-  tally: OrderSyncTally,
+  tally: SearchTally,
 ): Promise<OrderSyncCursor> {
   if (cursor.phase !== 'incremental' || !cursor.lastUpdatedAfter) {
     throw new Error(`Order sync cursor cannot poll for changes from phase ${cursor.phase}`);
@@ -231,7 +249,7 @@ async function fetchUpdatedOrders(
 async function catchUpBackfill(
   ctx: OrderSyncContext,
   cursor: OrderSyncCursor,
-  tally: OrderSyncTally,
+  tally: SearchTally,
 ): Promise<OrderSyncCursor> {
   if (cursor.phase !== 'incremental') return cursor;
   const wanted = ctx.settings.marketplaceIds;
@@ -323,7 +341,7 @@ function sameScope(a: PaginationScope, b: PaginationScope): boolean {
 async function searchPages(
   ctx: OrderSyncContext,
   cursor: OrderSyncCursor,
-  tally: OrderSyncTally,
+  tally: SearchTally,
   plan: SearchPlan,
 ): Promise<OrderSyncCursor> {
   const stored = plan.tokenOf(cursor);
@@ -381,7 +399,7 @@ const MAX_REREAD_QUEUE = 50;
  */
 async function storeSearchPage(
   ctx: OrderSyncContext,
-  tally: OrderSyncTally,
+  tally: SearchTally,
   page: SearchOrdersPage,
   cursor: OrderSyncCursor,
 ): Promise<OrderSyncCursor> {
@@ -394,6 +412,7 @@ async function storeSearchPage(
     raw: reject.raw,
   }));
   for (const order of page.orders) {
+    tally.searchedOrderIds.add(order.orderId);
     try {
       prepared.push({ ...orderFromApi(order, firstReported), raw: order });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../../lib/clock';
-import { createSandbox, SANDBOX_CREDENTIALS, type Sandbox } from '../../../lib/sandbox';
+import { createSandbox, SANDBOX_CREDENTIALS, type Sandbox, type SandboxOptions } from '../../../lib/sandbox';
 import { createSpApiClient, type SpApiClient, type Transport } from '../../../lib/sp-api/client';
 import { deleteOrderDb, openOrderDb, type OrderDb } from '../../../lib/store';
 import { runOrderSync } from '../../../lib/sync/order-sync';
@@ -24,7 +24,12 @@ export interface Harness {
 let dbCounter = 0;
 
 export async function createHarness(
-  options: { orderCount?: number; seed?: number; dbName?: string } = {},
+  options: {
+    orderCount?: number;
+    seed?: number;
+    dbName?: string;
+    buyerCancellationRequests?: SandboxOptions['buyerCancellationRequests'];
+  } = {},
 ): Promise<Harness> {
   const clock = new ManualClock(START_MS);
   // Every response these sync tests provoke must also be a valid Amazon response.
@@ -33,6 +38,7 @@ export async function createHarness(
     clock,
     seed: options.seed ?? 7,
     orderCount: options.orderCount ?? 300,
+    buyerCancellationRequests: options.buyerCancellationRequests,
     onResponse: check.onResponse,
   });
   const transport = { current: (request: Request) => sandbox.fetch(request) };
@@ -72,4 +78,14 @@ export async function createHarness(
       expect(check.violations()).toEqual([]);
     },
   };
+}
+
+/**
+ * Runs a sync and returns its SP-API calls leaving out getOrder, for tests of the search quota: a
+ * cycle also re-reads the orders whose buyer request is open (reread-open-requests.test.ts counts those).
+ */
+export async function runSearchCalls(h: Harness, overrides?: Partial<OrderSyncContext>): Promise<number> {
+  const before = h.client.calls.byOperation.getOrder ?? 0;
+  const result = await h.run(overrides);
+  return result.calls - ((h.client.calls.byOperation.getOrder ?? 0) - before);
 }
