@@ -11,7 +11,7 @@ import { loadSyncStatus } from '../../../lib/sync/sync-status-store';
 
 /** A client that answers nothing: a sync that runs ends with an error, which is how the test sees it ran. */
 function offlineClient(calls: string[]): SpApiClient {
-  const target: Record<string, unknown> = { calls: { total: 0 } };
+  const target: Record<string, unknown> = { calls: { total: 0, byOperation: {}, lwa: 0, documents: 0 } };
   // A run with a signal works through withSignal's client: the same offline one.
   target.withSignal = () => client;
   const client = new Proxy(target, {
