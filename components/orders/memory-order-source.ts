@@ -42,8 +42,16 @@ export class MemoryOrderSource implements OrderSource {
     this.replace(this.orders.map((order) => (order.orderId === orderId ? change(order) : order)));
   }
 
+  private itemsIndex?: { items: readonly StoredOrderItem[]; byOrder: Map<string, StoredOrderItem[]> };
+
+  /** Items by order id, built once per items array: a join per order would be quadratic over a big shop. */
   private joined(order: StoredOrder): OrderWithItems {
-    return { order, items: this.items.filter((item) => item.orderId === order.orderId) };
+    if (this.itemsIndex?.items !== this.items) {
+      const byOrder = new Map<string, StoredOrderItem[]>();
+      for (const item of this.items) byOrder.set(item.orderId, [...(byOrder.get(item.orderId) ?? []), item]);
+      this.itemsIndex = { items: this.items, byOrder };
+    }
+    return { order, items: this.itemsIndex.byOrder.get(order.orderId) ?? [] };
   }
 
   async quarantine(): Promise<QuarantineRecord[]> {

@@ -130,13 +130,22 @@ export function formatTimeLeft(msLeft: number): string {
 
 /** The deadline in the seller's time zone (not UTC), e.g. "Sun, 27 Oct, 14:30 GMT". */
 export function formatDeadline(deadline: string, timeZone?: string, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(deadline));
+  const key = `${locale}|${timeZone ?? ''}`;
+  // Building a formatter costs about as much as rendering a row: the requests view formats hundreds.
+  let formatter = DEADLINE_FORMATTERS.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    DEADLINE_FORMATTERS.set(key, formatter);
+  }
+  return formatter.format(new Date(deadline));
 }
+
+const DEADLINE_FORMATTERS = new Map<string, Intl.DateTimeFormat>();
