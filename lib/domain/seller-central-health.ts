@@ -5,7 +5,12 @@
  */
 
 /** The features the content script injects (lib/seller-central/features/). */
-export const SELLER_CENTRAL_FEATURES = ['cancel-warning', 'ship-block', 'order-panel'] as const;
+export const SELLER_CENTRAL_FEATURES = [
+  'cancel-warning',
+  'ship-block',
+  'order-panel',
+  'buyer-request-rows',
+] as const;
 export type SellerCentralFeature = (typeof SELLER_CENTRAL_FEATURES)[number];
 
 /** The kinds of Seller Central page a feature runs on (lib/seller-central/pages.ts). */
@@ -60,6 +65,7 @@ const FEATURE_NAMES: Record<SellerCentralFeature, string> = {
   'cancel-warning': 'the cancel warning',
   'ship-block': 'the do-not-ship warning',
   'order-panel': 'the order panel',
+  'buyer-request-rows': 'the buyer request notes',
 };
 
 const PAGE_NAMES: Record<SellerCentralPageKind, string> = {

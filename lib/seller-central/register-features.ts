@@ -2,3 +2,4 @@
 import './features/cancel-warning';
 import './features/ship-block';
 import './features/order-panel';
+import './features/buyer-request-rows';
