@@ -108,6 +108,7 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
     (requests.value ?? []).map(({ order }) => order),
     minute,
     windowHours,
+    allActions,
   );
   useEffect(() => {
     if (openOrderId === undefined || !listShown) return;

@@ -1,5 +1,7 @@
 import { requestQueue, type RequestQueueEntry } from '../../lib/domain/buyer-request';
 import type { StoredOrder } from '../../lib/domain/order';
+import type { CancelAction } from '../../lib/domain/outbox-action';
+import { requestNeedsAnswer } from '../../lib/domain/request-reminders';
 
 /** Under this much time left a request is urgent: the header button turns to the warning style. */
 export const URGENT_REQUEST_MS = 6 * 3_600_000;
@@ -21,12 +23,23 @@ export function requestQueues(orders: readonly StoredOrder[], now: Date, windowH
   return { needAnswer, declined };
 }
 
-/** What the header's "Buyer requests (N)" button shows. */
+/**
+ * What the header's "Buyer requests (N)" button shows: the requests the badge counts, so an Accept on
+ * its way to Amazon (or done) no longer counts, and a failed one counts again.
+ */
 export function requestsNeedingAnswer(
   orders: readonly StoredOrder[],
   now: Date,
   windowHours: number,
+  actions: readonly CancelAction[],
 ): { count: number; urgent: boolean } {
-  const { needAnswer } = requestQueues(orders, now, windowHours);
-  return { count: needAnswer.length, urgent: needAnswer.some((entry) => entry.msLeft < URGENT_REQUEST_MS) };
+  const cancelsOf = new Map<string, CancelAction[]>();
+  for (const action of actions) {
+    if (action.kind !== 'cancel') continue;
+    cancelsOf.set(action.orderId, [...(cancelsOf.get(action.orderId) ?? []), action]);
+  }
+  const waiting = requestQueues(orders, now, windowHours).needAnswer.filter((entry) =>
+    requestNeedsAnswer(entry.request, cancelsOf.get(entry.order.orderId) ?? []),
+  );
+  return { count: waiting.length, urgent: waiting.some((entry) => entry.msLeft < URGENT_REQUEST_MS) };
 }

@@ -204,6 +204,8 @@ describe('Buyer requests: Accept', () => {
     expect(await within(row!).findByTestId('request-cancel-state')).toHaveTextContent(
       'Cancel sent — waiting for Amazon',
     );
+    // Answered: the header counts it no more, as the badge does.
+    expect(await screen.findByRole('button', { name: 'Buyer requests (0)' })).toBeVisible();
   });
 
   it('a failed cancel says so, with the way on: open the order', async () => {
