@@ -1,5 +1,11 @@
 import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
+import { configure } from '@testing-library/react';
+
+// findBy and waitFor give up after 1 s by default; on a loaded 2-core machine a first render (with
+// its lazy imports) can take longer, and a test that fails only under load says nothing. Waits end
+// as soon as the element is there, so passing tests are not slower.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has no HTMLDialogElement.showModal/close. Just enough of the platform for the modal dialogs:
 // showModal opens and focuses the first control, close fires `close` (at once, not queued), and
