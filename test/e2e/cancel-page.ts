@@ -21,7 +21,14 @@ export async function openCancellableOrder(popup: Page, skip: ReadonlySet<string
   const status = popup
     .getByRole('group', { name: 'Status' })
     .getByRole('button', { name: 'Unshipped', exact: true });
-  if ((await status.getAttribute('aria-pressed')) !== 'true') await status.click();
+  if ((await status.getAttribute('aria-pressed')) !== 'true') {
+    await status.click();
+    // The filtered list renders after the click (a deferred render): until then the rows are every
+    // status's, and a loaded machine can spend every attempt below on shipped orders.
+    await expect
+      .poll(async () => (await popup.getByTestId('order-count').textContent()) ?? '', { timeout: 30_000 })
+      .not.toMatch(/^([\d,]+) of \1 orders/);
+  }
   await popup.getByTestId('order-row').first().waitFor();
   const tried = new Set(skip);
   // The list may re-render under us (syncs, outbox refreshes), so re-read the rows each time.

@@ -89,14 +89,23 @@ export async function clickClosedButton(
   index: number,
   name: string,
 ): Promise<void> {
-  const host = (await closedHosts(page, feature))[index];
-  const button = host?.buttons.find((b) => b.name === name);
-  if (!button) throw new Error(`no "${name}" button in ${feature} #${index}`);
-  const session = await sessionFor(page);
-  await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId });
-  const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as {
-    model: { content: number[] };
-  };
-  const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
-  await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  // The feature may re-render between reading its buttons and clicking (a lookup answered, a minute
+  // tick): a node that left the document is looked up again.
+  for (let attempt = 1; ; attempt++) {
+    const host = (await closedHosts(page, feature))[index];
+    const button = host?.buttons.find((b) => b.name === name);
+    if (!button) throw new Error(`no "${name}" button in ${feature} #${index}`);
+    const session = await sessionFor(page);
+    try {
+      await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId });
+      const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as {
+        model: { content: number[] };
+      };
+      const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
+      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/detached|No node/i.test(String(error))) throw error;
+    }
+  }
 }
