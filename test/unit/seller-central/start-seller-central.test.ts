@@ -26,13 +26,13 @@ function start(requests = fakeRequests()) {
 }
 
 describe('startSellerCentral', () => {
-  it('registers the three features', () => {
+  it('registers the four features', () => {
     expect(
       featureRegistry
         .list()
         .map((f) => f.id)
         .sort(),
-    ).toEqual(['cancel-warning', 'order-panel', 'ship-block']);
+    ).toEqual(['buyer-request-rows', 'cancel-warning', 'order-panel', 'ship-block']);
   });
 
   it('runs the features of the page it starts on', async () => {
@@ -51,9 +51,10 @@ describe('startSellerCentral', () => {
     const { controller } = start(requests);
     await settle();
     expect(injected()).toEqual({ 'cancel-warning': 3, 'ship-block': 0, 'order-panel': 0 });
-    // Each warning asks about its row's order.
+    // Each warning asks about its row's order, and the buyer-request note about its marked row's.
     const askedOnList = requests.summariesAsked.length;
-    expect(askedOnList).toBe(3);
+    expect(askedOnList).toBe(4);
+    expect(hosts('buyer-request-rows')).toHaveLength(1);
 
     // The SPA swaps the list for the confirm-shipment page without a reload.
     history.pushState({}, '', `/orders-v3/order/${ORDER}/confirm-shipment`);
