@@ -32,10 +32,11 @@ export const ACCEPT_NOTE = 'A cancel the buyer asked for does not count against 
 export const EMPTY_REQUESTS_TEXT = 'No buyer has asked to cancel. Requests appear here after a sync.';
 const RECENTLY_CLOSED_DAYS = 7;
 /**
- * Open requests drawn at first: the most urgent, a few screens of them. Drawing 500 rows at once took
- * about half a second in Chromium (`npm run bench`); the rest are one click away.
+ * Open requests drawn at first: the most urgent, several screens of them. With 500 open, drawing all
+ * took about 500 ms in Chromium and 50 about 100 ms; 20 take about 60 ms (`npm run bench`). The rest
+ * are one click away.
  */
-export const FIRST_OPEN_ROWS = 50;
+export const FIRST_OPEN_ROWS = 20;
 
 export interface RequestsViewProps {
   /** Every order with a request (open or closed) and its items. */
