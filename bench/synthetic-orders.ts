@@ -22,8 +22,12 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
+/** One order in this many has an open buyer cancellation request: 500 among 50,000. */
+export const BUYER_REQUEST_EVERY = 100;
+
 /** Plausible stored orders for measuring the store and the popup at scale (not the sandbox's data). */
 export function syntheticOrder(i: number, nowMs: number): { order: StoredOrder; items: StoredOrderItem[] } {
+  const requested = i % BUYER_REQUEST_EVERY === BUYER_REQUEST_EVERY / 2;
   const [marketplaceId, currency] = MARKETPLACES[i % MARKETPLACES.length]!;
   const orderId = `${pad(100 + (i % 900), 3)}-${pad((i * 7919) % 10_000_000, 7)}-${pad(i, 7)}`;
   const isPrime = i % 3 === 0;
@@ -37,7 +41,8 @@ export function syntheticOrder(i: number, nowMs: number): { order: StoredOrder; 
     orderId,
     marketplaceId,
     channel: 'AMAZON',
-    status: STATUSES[i % STATUSES.length]!,
+    // A buyer asks only before shipping.
+    status: requested ? 'UNSHIPPED' : STATUSES[i % STATUSES.length]!,
     fulfilledBy: 'MERCHANT',
     serviceLevel,
     programs: [...(isPrime ? ['PRIME'] : []), ...(isBusiness ? ['AMAZON_BUSINESS'] : [])],
@@ -51,6 +56,16 @@ export function syntheticOrder(i: number, nowMs: number): { order: StoredOrder; 
     searchText: `${orderId} ${sku} ${asin} ${title}`.toLowerCase(),
     firstReported: { at: purchaseDate, source: { kind: 'search', syncRunId: 'bench' } },
     detailLevel: 'full',
+    ...(requested
+      ? {
+          buyerCancelRequest: {
+            reason: `Bench reason ${i % 7}`,
+            // Spread over the 48-hour window so the queue has overdue and fresh requests to sort.
+            requestedAt: new Date(nowMs - (i % 53) * 3_600_000).toISOString(),
+            firstSeenAt: new Date(nowMs - (i % 53) * 3_600_000 + 60_000).toISOString(),
+          },
+        }
+      : {}),
   };
   const items: StoredOrderItem[] = [
     {
