@@ -1,5 +1,7 @@
 import { openBuyerCancelRequest } from '../domain/buyer-request';
 import type { BuyerCancelRequest, StoredOrder } from '../domain/order';
+import { cancelActionSchema } from '../domain/outbox-action';
+import { requestNeedsAnswer } from '../domain/request-reminders';
 import type { OrderDb } from './order-db';
 import { storedOrderSchema } from './stored-order-schema';
 import { withoutUndefined } from './without-undefined';
@@ -15,6 +17,8 @@ const ORDER_OVER: Partial<Record<StoredOrder['status'], string>> = {
   CANCELLED: 'it has been cancelled',
   UNFULFILLABLE: 'Amazon marked it as unfulfillable',
 };
+
+const cancelStatusSchema = cancelActionSchema.pick({ status: true, kind: true });
 
 /** Why the request on this order cannot be declined (or un-declined), or undefined when it can. */
 function refusal(orderId: string, order: StoredOrder | undefined): string | undefined {
@@ -35,19 +39,35 @@ async function changeOpenRequest(
   db: OrderDb,
   orderId: string,
   change: (request: BuyerCancelRequest) => BuyerCancelRequest,
+  refuseWhileCancelling = false,
 ): Promise<BuyerRequestAnswer> {
-  const tx = db.transaction('orders', 'readwrite');
-  const order = await tx.store.get(orderId);
+  const tx = db.transaction(['orders', 'outbox'], 'readwrite');
+  const orders = tx.objectStore('orders');
+  const order = await orders.get(orderId);
   const refused = refusal(orderId, order);
   const request = order && openBuyerCancelRequest(order);
   if (refused !== undefined || !order || !request) {
     await tx.done;
     return { ok: false, message: refused ?? '' };
   }
+  if (refuseWhileCancelling) {
+    // An Accept (a cancel on its way, held for review or done) already answered: a decline would contradict it.
+    const cancels = (await tx.objectStore('outbox').index('orderId').getAll(orderId)).flatMap((raw) => {
+      const parsed = cancelStatusSchema.safeParse(raw);
+      return parsed.success ? [parsed.data] : [];
+    });
+    if (!requestNeedsAnswer(request, cancels)) {
+      await tx.done;
+      return {
+        ok: false,
+        message: `You are already cancelling order ${orderId} (the buyer's request is answered). To keep the order instead, open it and see where the cancel stands.`,
+      };
+    }
+  }
   const changed: StoredOrder = { ...order, buyerCancelRequest: change(request) };
   // The record must stay readable: a bad write would hide the order from every view.
   storedOrderSchema.parse(changed);
-  await tx.store.put(changed);
+  await orders.put(changed);
   await tx.done;
   return { ok: true };
 }
@@ -68,7 +88,7 @@ export function declineBuyerRequest(
       ok: false,
       message: `Write why you are keeping the order (1 to ${DECLINE_MEMO_MAX_CHARS} characters), then decline again.`,
     });
-  return changeOpenRequest(db, orderId, (request) => ({ ...request, declined: { at, memo: trimmed } }));
+  return changeOpenRequest(db, orderId, (request) => ({ ...request, declined: { at, memo: trimmed } }), true);
 }
 
 /** Takes back a decline: the request needs an answer again (reminders and the badge count it). */

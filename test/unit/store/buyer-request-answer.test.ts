@@ -75,6 +75,45 @@ describe('declining a buyer cancellation request', () => {
     expect(await db.get('orders', orderId)).toEqual(before);
   });
 
+  it.each(['pending', 'needs-review', 'done'] as const)(
+    'refuses a decline while an Accept (cancel) of the order is %s: the request is answered already',
+    async (status) => {
+      await db.put('outbox', {
+        kind: 'cancel',
+        id: 'accept-1',
+        orderId: OPEN_ID,
+        marketplaceId: 'ATVPDKIKX0DER',
+        lines: [{ orderItemId: '1', quantity: 1 }],
+        wholeOrder: true,
+        reason: 'BuyerCanceled',
+        createdAt: AT,
+        updatedAt: AT,
+        status,
+      });
+      expect(await declineBuyerRequest(db, OPEN_ID, 'Shipping today', AT)).toEqual({
+        ok: false,
+        message: expect.stringContaining('already cancelling'),
+      });
+      expect((await db.get('orders', OPEN_ID))?.buyerCancelRequest?.declined).toBeUndefined();
+    },
+  );
+
+  it('declines once an earlier Accept failed (the failed cancel answered nothing)', async () => {
+    await db.put('outbox', {
+      kind: 'cancel',
+      id: 'accept-1',
+      orderId: OPEN_ID,
+      marketplaceId: 'ATVPDKIKX0DER',
+      lines: [{ orderItemId: '1', quantity: 1 }],
+      wholeOrder: true,
+      reason: 'BuyerCanceled',
+      createdAt: AT,
+      updatedAt: AT,
+      status: 'failed',
+    });
+    expect(await declineBuyerRequest(db, OPEN_ID, 'Shipping today', AT)).toEqual({ ok: true });
+  });
+
   it('refuses an empty memo, saying what to write', async () => {
     expect(await declineBuyerRequest(db, OPEN_ID, '   ', AT)).toEqual({
       ok: false,
