@@ -3,6 +3,7 @@ import {
   everyMinute,
   NOT_SEEN_TEXT,
   requestStatusText,
+  acceptedInManager,
   STILL_NOT_SEEN_TEXT,
   type RequestSummary,
 } from '../buyer-request-text';
@@ -37,9 +38,9 @@ function noteFor(
   let tick: (() => void) | undefined;
   const failed = () => context.warn('buyer-request-rows: open failed');
 
-  const showRequest = (request: RequestSummary) => {
+  const showRequest = (request: RequestSummary, accepted: boolean) => {
     const status = h('span', {});
-    tick = () => (status.textContent = requestStatusText(request, new Date()));
+    tick = () => (status.textContent = requestStatusText(request, new Date(), accepted));
     tick();
     box.replaceChildren(
       status,
@@ -63,7 +64,7 @@ function noteFor(
   };
 
   const showSummary = (summary: OrderSummary, afterSync = false) => {
-    if (summary.buyerCancelRequest) showRequest(summary.buyerCancelRequest);
+    if (summary.buyerCancelRequest) showRequest(summary.buyerCancelRequest, acceptedInManager(summary));
     else showNotSeen(afterSync ? STILL_NOT_SEEN_TEXT : undefined);
   };
 

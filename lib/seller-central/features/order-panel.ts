@@ -21,6 +21,7 @@ import {
   everyMinute,
   requestDeadlineText,
   requestStatusText,
+  acceptedInManager,
   type RequestSummary,
 } from '../buyer-request-text';
 import type { ManagerAction } from '../../manager-route';
@@ -106,13 +107,14 @@ function requestSection(
   request: RequestSummary,
   ticker: Ticker,
   open: (action?: ManagerAction) => () => void,
+  accepted: boolean,
 ): HTMLElement {
   const status = h('p', { className: 'title', attrs: { role: 'status' } });
   const deadline = h('p', { className: 'muted' });
   const update = () => {
     const now = new Date();
-    status.textContent = requestStatusText(request, now);
-    deadline.textContent = requestDeadlineText(request, now);
+    status.textContent = requestStatusText(request, now, accepted);
+    deadline.textContent = requestDeadlineText(request, now, accepted);
   };
   update();
   ticker.update = update;
@@ -124,6 +126,7 @@ function requestSection(
     status,
     deadline,
     !request.declined &&
+      !accepted &&
       h(
         'div',
         { className: 'actions' },
@@ -174,7 +177,9 @@ function render(
   const lines = summary ? panelLines(summary) : ['failed' in state ? NO_ANSWER_TEXT : 'Loading…'];
   box.append(
     h('ul', {}, ...lines.map((line) => h('li', {}, line))),
-    ...(summary?.buyerCancelRequest ? [requestSection(summary.buyerCancelRequest, ticker, open)] : []),
+    ...(summary?.buyerCancelRequest
+      ? [requestSection(summary.buyerCancelRequest, ticker, open, acceptedInManager(summary))]
+      : []),
     h(
       'div',
       { className: 'actions' },

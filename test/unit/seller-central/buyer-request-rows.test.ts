@@ -6,6 +6,7 @@ import '../../../lib/seller-central/register-features';
 import {
   buttonIn,
   fakeRequests,
+  wholeCancel,
   hosts,
   loadFixture,
   settle,
@@ -107,6 +108,21 @@ describe('buyer-request-rows on Manage Orders', () => {
     trustedClick(buttonIn(host, 'Answer in order manager'));
     await settle();
     expect(requests.opened).toEqual([{ view: 'requests' }]);
+  });
+
+  it('a request whose Accept is on its way to Amazon says so, not a countdown', async () => {
+    await start(
+      fakeRequests({
+        ...stored(),
+        [OPEN]: summary(OPEN, {
+          buyerCancelRequest: request,
+          cancel: wholeCancel('pending', { reason: 'BuyerCanceled' }),
+        }),
+      }),
+    );
+    expect(text(noteOf(OPEN))).toBe(
+      'You accepted: the cancel is in the order manager. · Answer in order manager',
+    );
   });
 
   it('says when the seller declined', async () => {
