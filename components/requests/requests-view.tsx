@@ -309,7 +309,10 @@ function RequestRow({
   const { order, request, deadline, msLeft, overdue, sellerFulfilledPrime } = entry;
   const summary = cancelSummary(orderActions);
   const sent = summary && ['pending', 'retrying', 'confirming', 'done'].includes(summary.kind);
-  const failed = summary && ['failed', 'blocked', 'needs-review'].includes(summary.kind);
+  const review = summary?.kind === 'needs-review';
+  const failed = summary && ['failed', 'blocked'].includes(summary.kind);
+  // Only a failed cancel answered nothing (requestNeedsAnswer): the request is the seller's to answer again.
+  const answerable = !summary || summary.kind === 'failed';
   const shipBy = openShipBy(order);
   return (
     <li
@@ -361,6 +364,11 @@ function RequestRow({
         <p className="request-row__state" data-testid="request-cancel-state">
           Cancel sent — waiting for Amazon
         </p>
+      ) : review ? (
+        <p className="request-row__state request-row__state--failed" data-testid="request-cancel-state">
+          It is not clear whether Amazon applied the cancel. Open the order to check it in Seller Central and
+          say what happened.
+        </p>
       ) : failed ? (
         <p className="request-row__state request-row__state--failed" data-testid="request-cancel-state">
           The cancel did not go through. Open the order to see why and what to do next.
@@ -372,7 +380,7 @@ function RequestRow({
         </p>
       )}
       <div className="request-row__actions">
-        {!sent && !failed && (
+        {answerable && (
           <>
             <button type="button" onClick={onAccept}>
               Accept (cancel order)…

@@ -226,6 +226,39 @@ describe('Buyer requests: Accept', () => {
   });
 });
 
+describe('Buyer requests: after the Accept', () => {
+  it('a failed Accept counts again and offers Decline (keep the order) on the row once more', async () => {
+    const user = userEvent.setup();
+    const orders = shop([requested('111-0000001-0000001', 10)]);
+    const { services } = renderApp(orders, { view: 'requests' });
+    const actions = services.actions as MemoryActionSource;
+    const [row] = await openRows();
+    await user.click(within(row!).getByRole('button', { name: 'Accept (cancel order)…' }));
+    await user.click(await screen.findByRole('button', { name: 'Submit cancellation' }));
+    await within(row!).findByText('Cancel sent — waiting for Amazon');
+    act(() => actions.update(actions.enqueued[0]!.id, { status: 'failed' }));
+    expect(await screen.findByRole('button', { name: 'Buyer requests (1)' })).toBeVisible();
+    await user.click(await within(row!).findByRole('button', { name: 'Decline (keep order)…' }));
+    expect(await screen.findByRole('dialog')).toBeVisible();
+  });
+
+  it('a cancel held for review does not say it failed: Amazon may have applied it', async () => {
+    const user = userEvent.setup();
+    const orders = shop([requested('111-0000001-0000001', 10)]);
+    const { services } = renderApp(orders, { view: 'requests' });
+    const actions = services.actions as MemoryActionSource;
+    const [row] = await openRows();
+    await user.click(within(row!).getByRole('button', { name: 'Accept (cancel order)…' }));
+    await user.click(await screen.findByRole('button', { name: 'Submit cancellation' }));
+    await within(row!).findByText('Cancel sent — waiting for Amazon');
+    act(() => actions.update(actions.enqueued[0]!.id, { status: 'needs-review' }));
+    expect(await within(row!).findByTestId('request-cancel-state')).toHaveTextContent(
+      'It is not clear whether Amazon applied the cancel. Open the order to check it in Seller Central and say what happened.',
+    );
+    expect(within(row!).queryByRole('button', { name: 'Decline (keep order)…' })).toBeNull();
+  });
+});
+
 describe('Buyer requests: Decline', () => {
   it('requires a memo, then moves the request to “Declined — ship as usual” with an Undo', async () => {
     const user = userEvent.setup();
