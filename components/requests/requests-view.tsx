@@ -23,6 +23,7 @@ import { CancellationRatePanel } from './cancellation-rate-panel';
 import { DeclineRequestDialog } from './decline-request-dialog';
 import type { RequestDecisions } from './request-decisions';
 import { requestQueues } from './request-queue-view';
+import { requestNeedsAnswer } from '../../lib/domain/request-reminders';
 import type { Loaded } from './use-buyer-requests';
 import './requests-view.css';
 
@@ -308,11 +309,11 @@ function RequestRow({
 }: RequestRowProps) {
   const { order, request, deadline, msLeft, overdue, sellerFulfilledPrime } = entry;
   const summary = cancelSummary(orderActions);
-  const sent = summary && ['pending', 'retrying', 'confirming', 'done'].includes(summary.kind);
+  // As the badge counts it: a failed cancel, or a line cancelled before the buyer asked, answers nothing.
+  const answerable = requestNeedsAnswer(request, orderActions);
+  const sent = !answerable && summary && ['pending', 'retrying', 'confirming', 'done'].includes(summary.kind);
   const review = summary?.kind === 'needs-review';
   const failed = summary && ['failed', 'blocked'].includes(summary.kind);
-  // Only a failed cancel answered nothing (requestNeedsAnswer): the request is the seller's to answer again.
-  const answerable = !summary || summary.kind === 'failed';
   const shipBy = openShipBy(order);
   return (
     <li

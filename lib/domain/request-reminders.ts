@@ -155,17 +155,30 @@ function notificationFor(request: OpenRequest, kind: ReminderKind, leftMs: numbe
   };
 }
 
-/** Cancel statuses that answer a request: an Accept on its way, held for review, or done at Amazon. */
-const ANSWERING_CANCEL_STATUSES: ReadonlySet<string> = new Set(['pending', 'needs-review', 'done']);
+/** Cancel statuses that answer a request while in flight: an Accept on its way or held for review. */
+const ANSWERING_CANCEL_STATUSES: ReadonlySet<string> = new Set(['pending', 'needs-review']);
+
+/** What requestNeedsAnswer reads of a cancel action. */
+export interface CancelForRequest {
+  readonly status: string;
+  readonly wholeOrder: boolean;
+  readonly createdAt: string;
+}
 
 /**
  * Whether a buyer's request still waits for the seller: not when the seller declined it, nor while a
- * cancel of the order is on its way or done. A failed cancel answers nothing, so the request counts again.
+ * cancel of the order is on its way, nor once one is done (a line cancel done before the buyer asked
+ * answers nothing). A failed cancel answers nothing, so the request counts again.
  */
 export function requestNeedsAnswer(
   request: BuyerCancelRequest,
-  cancels: ReadonlyArray<{ readonly status: string }>,
+  cancels: ReadonlyArray<CancelForRequest>,
 ): boolean {
   if (request.declined) return false;
-  return !cancels.some((cancel) => ANSWERING_CANCEL_STATUSES.has(cancel.status));
+  const askedAt = Date.parse(request.requestedAt ?? request.firstSeenAt);
+  return !cancels.some(
+    (cancel) =>
+      ANSWERING_CANCEL_STATUSES.has(cancel.status) ||
+      (cancel.status === 'done' && (cancel.wholeOrder || !(Date.parse(cancel.createdAt) < askedAt))),
+  );
 }

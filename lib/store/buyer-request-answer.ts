@@ -18,7 +18,12 @@ const ORDER_OVER: Partial<Record<StoredOrder['status'], string>> = {
   UNFULFILLABLE: 'Amazon marked it as unfulfillable',
 };
 
-const cancelStatusSchema = cancelActionSchema.pick({ status: true, kind: true });
+const cancelStatusSchema = cancelActionSchema.pick({
+  status: true,
+  kind: true,
+  wholeOrder: true,
+  createdAt: true,
+});
 
 /** Why the request on this order cannot be declined (or un-declined), or undefined when it can. */
 function refusal(orderId: string, order: StoredOrder | undefined): string | undefined {

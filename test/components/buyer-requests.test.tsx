@@ -242,6 +242,43 @@ describe('Buyer requests: after the Accept', () => {
     expect(await screen.findByRole('dialog')).toBeVisible();
   });
 
+  it('a line cancelled before the buyer asked leaves the request open to answer, not "Cancel sent"', async () => {
+    const now = new Date();
+    const orders = shop([requested('111-0000001-0000001', 10, {}, {}, now.getTime())]);
+    const { RequestsView } = await import('../../components/requests/requests-view');
+    const earlier = new Date(now.getTime() - 30 * 3_600_000).toISOString();
+    render(
+      <RequestsView
+        requests={{ value: await orders.buyerRequests() }}
+        rateOrders={{ value: [] }}
+        actions={[
+          {
+            kind: 'cancel',
+            id: 'line-cancel',
+            orderId: '111-0000001-0000001',
+            marketplaceId: 'ATVPDKIKX0DER',
+            lines: [{ orderItemId: '1', quantity: 1 }],
+            wholeOrder: false,
+            reason: 'NoInventory',
+            createdAt: earlier,
+            updatedAt: earlier,
+            status: 'done',
+          },
+        ]}
+        actionSource={new MemoryActionSource([], { orders })}
+        decisions={memoryRequestDecisions(orders)}
+        windowHours={48}
+        allowZeroStock={false}
+        now={now}
+        onOpenOrder={() => undefined}
+        onOpenSettings={() => undefined}
+      />,
+    );
+    const [row] = await screen.findAllByTestId('open-request');
+    expect(within(row!).queryByTestId('request-cancel-state')).toBeNull();
+    expect(within(row!).getByRole('button', { name: 'Decline (keep order)…' })).toBeVisible();
+  });
+
   it('a cancel held for review does not say it failed: Amazon may have applied it', async () => {
     const user = userEvent.setup();
     const orders = shop([requested('111-0000001-0000001', 10)]);

@@ -58,7 +58,7 @@ export function openRequestOf(
   };
 }
 
-const cancelStatusSchema = cancelActionSchema.pick({ status: true });
+const cancelStatusSchema = cancelActionSchema.pick({ status: true, wholeOrder: true, createdAt: true });
 
 /**
  * Requests that still wait for the seller, in one transaction: open requests on open orders (a cancelled

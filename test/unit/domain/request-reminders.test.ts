@@ -139,6 +139,11 @@ describe('remindersDue', () => {
 
 describe('requestNeedsAnswer', () => {
   const open = { firstSeenAt: '2026-12-01T08:00:00.000Z' };
+  const cancel = (status: string, wholeOrder = true, createdAt = '2026-12-01T09:00:00.000Z') => ({
+    status,
+    wholeOrder,
+    createdAt,
+  });
   it('waits for the seller while nothing answers it', () => {
     expect(requestNeedsAnswer(open, [])).toBe(true);
   });
@@ -150,10 +155,14 @@ describe('requestNeedsAnswer', () => {
   it.each(['pending', 'needs-review', 'done'])(
     'is answered by a %s cancel (an Accept in flight or done)',
     (status) => {
-      expect(requestNeedsAnswer(open, [{ status: 'failed' }, { status }])).toBe(false);
+      expect(requestNeedsAnswer(open, [cancel('failed'), cancel(status)])).toBe(false);
     },
   );
   it('counts again when the only cancel failed', () => {
-    expect(requestNeedsAnswer(open, [{ status: 'failed' }])).toBe(true);
+    expect(requestNeedsAnswer(open, [cancel('failed')])).toBe(true);
+  });
+  it('is not answered by a line cancel done before the buyer asked; one done after answers it', () => {
+    expect(requestNeedsAnswer(open, [cancel('done', false, '2026-11-30T09:00:00.000Z')])).toBe(true);
+    expect(requestNeedsAnswer(open, [cancel('done', false, '2026-12-01T09:00:00.000Z')])).toBe(false);
   });
 });

@@ -239,6 +239,20 @@ describe('openRequestsInDb: only requests that still wait for an answer', () => 
     db.close();
   });
 
+  it('a line the seller cancelled before the buyer asked does not answer the request: it is counted', async () => {
+    const db = await openOrderDb(freshDbName());
+    const orderId = '111-0000009-0000009';
+    await db.put('orders', storedOrder({ orderId, buyerCancelRequest: request }));
+    await db.put('outbox', {
+      ...cancel(orderId, 'done'),
+      wholeOrder: false,
+      reason: 'NoInventory',
+      createdAt: '2026-11-30T09:00:00.000Z',
+    });
+    expect((await openRequestsInDb(db)).map((r) => r.orderId)).toEqual([orderId]);
+    db.close();
+  });
+
   it('reminds and badges only those, and stops when the seller declines the last ones', async () => {
     const db = await seeded();
     const created = vi.spyOn(fakeBrowser.notifications, 'create');
