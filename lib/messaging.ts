@@ -50,6 +50,8 @@ export const orderSummarySchema = z.object({
       deadline: z.string(),
       /** The seller declined in the order manager: no answer is needed any more. */
       declined: z.object({ at: z.string(), memo: z.string() }).optional(),
+      /** A cancel of the order answers it (on its way, held for review, or done after the buyer asked). */
+      answered: z.literal(true).optional(),
     })
     .optional(),
 });

@@ -5,6 +5,7 @@ import type { OrderDb } from '../store/order-db';
 import { parseAction } from '../store/outbox-store';
 import { openBuyerCancelRequest, requestDeadline, requestedAtOf } from '../domain/buyer-request';
 import type { BuyerCancelRequest } from '../domain/order';
+import { requestNeedsAnswer } from '../domain/request-reminders';
 
 type SummaryLine = NonNullable<OrderSummary['lines']>[number];
 
@@ -56,7 +57,7 @@ export function orderSummary(
     ...(order.cancelledOutsideManager ? { cancelledOutsideManager: order.cancelledOutsideManager } : {}),
     ...(memo ? { memo } : {}),
     // Seller Central shows only a request still waiting for an answer.
-    ...(openRequest ? { buyerCancelRequest: requestSummary(openRequest, windowHours) } : {}),
+    ...(openRequest ? { buyerCancelRequest: requestSummary(openRequest, windowHours, cancels) } : {}),
   };
 }
 
@@ -64,8 +65,12 @@ export function orderSummary(
 function requestSummary(
   request: BuyerCancelRequest,
   windowHours: number,
+  cancels: readonly CancelAction[],
 ): NonNullable<OrderSummary['buyerCancelRequest']> {
+  // As the badge counts it, so the page never says "Answer within" for a request already answered.
+  const answered = !request.declined && !requestNeedsAnswer(request, cancels);
   return {
+    ...(answered ? { answered: true as const } : {}),
     ...(request.reason ? { reason: request.reason } : {}),
     firstSeenAt: request.firstSeenAt,
     requestedAt: requestedAtOf(request),

@@ -13,10 +13,9 @@ export const STILL_NOT_SEEN_TEXT =
 
 export const ACCEPTED_TEXT = 'You accepted: the cancel is in the order manager.';
 
-/** A cancel on its way, held for review or done answers the request, as the badge counts it (requestNeedsAnswer). */
-export function acceptedInManager(summary: Pick<OrderSummary, 'cancel'>): boolean {
-  const status = summary.cancel?.status;
-  return status === 'pending' || status === 'needs-review' || status === 'done';
+/** A cancel answers the request, as the badge counts it (worked out by the background: requestNeedsAnswer). */
+export function acceptedInManager(summary: Pick<OrderSummary, 'buyerCancelRequest'>): boolean {
+  return summary.buyerCancelRequest?.answered === true;
 }
 
 /** "46 h" or "35 min": the time left, rounded down, never "0 min". */

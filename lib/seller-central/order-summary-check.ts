@@ -60,7 +60,8 @@ export function isOrderSummary(value: unknown): value is OrderSummary {
         isString(b.requestedAt) &&
         isString(b.deadline) &&
         optional(b.reason, isString) &&
-        optional(b.declined, (d) => isObject(d) && isString(d.at) && isString(d.memo)),
+        optional(b.declined, (d) => isObject(d) && isString(d.at) && isString(d.memo)) &&
+        optional(b.answered, (a) => a === true),
     )
   );
 }

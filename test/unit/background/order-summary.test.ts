@@ -71,6 +71,26 @@ describe('order summary for Seller Central pages', () => {
     expect(summary.cancel).toBeUndefined();
   });
 
+  it('says a request is answered when an Accept is pending or a cancel done after it, not for a line cancelled before', () => {
+    const order = storedOrder({
+      orderId: ID,
+      buyerCancelRequest: {
+        firstSeenAt: '2026-11-25T10:00:00.000Z',
+        requestedAt: '2026-11-25T09:00:00.000Z',
+      },
+    });
+    const summaryWith = (cancel: CancelAction) =>
+      orderSummary(ID, order, [], [cancel], false, 48).buyerCancelRequest;
+    expect(summaryWith(action({ status: 'pending', reason: 'BuyerCanceled' }))?.answered).toBe(true);
+    const lineBefore = summaryWith(
+      action({ status: 'done', wholeOrder: false, createdAt: '2026-11-24T10:00:00Z' }),
+    );
+    expect(lineBefore?.answered).toBeUndefined();
+    expect(
+      orderSummarySchema.parse({ orderId: ID, demo: false, buyerCancelRequest: lineBefore }),
+    ).toBeTruthy();
+  });
+
   it("gives a request its deadline from the response window setting, and the seller's decline", () => {
     const summary = orderSummary(
       ID,

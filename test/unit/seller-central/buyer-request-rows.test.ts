@@ -115,7 +115,7 @@ describe('buyer-request-rows on Manage Orders', () => {
       fakeRequests({
         ...stored(),
         [OPEN]: summary(OPEN, {
-          buyerCancelRequest: request,
+          buyerCancelRequest: { ...request, answered: true },
           cancel: wholeCancel('pending', { reason: 'BuyerCanceled' }),
         }),
       }),

@@ -99,7 +99,10 @@ describe('order-panel: a buyer cancellation request', () => {
   it.each(['pending', 'needs-review', 'done'] as const)(
     'a request whose Accept (cancel) is %s says it is answered: no countdown, no second Accept or Decline',
     async (status) => {
-      await show({ buyerCancelRequest: request, cancel: wholeCancel(status, { reason: 'BuyerCanceled' }) });
+      await show({
+        buyerCancelRequest: { ...request, answered: true },
+        cancel: wholeCancel(status, { reason: 'BuyerCanceled' }),
+      });
       expect(requestText()[2]).toBe('You accepted: the cancel is in the order manager.');
       expect(requestText().join(' ')).not.toMatch(/Answer within|Answer by/);
       expect(buttonNames()).toEqual(['Open in order manager']);

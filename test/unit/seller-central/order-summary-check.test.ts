@@ -34,6 +34,7 @@ const VALID: unknown[] = [
   { ...base, buyerCancelRequest: request },
   { ...base, buyerCancelRequest: { ...request, reason: 'mistake' } },
   { ...base, buyerCancelRequest: { ...request, declined: { at: '2026-03-01T12:00:00Z', memo: 'Packed' } } },
+  { ...base, buyerCancelRequest: { ...request, answered: true } },
 ];
 
 const INVALID: unknown[] = [
@@ -62,6 +63,7 @@ const INVALID: unknown[] = [
   { ...base, buyerCancelRequest: { ...request, requestedAt: 5 } },
   { ...base, buyerCancelRequest: { ...request, declined: { at: '2026-03-01T12:00:00Z' } } },
   { ...base, buyerCancelRequest: { ...request, declined: 'yes' } },
+  { ...base, buyerCancelRequest: { ...request, answered: 'yes' } },
 ];
 
 describe('isOrderSummary (the content script check) agrees with orderSummarySchema', () => {
