@@ -126,11 +126,13 @@ export function timeLeftText(leftMs: number): string {
   return `${Math.max(1, Math.floor(leftMs / 60_000))} min left`;
 }
 
-/** The buyer's reason as one short line of plain text (control characters and runs of spaces folded). */
+/** The buyer's reason as one short line of plain text (control and bidi characters and runs of spaces folded). */
 export function reasonText(reason: string): string {
   const folded = reason
     // eslint-disable-next-line no-control-regex -- control characters are what is removed here
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    // Bidirectional controls in the buyer's words could reverse the order id or the time left after them.
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return folded.length > REASON_MAX_CHARS ? `${folded.slice(0, REASON_MAX_CHARS - 1).trimEnd()}…` : folded;

@@ -117,6 +117,17 @@ describe('remindersDue', () => {
     expect(n?.message).not.toContain('\n');
   });
 
+  it('drops bidirectional controls from a reason, so it cannot reverse the order id or the time left', () => {
+    const reason = 'ok\u202Etfel h 0\u2066x\u2069\u200F';
+    const [n] = remindersDue({
+      requests: [request(30, { reason })],
+      now: T0,
+      toggles: ALL_ON,
+      ledger: EMPTY_REMINDER_LEDGER,
+    }).notifications;
+    expect(n?.message).toBe('Buyer asked to cancel 111-0000001-0000001: ok tfel h 0 x — 30 h left');
+  });
+
   it('drops a closed request from the ledger after 7 days, and keeps it before', () => {
     const { ledger } = runAt([T0], [request(40)]);
     const kept = remindersDue({ requests: [], now: T0 + LEDGER_KEEP_CLOSED_MS, toggles: ALL_ON, ledger });
