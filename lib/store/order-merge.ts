@@ -150,6 +150,9 @@ function mergeCancelRequest(existing: StoredOrder, incoming: StoredOrder): Buyer
         ? 'shipped'
         : 'withdrawn');
   if (!how) return before;
-  // Amazon's update time, never later than the sync that saw it.
-  return { ...before, closed: { at: earlier(incoming.lastUpdated, incoming.firstReported.at), how } };
+  // Amazon's update time, never later than the sync that saw it; an update time that has not moved
+  // since the request (a withdrawal Amazon made silently) says nothing, so the sync's time is used.
+  const seen = incoming.firstReported.at;
+  const moved = time(incoming.lastUpdated) > time(requestedAtOf(before));
+  return { ...before, closed: { at: moved ? earlier(incoming.lastUpdated, seen) : seen, how } };
 }

@@ -72,6 +72,12 @@ describe('buyer cancellation request across syncs', () => {
     });
   });
 
+  it('dates a withdrawal Amazon made without moving lastUpdatedTime at the re-read that saw it, not at the request', () => {
+    // The re-read of the same version: lastUpdated is still the request's own time.
+    const reread = { ...later('UNSHIPPED', undefined), lastUpdated: '2026-03-01T10:05:00Z' };
+    expect(merged(stored, reread)?.closed).toEqual({ at: '2026-03-02T09:00:00.000Z', how: 'withdrawn' });
+  });
+
   it('keeps the request open when a report (which may lack the request columns) says nothing', () => {
     expect(merged(stored, later('UNSHIPPED', undefined, 'report'))).toEqual(OPEN);
     expect(merged(stored, later('PARTIALLY_SHIPPED', undefined, 'report'))).toEqual(OPEN);
