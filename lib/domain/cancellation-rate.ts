@@ -27,11 +27,15 @@ export interface OrderForRate {
 
 const DAY_MS = 86_400_000;
 
-/** The buyer asked for this cancel: our reason BuyerCanceled, a buyer request on the order or a line, or cancelled by the buyer. */
-function isBuyerRequested({ order, items }: OrderForRate, actions: readonly CancelAction[]): boolean {
+/**
+ * The buyer asked for this cancel: a buyer request on the order (not one the buyer withdrew) or a line,
+ * or cancelled by the buyer. The reason the seller picked is not enough: Amazon leaves out only cancels
+ * of orders whose buyer asked, so "Buyer cancelled" on an order nobody asked about still counts.
+ */
+function isBuyerRequested({ order, items }: OrderForRate): boolean {
+  const request = order.buyerCancelRequest;
   return (
-    actions.some((action) => action.reason === 'BuyerCanceled') ||
-    order.buyerCancelRequest !== undefined ||
+    (request !== undefined && request.closed?.how !== 'withdrawn') ||
     order.cancelledOutsideManager?.cancelledBy === 'BUYER' ||
     items.some((item) => item.cancelRequest?.requester === 'BUYER' || item.cancelledBy === 'BUYER')
   );
@@ -70,7 +74,7 @@ export function cancellationRate(
     count += 1;
     const actions = actionsByOrder.get(entry.order.orderId) ?? [];
     if (!isSellerCancelled(entry, actions)) continue;
-    if (isBuyerRequested(entry, actions)) buyerRequestedExcluded += 1;
+    if (isBuyerRequested(entry)) buyerRequestedExcluded += 1;
     else sellerCancelled += 1;
   }
   const basisPoints = count === 0 ? 0 : Math.round((sellerCancelled * 10_000) / count);

@@ -44,7 +44,6 @@ describe('cancellation rate', () => {
 
   it('leaves out cancels the buyer asked for, however the extension knows it', () => {
     const orders = [
-      entry('ours', { status: 'CANCELLED' }), // cancelled by us with reason BuyerCanceled
       entry('flag', {
         status: 'CANCELLED',
         buyerCancelRequest: {
@@ -60,13 +59,38 @@ describe('cancellation rate', () => {
       entry('amazon', { status: 'CANCELLED' }, [storedItem('amazon', 'a1', { cancelledBy: 'AMAZON' })]),
       entry('open'),
     ];
-    const rate = cancellationRate(orders, [cancelAction('ours', 'BuyerCanceled')], NOW);
+    const rate = cancellationRate(orders, [], NOW);
     expect(rate).toMatchObject({
       sellerCancelled: 0,
-      orders: 6,
+      orders: 5,
       basisPoints: 0,
-      buyerRequestedExcluded: 3,
+      buyerRequestedExcluded: 2,
       overTarget: false,
+    });
+  });
+
+  it('counts "Buyer cancelled" on an order nobody asked about, and a cancel after the buyer withdrew', () => {
+    const orders = [
+      entry('reason-only', { status: 'CANCELLED' }),
+      entry('withdrawn', {
+        status: 'CANCELLED',
+        buyerCancelRequest: {
+          firstSeenAt: '2026-03-08T11:00:00Z',
+          closed: { at: '2026-03-08T20:00:00Z', how: 'withdrawn' },
+        },
+      }),
+      ...Array.from({ length: 8 }, (_, n) => entry(`x${n}`)),
+    ];
+    const rate = cancellationRate(
+      orders,
+      [cancelAction('reason-only', 'BuyerCanceled'), cancelAction('withdrawn', 'NoInventory')],
+      NOW,
+    );
+    expect(rate).toMatchObject({
+      sellerCancelled: 2,
+      orders: 10,
+      basisPoints: 2000,
+      buyerRequestedExcluded: 0,
     });
   });
 
