@@ -5,7 +5,7 @@ export const DEFAULT_BUYER_REQUEST_WINDOW_HOURS = 48;
 
 /** Where the response window figure comes from, for Settings and the requests view. */
 export const BUYER_REQUEST_WINDOW_SOURCE =
-  'Amazon asks sellers to answer a buyer’s cancellation request within about two days (48 hours); after that the buyer may contact Amazon. Amazon does not say when the buyer asked, so the countdown starts when Amazon last updated the order as the request appeared.';
+  'The 48 hours are an assumption: sellers speak of about two days to answer before the buyer may contact Amazon, but Amazon publishes no exact figure and does not say when the buyer asked. The countdown starts when Amazon last updated the order as the request appeared.';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

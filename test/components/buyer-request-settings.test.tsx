@@ -12,7 +12,9 @@ describe('Settings: buyer cancellation requests', () => {
     render(<OptionsPage source={source} />);
     const hours = await screen.findByLabelText('Hours a buyer’s request waits for your answer');
     expect(hours).toHaveValue(48);
-    expect(screen.getByText(/within about two days \(48 hours\)/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/The 48 hours are an assumption: sellers speak of about two days/),
+    ).toBeInTheDocument();
     await user.clear(hours);
     await user.type(hours, '36');
     await user.click(screen.getByLabelText('Remind me when 6 hours are left'));
