@@ -1,7 +1,13 @@
 /** A dialog the manager opens on arrival, e.g. from Seller Central's "Cancel in order manager". */
-export type ManagerAction = 'cancel' | 'accept-request' | 'decline-request';
+export type ManagerAction = 'cancel' | 'accept-request' | 'decline-request' | 'show-request';
 
-const MANAGER_ACTIONS: readonly ManagerAction[] = ['cancel', 'accept-request', 'decline-request'];
+/** `show-request`: the requests view with that order's request in view and focused (a notification's click). */
+const MANAGER_ACTIONS: readonly ManagerAction[] = [
+  'cancel',
+  'accept-request',
+  'decline-request',
+  'show-request',
+];
 
 export type ManagerTarget =
   { view: 'order'; orderId: string; action?: ManagerAction } | { view: 'quarantine' } | { view: 'requests' };

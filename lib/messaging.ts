@@ -86,7 +86,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     type: z.literal('open-manager'),
     orderId: orderIdSchema.optional(),
     /** Opens the order with this dialog already open (accept/decline: the requests view's dialogs). */
-    action: z.enum(['cancel', 'accept-request', 'decline-request']).optional(),
+    action: z.enum(['cancel', 'accept-request', 'decline-request', 'show-request']).optional(),
     /** Opens a view instead of an order: the buyer cancellation requests. */
     view: z.enum(['requests']).optional(),
   }),

@@ -57,7 +57,9 @@ export function OrderManagerApp({ services, layout, initialTarget }: OrderManage
   const windowHours = settings?.buyerRequestWindowHours ?? DEFAULT_BUYER_REQUEST_WINDOW_HOURS;
   const requestArrival =
     initialTarget?.view === 'order' &&
-    (initialTarget.action === 'accept-request' || initialTarget.action === 'decline-request')
+    (initialTarget.action === 'accept-request' ||
+      initialTarget.action === 'decline-request' ||
+      initialTarget.action === 'show-request')
       ? { orderId: initialTarget.orderId, action: initialTarget.action as RequestArrivalAction }
       : undefined;
   const [showRequests, setShowRequests] = useState(

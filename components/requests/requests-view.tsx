@@ -27,7 +27,7 @@ import { requestNeedsAnswer } from '../../lib/domain/request-reminders';
 import type { Loaded } from './use-buyer-requests';
 import './requests-view.css';
 
-export type RequestArrivalAction = 'accept-request' | 'decline-request';
+export type RequestArrivalAction = 'accept-request' | 'decline-request' | 'show-request';
 
 export const ACCEPT_NOTE = 'A cancel the buyer asked for does not count against your cancellation rate.';
 export const EMPTY_REQUESTS_TEXT = 'No buyer has asked to cancel. Requests appear here after a sync.';
@@ -92,6 +92,18 @@ export function RequestsView({
   const [undoError, setUndoError] = useState<{ orderId: string; text: string }>();
   const [arrivalNotice, setArrivalNotice] = useState<string>();
   const [allOpenRows, setAllOpenRows] = useState(false);
+  const [shownOrderId, setShownOrderId] = useState<string>();
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (shownOrderId === undefined) return;
+    const row = [
+      ...(listRef.current?.querySelectorAll<HTMLElement>('[data-testid="open-request"]') ?? []),
+    ].find((element) => element.dataset.orderId === shownOrderId);
+    if (!row) return;
+    row.scrollIntoView?.({ block: 'center' });
+    row.focus();
+    setShownOrderId(undefined);
+  }, [shownOrderId, allOpenRows]);
   const arrivalHandled = useRef(false);
   const loaded = requests.value;
   const itemsByOrder = useMemo(
@@ -133,7 +145,11 @@ export function RequestsView({
       );
       return;
     }
-    if (arrival.action === 'accept-request') accept(arrival.orderId);
+    if (arrival.action === 'show-request') {
+      // A notification's click: the row in view and focused, drawn even when beyond the first rows.
+      if (queues.needAnswer.indexOf(entry) >= FIRST_OPEN_ROWS) setAllOpenRows(true);
+      setShownOrderId(arrival.orderId);
+    } else if (arrival.action === 'accept-request') accept(arrival.orderId);
     else setDialog({ kind: 'decline', orderId: arrival.orderId });
     // Once, when the requests and actions are first read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -189,7 +205,7 @@ export function RequestsView({
       {!loaded && !requests.error && <p>Reading buyer requests…</p>}
       {loaded && empty && <p data-testid="requests-empty">{EMPTY_REQUESTS_TEXT}</p>}
       {queues.needAnswer.length > 0 && (
-        <ul className="requests-view__list" aria-label="Open requests">
+        <ul className="requests-view__list" aria-label="Open requests" ref={listRef}>
           {(allOpenRows ? queues.needAnswer : queues.needAnswer.slice(0, FIRST_OPEN_ROWS)).map((entry) => (
             <RequestRow
               key={entry.order.orderId}
@@ -320,6 +336,7 @@ function RequestRow({
       className={overdue ? 'request-row request-row--overdue' : 'request-row'}
       data-testid="open-request"
       data-order-id={order.orderId}
+      tabIndex={-1}
     >
       <div className="request-row__line">
         <span className="request-row__id">{order.orderId}</span>

@@ -375,6 +375,19 @@ describe('Buyer requests: closed requests and the rate', () => {
 });
 
 describe('Buyer requests: route actions from Seller Central', () => {
+  it('show-request (a notification’s click) focuses that request’s row, drawing it when beyond the first rows', async () => {
+    // 30 requests; the one asked about has the most time left, so it is 30th and not drawn at first.
+    const built = Array.from({ length: 30 }, (_, n) =>
+      requested(`111-0000001-00000${String(n + 10)}`, 40 - n),
+    );
+    renderApp(shop(built), { view: 'order', orderId: '111-0000001-0000039', action: 'show-request' });
+    await waitFor(() =>
+      expect(document.activeElement).toHaveAttribute('data-order-id', '111-0000001-0000039'),
+    );
+    expect(screen.getAllByTestId('open-request')).toHaveLength(30);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('accept-request opens that order’s Accept dialog on arrival', async () => {
     const orders = shop([requested('111-0000001-0000001', 10), requested('111-0000001-0000002', 20)]);
     renderApp(orders, { view: 'order', orderId: '111-0000001-0000002', action: 'accept-request' });

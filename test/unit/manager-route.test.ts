@@ -6,11 +6,14 @@ describe('manager route: the requests view', () => {
     expect(parseManagerHash('#requests')).toEqual({ view: 'requests' });
   });
 
-  it.each(['accept-request', 'decline-request'] as const)('round-trips the %s action', (action) => {
-    const target: ManagerTarget = { view: 'order', orderId: '111-0000001-0000001', action };
-    expect(managerHash(target)).toBe(`#order=111-0000001-0000001&action=${action}`);
-    expect(parseManagerHash(managerHash(target))).toEqual(target);
-  });
+  it.each(['accept-request', 'decline-request', 'show-request'] as const)(
+    'round-trips the %s action',
+    (action) => {
+      const target: ManagerTarget = { view: 'order', orderId: '111-0000001-0000001', action };
+      expect(managerHash(target)).toBe(`#order=111-0000001-0000001&action=${action}`);
+      expect(parseManagerHash(managerHash(target))).toEqual(target);
+    },
+  );
 
   it('still drops an unknown action from outside and opens the order', () => {
     expect(parseManagerHash('#order=111-0000001-0000001&action=accept-everything')).toEqual({

@@ -188,7 +188,9 @@ export async function openNotifiedOrder(notificationId: string): Promise<void> {
   const orderId = orderIdOfNotification(notificationId);
   if (!orderId) return;
   await browser.tabs.create({
-    url: browser.runtime.getURL('/manager.html') + managerHash({ view: 'order', orderId }),
+    url:
+      browser.runtime.getURL('/manager.html') +
+      managerHash({ view: 'order', orderId, action: 'show-request' }),
   });
   await browser.notifications.clear(notificationId);
 }

@@ -134,11 +134,11 @@ describe('buyer-request job', () => {
     });
   });
 
-  it('opens the manager on the order of a clicked notification', async () => {
+  it('opens the manager on the request of a clicked notification', async () => {
     const tabs = vi.spyOn(fakeBrowser.tabs, 'create');
     await openNotifiedOrder('buyer-request:111-0000001-0000001:6h');
     expect(tabs).toHaveBeenCalledWith({
-      url: expect.stringMatching(/manager\.html#order=111-0000001-0000001$/),
+      url: expect.stringMatching(/manager\.html#order=111-0000001-0000001&action=show-request$/),
     });
   });
 });
