@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { formatMoney } from '../../lib/domain/money';
 import type { StoredOrder } from '../../lib/domain/order';
@@ -337,7 +337,8 @@ describe('OrderDetail', () => {
     const { order, items } = ukOrder();
     render(<OrderDetail source={new MemoryOrderSource([order], items)} orderId={order.orderId} />);
     const heading = await screen.findByRole('heading', { name: 'Order 202-1234567-7654321' });
-    expect(document.activeElement).toBe(heading);
+    // Focus moves in an effect once the heading is drawn, not in the same instant.
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(heading).toHaveAttribute('tabindex', '-1');
   });
 });

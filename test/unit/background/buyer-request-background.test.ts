@@ -65,7 +65,7 @@ it('startBackground: a stored open request gives one notification and badge 1, a
   const tabs = vi.spyOn(fakeBrowser.tabs, 'create');
   await fakeBrowser.notifications.onClicked.trigger('buyer-request:111-0000001-0000001:new');
   expect(tabs).toHaveBeenCalledWith({
-    url: expect.stringMatching(/manager\.html#order=111-0000001-0000001$/),
+    url: expect.stringMatching(/manager\.html#order=111-0000001-0000001&action=show-request$/),
   });
   db.close();
 });
