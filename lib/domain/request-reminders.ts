@@ -17,8 +17,12 @@ const THRESHOLDS: ReadonlyArray<{ kind: Exclude<ReminderKind, 'new'>; leftMs: nu
   { kind: '24h', leftMs: 24 * HOUR_MS },
 ];
 
-/** How long the ledger keeps a request that is no longer open (a request that re-opens is not notified again). */
-export const LEDGER_KEEP_CLOSED_MS = 7 * 24 * HOUR_MS;
+/**
+ * How long the ledger keeps a request that no longer needs an answer, so one that needs it again is
+ * not notified as new: Amazon showing it again, a Decline undone or an Accept that failed, which can
+ * come days later while the order waits to ship. 30 days outlasts any open order.
+ */
+export const LEDGER_KEEP_CLOSED_MS = 30 * 24 * HOUR_MS;
 
 /** Longest reason shown in a notification; the full text is in the manager. */
 export const REASON_MAX_CHARS = 80;
@@ -95,7 +99,7 @@ export function remindersDue(input: {
   const { requests, now, toggles, ledger } = input;
   const orders: Record<string, { lastOpenAt: number; sent: readonly ReminderKind[] }> = {};
   const open = new Set(requests.map((r) => r.orderId));
-  // A closed request's entry stays a week, so a request Amazon shows again briefly is not notified twice.
+  // An answered or closed request's entry stays 30 days, so it is not notified as new if it needs an answer again.
   for (const [orderId, entry] of Object.entries(ledger.orders)) {
     if (!open.has(orderId) && now - entry.lastOpenAt <= LEDGER_KEEP_CLOSED_MS) orders[orderId] = entry;
   }

@@ -128,7 +128,20 @@ describe('remindersDue', () => {
     expect(n?.message).toBe('Buyer asked to cancel 111-0000001-0000001: ok tfel h 0 x — 30 h left');
   });
 
-  it('drops a closed request from the ledger after 7 days, and keeps it before', () => {
+  it('does not notify "new" again when a request needs an answer again 10 days later (a Decline undone)', () => {
+    const { ledger } = runAt([T0], [request(40)]);
+    const later = T0 + 10 * 24 * 3_600_000;
+    const answered = remindersDue({ requests: [], now: later - 1, toggles: ALL_ON, ledger });
+    const again = remindersDue({
+      requests: [request(40)],
+      now: later,
+      toggles: ALL_ON,
+      ledger: answered.ledger,
+    });
+    expect(again.notifications.map((n) => n.kind)).not.toContain('new');
+  });
+
+  it('drops a closed request from the ledger after 30 days, and keeps it before', () => {
     const { ledger } = runAt([T0], [request(40)]);
     const kept = remindersDue({ requests: [], now: T0 + LEDGER_KEEP_CLOSED_MS, toggles: ALL_ON, ledger });
     expect(Object.keys(kept.ledger.orders)).toEqual(['111-0000001-0000001']);
