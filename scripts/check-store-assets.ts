@@ -67,7 +67,12 @@ function pixelRows(bytes: Buffer, header: PngHeader): Buffer[] {
     if (type === 'IEND') break;
     at += 12 + length;
   }
-  const raw = inflateSync(Buffer.concat(data));
+  let raw: Buffer;
+  try {
+    raw = inflateSync(Buffer.concat(data));
+  } catch {
+    throw new Error('its image data is cut short or damaged');
+  }
   const stride = header.width * bpp;
   if (raw.length < (stride + 1) * header.height) throw new Error('its image data is cut short');
   const rows: Buffer[] = [];

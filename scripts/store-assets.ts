@@ -209,11 +209,12 @@ async function main(): Promise<void> {
     await dialog.getByRole('button', { name: 'Submit cancellation' }).click();
     await dialog.waitFor({ state: 'detached' });
     const state = popup.getByTestId('cancel-state').first();
-    await state.waitFor();
+    await state.filter({ hasText: 'Cancel pending' }).waitFor();
     const pendingShot = await popup.screenshot();
+    // Read again after the shot: had Amazon's answer arrived in between, the picture could show either.
     const stateText = (await state.textContent()) ?? '';
     if (!/Cancel pending/.test(stateText)) {
-      throw new Error(`The cancelled order showed "${stateText}", not "Cancel pending", when photographed`);
+      throw new Error(`The cancelled order already showed "${stateText}" when photographed: run this again`);
     }
     await framePopup(
       context,

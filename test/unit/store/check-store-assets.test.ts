@@ -63,7 +63,8 @@ function png(width: number, height: number, pixel: (x: number, y: number) => num
 
 /** Noise: compresses badly, like a real screenshot's detail, so the file is well over 10 KB. */
 const noise = (x: number, y: number) => {
-  const v = Math.imul(x * 374761393 + y * 668265263, 1274126177) >>> 0;
+  let v = Math.imul(x ^ (y << 11), 0x9e3779b1);
+  v = Math.imul(v ^ (v >>> 15), 0x85ebca6b) >>> 0;
   return [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff];
 };
 const white = () => [255, 255, 255];
@@ -103,6 +104,13 @@ describe('store assets check', () => {
     expect(blank.join('\n')).toMatch(/b\.png: it is only \d+ bytes, too small/);
     expect(screenshotProblems('c.png', Buffer.from('x'.repeat(20_000)))).toEqual([
       'c.png: it is not a PNG file.',
+    ]);
+  });
+
+  it('says a screenshot cut off while it was written is damaged, in plain words', () => {
+    // The header still reads; the compressed image data ends early.
+    expect(screenshotProblems('d.png', detailed.subarray(0, detailed.length / 2))).toEqual([
+      'd.png: its image data is cut short or damaged.',
     ]);
   });
 
