@@ -48,10 +48,20 @@ export default defineConfig({
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     },
     // Firefox needs a stable id for storage and for MV3 host permissions; Chrome warns on the key.
+    // Firefox 140 is the first with the built-in data consent that data_collection_permissions declares.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'order-manager@seller-tools.invalid', strict_min_version: '121.0' },
+            gecko: {
+              id: 'order-manager@seller-tools.invalid',
+              strict_min_version: '140.0',
+              // Mozilla counts anything handled outside the add-on: the SP-API app's credentials go to
+              // Login with Amazon, and the seller's order actions to the SP-API. Only to Amazon, never to
+              // us or anyone else (PRIVACY.md, README "Permissions").
+              data_collection_permissions: { required: ['authenticationInfo', 'financialAndPaymentInfo'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

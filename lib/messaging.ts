@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { browser } from 'wxt/browser';
 import { endpointOverrideSchema, savedCredentialsSchema } from './settings/settings-schema';
 import { ORDER_STATUSES } from './domain/order';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { ORDER_STATUSES, ORDER_SUB_TYPES } from '../../lib/domain/order';
 import { declareItem } from '../../lib/storage/declared-item';
 import { STORAGE_KEYS } from '../../lib/storage/storage-keys';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { declareItem } from '../storage/declared-item';
 import { STORAGE_KEYS } from '../storage/storage-keys';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * The steps a feed submission goes through. Each is persisted BEFORE the call it leads to, so a

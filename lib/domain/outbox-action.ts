@@ -3,7 +3,7 @@
  * here so that lib/store (which stores it) and lib/outbox (which sends it) both depend on lib/domain
  * and never on each other.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { CANCEL_REASON_CODES } from './cancel-reason';
 import { ORDER_ID_EXACT } from './order-id';
 

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** One message Amazon reported on (only failed or warned messages get a Result). */
 export interface ProcessingReportResult {

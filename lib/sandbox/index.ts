@@ -5,7 +5,7 @@
  * the same handler serves demo mode in the extension's service worker and the Node test server.
  */
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import { z } from '../zod';
 import type { Clock } from '../clock';
 import { matchOperation, operationSpec, type OperationName, type OperationSpec } from '../sp-api/operations';
 import {

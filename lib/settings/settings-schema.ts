@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const REGIONS = ['na', 'eu', 'fe'] as const;
 export type Region = (typeof REGIONS)[number];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { Clock } from '../clock';
 import { LwaError } from './errors';
 import type { Transport } from './transport';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { EMPTY_REMINDER_LEDGER, REMINDER_KINDS, type ReminderLedger } from '../domain/request-reminders';
 import { declareItem } from './declared-item';
 import { STORAGE_KEYS } from './storage-keys';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '../zod';
 import { REGIONS, type Settings } from '../settings/settings-schema';
 import { accountDbNameOf, accountKeyOf, DEMO_ORDER_DB_NAME, LEGACY_ORDER_DB_NAME } from './account-db-name';
 

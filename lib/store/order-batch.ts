@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { StoredOrder, StoredOrderItem } from '../domain/order';
 import { ORDER_CURSOR_KEY, orderSyncCursorSchema, type OrderSyncCursor } from './order-cursor';
 import type { OrderDb, OrderManagerDb } from './order-db';

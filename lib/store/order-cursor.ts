@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { OrderDb } from './order-db';
 
 export const ORDER_CURSOR_KEY = 'orderCursor';

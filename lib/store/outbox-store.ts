@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { feedSubmissionSchema, TERMINAL_STEPS, type FeedSubmission } from '../domain/feed-submission';
 import { cancelActionSchema, type CancelAction, type OutboxActionStatus } from '../domain/outbox-action';
 import { DamagedStoreRecordError } from './order-cursor';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { ORDER_STATUSES, ORDER_SUB_TYPES } from '../domain/order';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { openBuyerCancelRequest } from '../domain/buyer-request';
 import { errorMessage } from '../error-message';
 import { SpApiError, SpApiSchemaError } from '../sp-api/errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** What the popup shows about syncing; written by the background, watched by the views. */
 export const syncStatusSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 
 /** An ISO 8601 date-time as Amazon sends it; lenient on precision and offset, strict on being a date. */
 export const dateTimeSchema = z

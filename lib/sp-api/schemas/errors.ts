@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 
 /** One entry of Amazon's `ErrorList` (every SP-API model shares this shape). */
 export const errorSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 import { dateTimeSchema } from './date-time';
 import { processingStatusSchema } from './reports';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 
 /** Listings Items API 2021-08-01 (listingsItems_2021-08-01.json), the parts patchListingsItem uses. */
 

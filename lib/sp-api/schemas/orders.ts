@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 import { parseMoney } from '../../domain/money';
 import { ORDER_STATUSES } from '../../domain/order';
 import { dateTimeSchema } from './date-time';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 import { dateTimeSchema } from './date-time';
 
 /** Reports API 2021-06-30 (reports_2021-06-30.json). */

@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing';
-import { z } from 'zod';
+import { z } from '../../../lib/zod';
 import { declareItem, type DeclaredItemOptions } from '../../../lib/storage/declared-item';
 import type { StorageKey } from '../../../lib/storage/storage-keys';
 
