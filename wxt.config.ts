@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { parseStoreListing } from './scripts/store-listing';
 import { SELLER_CENTRAL_HOSTS } from './lib/seller-central/hosts';
 import { apiHostPermissions } from './lib/sp-api/hosts';
 
@@ -34,8 +36,8 @@ export default defineConfig({
   outDir: testBuild ? '.output-test' : '.output',
   manifest: ({ browser }) => ({
     name: 'Order Manager for Seller Central',
-    description:
-      'Sync your Amazon orders, cancel them safely from one place, and get warned before cancelling in Seller Central.',
+    // One text for the manifest and both stores' listings (npm run store-assets), at most 132 characters.
+    description: parseStoreListing(readFileSync('store/listing.md', 'utf8')).short,
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: [
       ...SELLER_CENTRAL_HOSTS.map((h) => `https://${h}/*`),
