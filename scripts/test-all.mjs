@@ -42,7 +42,8 @@ if (spawnSync('dpkg -s fonts-wqy-microhei', { shell: true, stdio: 'ignore' }).st
       shell: true,
       stdio: 'ignore',
     });
-  } else console.log('No CJK font (fonts-wqy-microhei): the store screenshots will show Japanese text as boxes.');
+  } else
+    console.log('No CJK font (fonts-wqy-microhei): the store screenshots will show Japanese text as boxes.');
 }
 
 let passed = 0;
