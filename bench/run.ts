@@ -16,6 +16,7 @@ import { runOrderSync } from '../lib/sync/order-sync';
 import { refreshOrder } from '../lib/sync/refresh-orders';
 import { enqueueCancel, getAction, runOutbox } from '../lib/outbox';
 import { measureInChromium } from './chromium-figures';
+import { zodParseSpeedFigures } from './zod-parse-speed';
 import { FEATURES, runSeedRange } from '../sim/run-seeds';
 
 const root = resolve(import.meta.dirname, '..');
@@ -223,6 +224,8 @@ async function simulatorFigures(seeds: number) {
 await backfillFigures(10_000);
 await cancelFigures();
 await simulatorFigures(500);
+// jitless (lib/zod.ts) beside zod's eval fast path, each in its own child process.
+for (const [what, figure] of zodParseSpeedFigures()) record(what, figure);
 gzipSizes();
 if (existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) {
   for (const [what, figure, target] of await measureInChromium(root)) record(what, figure, target);
