@@ -1,5 +1,6 @@
 import { launchExtension, type LoadedExtension } from './extension-harness';
 import { orderCount, waitForOrders } from './order-list-page';
+import type { Page } from 'playwright-core';
 
 describe('demo mode (no credentials)', () => {
   let extension: LoadedExtension;
@@ -34,5 +35,33 @@ describe('demo mode (no credentials)', () => {
     expect(tab.url()).toContain('/manager.html');
     await waitForOrders(tab, 250, 30_000);
     await tab.getByTestId('demo-banner').waitFor();
+  });
+
+  // MV3's CSP forbids eval; zod 4 would try it for its object schemas unless it is jitless
+  // (lib/zod.ts). Chromium fires a securitypolicyviolation for each try, even when zod catches it.
+  it('evaluates no code from strings in the popup, the full tab or Settings', async () => {
+    await extension.context.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { cspViolations: seen });
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} at ${event.sourceFile}:${event.lineNumber}`),
+      );
+    });
+    const violations = (page: Page) =>
+      page.evaluate(
+        () => (window as unknown as { cspViolations?: string[] }).cspViolations ?? ['no listener'],
+      );
+    const popup = await extension.openPage('popup.html');
+    await waitForOrders(popup, 250, 30_000);
+    await popup.getByLabel('Search orders').fill('114');
+    const tab = await extension.openPage('manager.html');
+    await waitForOrders(tab, 1, 30_000);
+    const settings = await extension.openPage('options.html');
+    await settings.getByRole('heading').first().waitFor();
+    expect({
+      popup: await violations(popup),
+      tab: await violations(tab),
+      settings: await violations(settings),
+    }).toEqual({ popup: [], tab: [], settings: [] });
   });
 });
