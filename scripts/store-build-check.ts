@@ -1,7 +1,8 @@
 /**
- * What a store reviewer checks first, checked on the built store packages: every permission and host
- * permission has its row in the README's Permissions table (and no row is left over), the zips are
- * named with the version, the changelog has that version, and the privacy policy is linked. Pure:
+ * What a store reviewer checks first, checked on the built store packages: every permission, host
+ * permission and content script match has its row in the README's Permissions table (and no row is
+ * left over), the manifests say the listing's short description, the zips are named with the
+ * version and hold the manifests just built, the changelog has that version, and the privacy policy is linked. Pure:
  * the built files' text comes in, the problems go out.
  */
 import { z } from '../lib/zod';
@@ -42,8 +43,13 @@ export interface StoreBuild {
   readonly readme: string;
   readonly changelog: string;
   readonly privacyPolicyExists: boolean;
+  /** store/listing.md's short description, which the manifests must carry. */
+  readonly listingShort: string;
   /** File names in .output. */
   readonly outputFiles: readonly string[];
+  /** manifest.json inside each zip (undefined: no zip or none in it), beside the built folder's. */
+  readonly zippedManifests: { readonly chrome?: string; readonly firefox?: string };
+  readonly builtManifestTexts: { readonly chrome: string; readonly firefox: string };
 }
 
 export function problemsWithStoreBuild(build: StoreBuild): string[] {
@@ -64,15 +70,13 @@ export function problemsWithStoreBuild(build: StoreBuild): string[] {
         `The ${browser} manifest description has ${manifest.description.length} characters; the Chrome Web Store allows ${CHROME_DESCRIPTION_LIMIT}.`,
       );
     }
-    for (const entry of [...manifest.permissions, ...manifest.host_permissions]) asked.add(entry);
-    for (const script of manifest.content_scripts) {
-      for (const match of script.matches) {
-        if (!manifest.host_permissions.includes(match)) {
-          problems.push(
-            `The ${browser} content script runs on ${match}, which is not a host permission in the table.`,
-          );
-        }
-      }
+    // A content script's matches give it the page as a host permission would: each needs its row too.
+    const matches = manifest.content_scripts.flatMap((script) => script.matches);
+    for (const entry of [...manifest.permissions, ...manifest.host_permissions, ...matches]) asked.add(entry);
+    if (manifest.description !== build.listingShort) {
+      problems.push(
+        `The ${browser} manifest description is not store/listing.md's short description: build again (npm run build, npm run build:firefox).`,
+      );
     }
   }
   for (const entry of asked) {
@@ -94,6 +98,12 @@ export function problemsWithStoreBuild(build: StoreBuild): string[] {
   for (const browser of ['chrome', 'firefox', 'sources']) {
     const zip = `${build.packageName}-${build.packageVersion}-${browser}.zip`;
     if (!build.outputFiles.includes(zip)) problems.push(`No ${zip} in .output: run npm run zip.`);
+  }
+  for (const browser of ['chrome', 'firefox'] as const) {
+    const zipped = build.zippedManifests[browser];
+    if (zipped !== undefined && zipped !== build.builtManifestTexts[browser]) {
+      problems.push(`The ${browser} zip holds an older build than .output/${browser}-mv3: run npm run zip.`);
+    }
   }
   if (
     !new RegExp(`^## \\[${build.packageVersion.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm').test(

@@ -29,7 +29,7 @@ export const SELLER_CENTRAL_HOSTS = [
 
 export type SellerCentralHost = (typeof SELLER_CENTRAL_HOSTS)[number];
 
-/** Match patterns for the manifest (content_scripts.matches and host_permissions). */
+/** Match patterns for the content script's `matches` (the manifest asks for no other Seller Central access). */
 export const SELLER_CENTRAL_MATCHES: string[] = SELLER_CENTRAL_HOSTS.map((host) => `https://${host}/*`);
 
 const hostSet: ReadonlySet<string> = new Set(SELLER_CENTRAL_HOSTS);

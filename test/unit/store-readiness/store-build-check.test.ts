@@ -36,7 +36,10 @@ const build: StoreBuild = {
   readme,
   changelog: '# Changelog\n\n## [0.2.0] - 2026-12-01\n',
   privacyPolicyExists: true,
+  listingShort: 'Short.',
   outputFiles: ['om-0.2.0-chrome.zip', 'om-0.2.0-firefox.zip', 'om-0.2.0-sources.zip', 'chrome-mv3'],
+  zippedManifests: { chrome: '{"chrome":1}', firefox: '{"firefox":1}' },
+  builtManifestTexts: { chrome: '{"chrome":1}', firefox: '{"firefox":1}' },
 };
 
 describe('the store build check', () => {
@@ -87,11 +90,36 @@ describe('the store build check', () => {
     ]);
   });
 
+  it("gives a content script's matches their own rows, as it does host permissions", () => {
+    const chrome = {
+      ...manifest,
+      host_permissions: [],
+      content_scripts: [{ matches: ['https://sellercentral.amazon.de/*'] }],
+    };
+    expect(problemsWithStoreBuild({ ...build, chrome })).toEqual([
+      'README "## Permissions" has no row for `https://sellercentral.amazon.de/*`: say why it is needed.',
+    ]);
+  });
+
+  it('fails a manifest built from another listing text and a zip of an older build', () => {
+    const problems = problemsWithStoreBuild({
+      ...build,
+      listingShort: 'Shorter.',
+      zippedManifests: { chrome: '{"chrome":0}', firefox: '{"firefox":1}' },
+    });
+    expect(problems).toEqual([
+      "The Chrome manifest description is not store/listing.md's short description: build again (npm run build, npm run build:firefox).",
+      "The Firefox manifest description is not store/listing.md's short description: build again (npm run build, npm run build:firefox).",
+      'The chrome zip holds an older build than .output/chrome-mv3: run npm run zip.',
+    ]);
+  });
+
   it('fails a description over the Chrome Web Store limit and a version that differs from package.json', () => {
     const chrome = { ...manifest, version: '0.1.0', description: 'x'.repeat(133) };
     expect(problemsWithStoreBuild({ ...build, chrome })).toEqual([
       'The Chrome manifest says version 0.1.0, package.json 0.2.0.',
       'The Chrome manifest description has 133 characters; the Chrome Web Store allows 132.',
+      "The Chrome manifest description is not store/listing.md's short description: build again (npm run build, npm run build:firefox).",
     ]);
   });
 });
