@@ -38,10 +38,14 @@ if (!existsSync(chromiumPath)) {
 // Only the pictures need it, so a missing font is installed where we can and otherwise only said.
 if (spawnSync('dpkg -s fonts-wqy-microhei', { shell: true, stdio: 'ignore' }).status !== 0) {
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    spawnSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei', {
-      shell: true,
-      stdio: 'ignore',
-    });
+    const font = 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei';
+    const installed =
+      spawnSync(font, { shell: true, stdio: 'ignore' }).status === 0 ||
+      spawnSync(`apt-get update -qq && ${font}`, { shell: true, stdio: 'ignore' }).status === 0;
+    if (!installed)
+      console.log(
+        'Could not install fonts-wqy-microhei: the store screenshots will show Japanese text as boxes.',
+      );
   } else
     console.log('No CJK font (fonts-wqy-microhei): the store screenshots will show Japanese text as boxes.');
 }

@@ -35,7 +35,9 @@ export function countVitestRun(name, report, exitedOk, root) {
     if (file.status === 'failed' && !failedInside) {
       const why = String(file.message ?? '').split('\n')[0] || 'failed outside its tests';
       failed += 1;
-      failures.push(`${name}: ${relative(root, file.name)} did not run: ${why}`);
+      failures.push(
+        `${name}: ${file.name ? relative(root, String(file.name)) : 'a test file'} did not run: ${why}`,
+      );
     }
   }
   // vitest failed (an unhandled error, a crash) but nothing above says why: still one failure.

@@ -64,6 +64,13 @@ describe('the test totals', () => {
     expect(countVitestRun('unit', report, true, root)).toEqual({ passed: 10, failed: 0, failures: [] });
   });
 
+  it('counts a failed file entry without a name instead of stopping before the totals', () => {
+    const report = { numPassedTests: 1, testResults: [{ status: 'failed', message: 'Error: boom' }] };
+    expect(countVitestRun('unit', report, false, root).failures).toEqual([
+      'unit: a test file did not run: Error: boom',
+    ]);
+  });
+
   it('counts a run that wrote no report as a failure', () => {
     expect(countVitestRun('unit', undefined, false, root)).toEqual({
       passed: 0,
