@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { closedHosts } from '../test/e2e/closed-shadow-root';
-import { waitForOrders } from '../test/e2e/order-list-page';
+import { openCancellableOrder, waitForOrders } from '../test/e2e/order-list-page';
 import {
   LONG_DESCRIPTION_FILE,
   SHORT_DESCRIPTION_FILE,
@@ -82,39 +82,6 @@ async function framePopup(
   await page.screenshot({ path: out });
   written(out);
   await page.close();
-}
-
-/** Opens unshipped orders one by one until one can be cancelled; leaves its cancel dialog open. */
-async function openCancellableOrder(popup: Page): Promise<string> {
-  const unshipped = popup
-    .getByRole('group', { name: 'Status' })
-    .getByRole('button', { name: 'Unshipped', exact: true });
-  await unshipped.click();
-  // The filtered list renders after the click: until then "N of N orders" counts every status.
-  await popup.waitForFunction(
-    () =>
-      !/^([\d,]+) of \1 orders/.test(
-        document.querySelector('[data-testid="order-count"]')?.textContent ?? '',
-      ),
-  );
-  const tried = new Set<string>();
-  for (let attempt = 0; attempt < 30; attempt++) {
-    const ids = await popup
-      .getByTestId('order-row')
-      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-order-id') ?? ''));
-    const orderId = ids.find((id) => id && !tried.has(id));
-    if (!orderId) break;
-    tried.add(orderId);
-    await popup.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`).click();
-    const cancel = popup.getByRole('button', { name: 'Cancel order…' });
-    await cancel.waitFor();
-    if (await cancel.isEnabled()) {
-      await cancel.click();
-      return orderId;
-    }
-    await popup.getByRole('button', { name: /Back to list/ }).click();
-  }
-  throw new Error('No demo order could be cancelled for the "cancel pending" screenshot');
 }
 
 /** Unshipped, seller-fulfilled US demo orders: the kind Seller Central's saved pages show. */

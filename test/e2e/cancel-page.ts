@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import type { SandboxServer } from '../../lib/sandbox/node-server';
 import { launchExtension, type LoadedExtension } from './extension-harness';
-import { visibleOrderIds, waitForOrders } from './order-list-page';
+import { waitForOrders } from './order-list-page';
+
+export { openCancellableOrder } from './order-list-page';
 import { connectToSandbox, startFastSandbox } from './sandbox-connection';
 
 /** Feeds the sandbox received that mention this order. */
@@ -9,53 +11,6 @@ export function feedsFor(server: SandboxServer, orderId: string) {
   return server.sandbox
     .feeds()
     .filter((feed) => feed.input.includes(`<AmazonOrderID>${orderId}</AmazonOrderID>`));
-}
-
-/** Opens unshipped orders one by one until one can be cancelled; returns its id with the dialog open. */
-export async function openCancellableOrder(popup: Page, skip: ReadonlySet<string>): Promise<string> {
-  // Start from the list, whatever an earlier step left open.
-  if (await popup.getByRole('dialog').count()) await popup.keyboard.press('Escape');
-  const back = popup.getByRole('button', { name: /Back to list/ });
-  if (await back.count()) await back.click();
-  await popup.getByRole('searchbox', { name: 'Search orders' }).fill('');
-  const status = popup
-    .getByRole('group', { name: 'Status' })
-    .getByRole('button', { name: 'Unshipped', exact: true });
-  if ((await status.getAttribute('aria-pressed')) !== 'true') {
-    await status.click();
-    // The filtered list renders after the click (a deferred render): until then the rows are every
-    // status's, and a loaded machine can spend every attempt below on shipped orders.
-    await expect
-      .poll(async () => (await popup.getByTestId('order-count').textContent()) ?? '', { timeout: 30_000 })
-      .not.toMatch(/^([\d,]+) of \1 orders/);
-  }
-  await popup.getByTestId('order-row').first().waitFor();
-  const tried = new Set(skip);
-  // The list may re-render under us (syncs, outbox refreshes), so re-read the rows each time.
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const orderId = (await visibleOrderIds(popup)).find((id) => !tried.has(id));
-    if (!orderId) {
-      await popup.waitForTimeout(500);
-      continue;
-    }
-    tried.add(orderId);
-    const row = popup.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`);
-    if (
-      !(await row.click({ timeout: 2_000 }).then(
-        () => true,
-        () => false,
-      ))
-    )
-      continue;
-    const button = popup.getByRole('button', { name: 'Cancel order…' });
-    await button.waitFor();
-    if (await button.isEnabled()) {
-      await button.click();
-      return orderId;
-    }
-    await popup.getByRole('button', { name: /Back to list/ }).click();
-  }
-  throw new Error('No cancellable order in view');
 }
 
 export async function submitCancel(popup: Page, reason = 'NoInventory') {
