@@ -8,13 +8,13 @@ import { dirname, join, resolve } from 'node:path';
 import { execSync } from 'node:child_process';
 import 'fake-indexeddb/auto';
 import { ManualClock } from '../lib/clock';
-import { createSandbox, SANDBOX_CREDENTIALS, type Sandbox } from '../lib/sandbox';
-import { createSpApiClient } from '../lib/sp-api/client';
+import { createSandbox, SANDBOX_CREDENTIALS } from '../lib/sandbox';
 import { RateLimiter } from '../lib/sp-api/rate-limiter';
 import { openOrderDb, countOrders } from '../lib/store';
 import { runOrderSync } from '../lib/sync/order-sync';
 import { refreshOrder } from '../lib/sync/refresh-orders';
 import { enqueueCancel, getAction, runOutbox } from '../lib/outbox';
+import { benchClient } from './bench-client';
 import { measureInChromium } from './chromium-figures';
 import { zodParseSpeedFigures } from './zod-parse-speed';
 import { FEATURES, runSeedRange } from '../sim/run-seeds';
@@ -25,20 +25,6 @@ const record = (what: string, figure: string, target = '') => {
   rows.push([what, figure, target]);
   console.log(`${what}: ${figure}${target ? `   (target ${target})` : ''}`);
 };
-
-/** The real client on the in-process sandbox, with fixed jitter so the figures repeat. */
-function benchClient(sandbox: Sandbox, clock: ManualClock) {
-  return createSpApiClient({
-    transport: (request) => sandbox.fetch(request),
-    clock,
-    credentials: SANDBOX_CREDENTIALS,
-    endpoints: {
-      spApiBaseUrl: 'https://sandbox.bench.invalid',
-      lwaTokenUrl: 'https://sandbox.bench.invalid/auth/o2/token',
-    },
-    random: () => 0.5,
-  });
-}
 
 async function backfillFigures(orderCount: number) {
   const anchor = Date.parse('2026-11-20T12:00:00Z');
@@ -93,16 +79,7 @@ async function backfillFigures(orderCount: number) {
   // A cycle where nothing changed: the sandbox with no new orders after its anchor.
   const quietClock = new ManualClock(anchor);
   const quiet = createSandbox({ clock: quietClock, seed: 7, orderCount: 300, anchorMs: anchor });
-  const quietClient = createSpApiClient({
-    transport: (request) => quiet.fetch(request),
-    clock: quietClock,
-    credentials: SANDBOX_CREDENTIALS,
-    endpoints: {
-      spApiBaseUrl: 'https://sandbox.bench.invalid',
-      lwaTokenUrl: 'https://sandbox.bench.invalid/auth/o2/token',
-    },
-    random: () => 0.5,
-  });
+  const quietClient = benchClient(quiet, quietClock);
   const quietDb = await openOrderDb(`bench-idle-${Date.now()}`);
   await runOrderSync({ client: quietClient, db: quietDb, clock: quietClock, settings, syncRunId: 'idle-1' });
   const idleBefore = quietClient.calls.total;

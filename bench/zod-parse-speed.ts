@@ -51,28 +51,19 @@ function countFunctionCalls(): () => number {
 /** searchOrders pages as the sandbox sends them (raw JSON), until `wanted` orders are collected. */
 async function sandboxPages(wanted: number): Promise<{ pages: { orders: unknown[] }[]; pageSize: number }> {
   const { ManualClock } = await import('../lib/clock');
-  const { createSandbox, SANDBOX_CREDENTIALS } = await import('../lib/sandbox');
-  const { createSpApiClient } = await import('../lib/sp-api/client');
+  const { createSandbox } = await import('../lib/sandbox');
+  const { benchClient } = await import('./bench-client');
   const anchor = Date.parse('2026-11-20T12:00:00Z');
   const clock = new ManualClock(anchor);
   const sandbox = createSandbox({ clock, seed: 7, orderCount: Math.ceil(wanted * 1.6), anchorMs: anchor });
   const pages: { orders: unknown[] }[] = [];
-  const client = createSpApiClient({
-    transport: async (request) => {
-      const response = await sandbox.fetch(request);
-      const body: unknown = await response.clone().json();
-      if (body && typeof body === 'object' && Array.isArray((body as { orders?: unknown }).orders)) {
-        pages.push(body as { orders: unknown[] });
-      }
-      return response;
-    },
-    clock,
-    credentials: SANDBOX_CREDENTIALS,
-    endpoints: {
-      spApiBaseUrl: 'https://sandbox.bench.invalid',
-      lwaTokenUrl: 'https://sandbox.bench.invalid/auth/o2/token',
-    },
-    random: () => 0.5,
+  const client = benchClient(sandbox, clock, async (request) => {
+    const response = await sandbox.fetch(request);
+    const body: unknown = await response.clone().json();
+    if (body && typeof body === 'object' && Array.isArray((body as { orders?: unknown }).orders)) {
+      pages.push(body as { orders: unknown[] });
+    }
+    return response;
   });
   let nextToken: string | undefined;
   let collected = 0;
