@@ -36,7 +36,9 @@ if (!existsSync(chromiumPath)) {
 
 // The store screenshots show demo buyers writing in Japanese: without a CJK font they draw boxes.
 // Only the pictures need it, so a missing font is installed where we can and otherwise only said.
-if (spawnSync('dpkg -s fonts-wqy-microhei', { shell: true, stdio: 'ignore' }).status !== 0) {
+const hasJapaneseFont = () =>
+  (spawnSync('fc-list', [':lang=ja'], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
+if (!hasJapaneseFont()) {
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     const font = 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei';
     const installed =

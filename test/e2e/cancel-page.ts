@@ -2,9 +2,9 @@ import type { Page } from 'playwright-core';
 import type { SandboxServer } from '../../lib/sandbox/node-server';
 import { launchExtension, type LoadedExtension } from './extension-harness';
 import { waitForOrders } from './order-list-page';
+import { connectToSandbox, startFastSandbox } from './sandbox-connection';
 
 export { openCancellableOrder } from './order-list-page';
-import { connectToSandbox, startFastSandbox } from './sandbox-connection';
 
 /** Feeds the sandbox received that mention this order. */
 export function feedsFor(server: SandboxServer, orderId: string) {
